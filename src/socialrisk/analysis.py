@@ -1,0 +1,382 @@
+"""The shared per-post analysis: computed once, read by every checker.
+
+Holds the language decision, the spaCy ``Doc`` (tokens, sentences, lookup lemmas), a normalised view
+of the text for evasion-resistant matching (with a map back to original offsets), and the surface
+features posts are made of: links, @mentions, #hashtags, emoji, numbers, quoted passages.
+All offsets are ``str`` indices into the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .models import Post, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "Analysis",
+    "Feature",
+    "Normalized",
+    "LanguageGuess",
+    "detect_language",
+    "normalize",
+    "build_nlp",
+    "analyse",
+]
+
+# --------------------------------------------------------------------------- normalisation
+
+# Zero-width and format characters hide words from naive matching ("k\u200bu\u200bt").
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
+# Cyrillic and Greek letters that look like Latin ones (Unicode confusables, lower case).
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+        "ѕ": "s", "ԁ": "d", "ӏ": "l", "к": "k", "м": "m", "н": "h", "т": "t", "в": "b", "ո": "n",
+        "α": "a", "ο": "o", "ρ": "p", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "χ": "x",
+    }
+)
+# Leetspeak inside words that are otherwise letters: "k4nker", "l1ar", "$hit".
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
+_WORDISH = regex.compile(r"[\p{L}\p{M}0-9@$€*]+")
+_SPACED = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[ .](?=\p{L})){2,}\p{L}(?![\p{L}\p{N}])")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A matching view of the text: folded case, no accents/invisibles/homoglyphs, leet undone.
+
+    ``starts[i]``/``ends[i]`` give the original offsets of normalised character ``i``.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _INVISIBLE:
+        return ""
+    out = unicodedata.normalize("NFKD", ch)
+    out = "".join(c for c in out if not unicodedata.combining(c))
+    return out.casefold().translate(_HOMOGLYPHS)
+
+
+def normalize(text: str) -> Normalized:
+    """Build the matching view; every output character maps to a span of the original."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            folded = ch.lower()
+        else:
+            folded = _fold_char(ch)
+        for c in folded:
+            chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    folded_text = "".join(chars)
+    # Undo leetspeak only in words that have at least two letters, so numbers stay numbers.
+    out = list(folded_text)
+    for m in _WORDISH.finditer(folded_text):
+        w = m.group()
+        if sum(c.isalpha() for c in w) >= 2 and any(c in _LEET for c in w) and not w.startswith(("@", "$", "€")):
+            for j, c in enumerate(w):
+                if c in _LEET:
+                    out[m.start() + j] = _LEET[c]
+    folded_text = "".join(out)
+    # Spaced-out letters ("k u t", "l.i.a.r") collapse into one word.
+    drop: set[int] = set()
+    for m in _SPACED.finditer(folded_text):
+        drop.update(j for j in range(m.start(), m.end()) if folded_text[j] in " .")
+    if drop:
+        keep = [j for j in range(len(folded_text)) if j not in drop]
+        folded_text = "".join(folded_text[j] for j in keep)
+        starts = [starts[j] for j in keep]
+        ends = [ends[j] for j in keep]
+    return Normalized(folded_text, tuple(starts), tuple(ends))
+
+
+# --------------------------------------------------------------------------- language
+
+class _LangIdData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    stopwords: dict[Literal["nl", "en"], list[str]]
+    other: dict[str, list[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    from .rules import rules_dir, yaml_load
+
+    data = _LangIdData.model_validate(yaml_load((rules_dir() / "_langid.yaml").read_text("utf-8")))
+    nl, en = set(data.stopwords["nl"]), set(data.stopwords["en"])
+    shared = nl & en  # a word both languages use says nothing about which one this is
+    other = set().union(*data.other.values()) - nl - en
+    return {"nl": frozenset(nl - shared), "en": frozenset(en - shared), "other": frozenset(other)}
+
+
+_WORD = regex.compile(r"[\p{L}']+")
+# Letter sequences typical of one language, for posts with few function words.
+_NL_CUES = regex.compile(r"ij|oe|aa|uu|sch|ui|eu|cht|gel?ijk|heid\b|lijk\b|tje\b")
+_EN_CUES = regex.compile(r"th|wh|ing\b|tion\b|ly\b|ould\b|ea|ou\b|w[aeiou]")
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    lang: Literal["nl", "en"] | None
+    confidence: float
+    status: Literal["single", "mixed", "other", "too_short"]
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Offline nl/en identification by function words, with letter cues as tie-breaker.
+
+    Returns ``lang=None`` when the post is in neither language or too short to tell.
+    """
+    sw = _stopwords()
+    words = [w.casefold().strip("'") for w in _WORD.findall(text[:5000])]
+    words = [w for w in words if w and not w.startswith("http")]
+    nl = sum(1 for w in words if w in sw["nl"])
+    en = sum(1 for w in words if w in sw["en"])
+    low = " ".join(words)
+    nl_cue = len(_NL_CUES.findall(low)) * 0.15
+    en_cue = len(_EN_CUES.findall(low)) * 0.15
+    s_nl, s_en = nl + nl_cue, en + en_cue
+    total = s_nl + s_en
+    scores = {"nl": round(s_nl, 2), "en": round(s_en, 2)}
+    if not words or total < 0.5:
+        return LanguageGuess(None, 0.0, "too_short", scores)
+    other = sum(1 for w in words if w in sw["other"])
+    if len(words) >= 6 and ((nl + en) / len(words) < 0.08 or other > 1.5 * max(nl, en)):
+        return LanguageGuess(None, 0.0, "other", scores)
+    lang: Literal["nl", "en"] = "nl" if s_nl >= s_en else "en"
+    share = max(s_nl, s_en) / total
+    status: Literal["single", "mixed"] = "mixed" if min(nl, en) >= 3 and share < 0.65 else "single"
+    return LanguageGuess(lang, round(share, 3), status, scores)
+
+
+# --------------------------------------------------------------------------- spaCy
+
+def _newline_sentences(doc: "Doc") -> "Doc":
+    """Posts use line breaks as sentence ends: a token after a line break starts a sentence."""
+    for i in range(1, len(doc)):
+        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+            doc[i].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=None)
+def build_nlp(lang: str, model: str | None = None) -> "Language":
+    """A blank pipeline (tokenizer, sentencizer, lookup lemmatizer), or a trained one by name."""
+    import spacy
+    from spacy.language import Language
+
+    if "socialrisk_newlines" not in Language.factories:
+        Language.component("socialrisk_newlines")(_newline_sentences)
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            from .errors import ConfigError
+
+            raise ConfigError(
+                f"spaCy pipeline {model!r} is not installed (it is never downloaded at run time)",
+                key=f"spacy_models.{lang}",
+            ) from None
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+            nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("socialrisk_newlines", after="sentencizer")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, ImportError, OSError):  # lookup tables missing: lemmas fall back to lower case
+        if nlp.has_pipe("lemmatizer"):
+            nlp.remove_pipe("lemmatizer")
+        nlp.initialize()
+    return nlp
+
+
+# --------------------------------------------------------------------------- surface features
+
+_URL = regex.compile(
+    r"(?:https?://|www\.)[^\s<>\"'“”‘’]+"
+    r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|io|ly|gov|info|co|uk|de|me|app|social)"
+    r"(?:/[^\s<>\"'“”‘’]*)?(?![\w@])",
+    regex.IGNORECASE,
+)
+_MENTION = regex.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[a-z]{2,})?")
+_HASHTAG = regex.compile(r"(?<![\w#&/])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
+_EMOJI = regex.compile(r"(?=\p{Extended_Pictographic}|\p{Regional_Indicator})\X")
+_MONTHS = (
+    r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mar|apr(?:il)?|mei|may|juni?|june|juli?|july|"
+    r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_NUM = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_NUMBER_KINDS = [
+    ("date", regex.compile(
+        rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+        rf"|\b\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"
+        rf"|\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        regex.IGNORECASE,
+    )),
+    ("time", regex.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:uur|u|am|pm|a\.m\.|p\.m\.))?\b|\b\d{1,2}\s?(?:uur|am|pm)\b", regex.IGNORECASE)),
+    ("money", regex.compile(
+        rf"(?:[€$£]\s?(?:{_NUM})(?:\s?(?:mln|mld|miljoen|miljard|million|billion|bn|m|k))?)"
+        rf"|(?:(?:{_NUM})\s?(?:mln\.?|mld\.?|miljoen|miljard|million|billion|duizend|thousand)?\s?(?:euro|eur|dollar|pond|pounds?)\b)",
+        regex.IGNORECASE,
+    )),
+    ("percent", regex.compile(rf"(?:{_NUM})\s?(?:%|procent\b|percent\b|per cent\b|procentpunt\w*|percentage points?)", regex.IGNORECASE)),
+    ("year", regex.compile(r"\b(?:19|20)\d{2}\b")),
+    ("number", regex.compile(rf"(?<![\w.,])(?:{_NUM})(?![\w])")),
+]
+_QUOTE = regex.compile(
+    r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^”“\n]{1,400}[”“]|‘[^’\n]{1,400}’|«[^»\n]{1,400}»"
+    r"|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A surface element of the post. ``value`` is the canonical form (e.g. a URL without punctuation)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, excerpt=self.text)
+
+
+def _features(text: str, pattern: regex.Pattern, kind: str, trim: str = "") -> list[Feature]:
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        while trim and e > s and text[e - 1] in trim:
+            e -= 1
+        if e > s:
+            out.append(Feature(kind, s, e, text[s:e]))
+    return out
+
+
+def _numbers(text: str) -> list[Feature]:
+    taken: list[tuple[int, int]] = []
+    out: list[Feature] = []
+    for kind, pat in _NUMBER_KINDS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(Feature(kind, s, e, text[s:e]))
+    return sorted(out, key=lambda f: f.start)
+
+
+# --------------------------------------------------------------------------- the analysis
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything checkers need to know about one post, computed once."""
+
+    post: Post
+    lang: Literal["nl", "en"]
+    lang_source: Literal["given", "detected", "default"]
+    lang_guess: LanguageGuess
+    doc: "Doc"
+    norm: Normalized
+    urls: list[Feature]
+    mentions: list[Feature]
+    hashtags: list[Feature]
+    emoji: list[Feature]
+    numbers: list[Feature]
+    quotes: list[Feature]
+    cache: dict = field(default_factory=dict)  # checkers may memoise shared derived data here
+
+    @property
+    def text(self) -> str:
+        return self.post.text
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, trimmed of surrounding white space."""
+        got = self.cache.get("_sentences")
+        if got is None:
+            got = []
+            for s in self.doc.sents:
+                a, b = s.start_char, s.end_char
+                seg = self.text[a:b]
+                a += len(seg) - len(seg.lstrip())
+                b -= len(seg) - len(seg.rstrip())
+                if b > a:
+                    got.append((a, b))
+            self.cache["_sentences"] = got
+        return got
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, excerpt=self.text[start:end])
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= offset < b:
+                return a, b
+        return 0, len(self.text)
+
+    def inside(self, start: int, end: int, features: list[Feature]) -> Feature | None:
+        """The feature (e.g. a URL) that covers ``[start, end)``, if any."""
+        for f in features:
+            if f.start <= start and end <= f.end:
+                return f
+        return None
+
+
+def analyse(post: Post, nlp_for, lang_hint: str | None, default_lang: str) -> Analysis:
+    """Run the shared analysis. ``nlp_for(lang)`` returns the spaCy pipeline of a language."""
+    text = post.text
+    guess = detect_language(text)
+    if lang_hint:
+        lang, source = lang_hint, "given"
+    elif guess.lang is not None:
+        lang, source = guess.lang, "detected"
+    else:
+        lang, source = default_lang, "default"
+    doc = nlp_for(lang)(text)
+    urls = _features(text, _URL, "url", trim=".,;:!?)]}'\"…")
+    mentions = [m for m in _features(text, _MENTION, "mention", trim=".") if not any(u.start <= m.start < u.end for u in urls)]
+    hashtags = [h for h in _features(text, _HASHTAG, "hashtag") if not any(u.start <= h.start < u.end for u in urls)]
+    return Analysis(
+        post=post,
+        lang=lang,  # type: ignore[arg-type]
+        lang_source=source,  # type: ignore[arg-type]
+        lang_guess=guess,
+        doc=doc,
+        norm=normalize(text),
+        urls=urls,
+        mentions=mentions,
+        hashtags=hashtags,
+        emoji=_features(text, _EMOJI, "emoji"),
+        numbers=[n for n in _numbers(text) if not any(u.start <= n.start < u.end for u in (*urls, *mentions, *hashtags))],
+        quotes=_features(text, _QUOTE, "quote"),
+    )

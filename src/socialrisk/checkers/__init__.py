@@ -1,0 +1,1 @@
+"""Checkers: one module per checker, registered by name (see ``base.register``)."""

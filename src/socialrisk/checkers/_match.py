@@ -1,0 +1,173 @@
+"""Shared matching mechanisms: lexicons, patterns with validators and context, and nearness.
+
+Lexicons match on the analysis' normalised view (case, accents, invisible characters, homoglyphs and
+leetspeak folded) and map hits back to original offsets. Patterns run on the original text with the
+``regex`` module under a timeout, so no rule can hang a batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+import regex
+
+from ..analysis import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..rules import PatternSpec, Rule
+
+__all__ = [
+    "Hit",
+    "Lexicon",
+    "CompiledPattern",
+    "compile_pattern",
+    "VALIDATORS",
+    "validator",
+    "near",
+    "words_near",
+    "REGEX_TIMEOUT",
+]
+
+log = logging.getLogger("socialrisk")
+
+REGEX_TIMEOUT = 0.25  # seconds per pattern per post: far above any sane pattern, far below a hang
+_B = r"(?<![\p{L}\p{N}_])"
+_E = r"(?![\p{L}\p{N}_])"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # original offsets
+    end: int
+    term: str  # the lexicon entry or pattern name that matched
+    score: float = 1.0
+
+
+def _term_regex(term: str, masked: bool) -> str:
+    """A lexicon entry as a regex: spaces match any white space, a trailing ``*`` any word ending."""
+    prefix = term.endswith("*")
+    t = normalize(term.rstrip("*")).text.strip()
+    parts = []
+    for i, ch in enumerate(t):
+        if ch == " ":
+            parts.append(r"[\s\-]+" if i else " ")
+        elif masked and ch.isalpha() and 0 < i < len(t) - 1:
+            # "f*ck", "k*tzooi": one inner letter may be masked by * or #
+            parts.append(f"(?:{regex.escape(ch)}|[*#])")
+        else:
+            parts.append(regex.escape(ch))
+    body = "".join(parts)
+    return body + (r"[\p{L}\p{N}]*" if prefix else "")
+
+
+class Lexicon:
+    """A word list matched as whole words on the normalised text. Build once, match many."""
+
+    def __init__(self, terms: Iterable[str], *, masked: bool = False) -> None:
+        uniq = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
+        self.terms = uniq
+        alts = [_term_regex(t, masked) for t in uniq]
+        self._alts = alts
+        self._rx = regex.compile(_B + "(?:" + "|".join(alts) + ")" + _E) if alts else None
+
+    def __bool__(self) -> bool:
+        return self._rx is not None
+
+    def _find_norm(self, text: str) -> Iterator[tuple[int, int, str]]:
+        if self._rx is None:
+            return
+        for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
+            yield m.start(), m.end(), m.group()
+
+    def finditer(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Hits in the post (optionally only within original offsets ``[start, end)``)."""
+        norm = analysis.norm
+        for ns, ne, matched in self._find_norm(norm.text):
+            s, e = norm.to_original(ns, ne)
+            if s < start or (end is not None and e > end):
+                continue
+            yield Hit(s, e, self.entry_of(matched))
+
+    def entry_of(self, matched: str) -> str:
+        """The lexicon entry that produced a (normalised) match."""
+        for term, alt in zip(self.terms, self._alts):
+            if _compile(alt, False).fullmatch(matched):
+                return term
+        return matched
+
+    def search_text(self, text: str) -> list[tuple[int, int, str]]:
+        """Hits in a plain string (offsets into that string's normalised form mapped back)."""
+        n = normalize(text)
+        return [(*n.to_original(s, e), m) for s, e, m in self._find_norm(n.text)]
+
+    def contains(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> bool:
+        return next(self.finditer(analysis, start, end), None) is not None
+
+
+# --------------------------------------------------------------------------- patterns
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {}
+
+
+def validator(name: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
+    """Register a validator rules can name in ``match.validator`` (True keeps a hit, False drops it)."""
+
+    def deco(fn: Callable[[str], bool]) -> Callable[[str], bool]:
+        VALIDATORS[name] = fn
+        return fn
+
+    return deco
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    name: str
+    rx: "regex.Pattern[str]"
+    score: float
+
+    def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
+        try:
+            yield from self.rx.finditer(text, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            # Never log the text; the pattern name is enough to find the culprit.
+            log.warning("pattern %r timed out and was skipped for this post", self.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compile(regex_src: str, ignore_case: bool) -> "regex.Pattern[str]":
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(regex_src, flags)
+
+
+def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
+    return CompiledPattern(spec.name, _compile(spec.regex, spec.ignore_case), spec.score)
+
+
+# --------------------------------------------------------------------------- nearness
+
+def words_near(analysis: "Analysis", start: int, end: int, window: int = 50) -> str:
+    """The normalised text within ``window`` characters of an original span (for context words)."""
+    text = analysis.text
+    a, b = max(0, start - window), min(len(text), end + window)
+    return normalize(text[a:b]).text
+
+
+def near(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, window: int = 50) -> bool:
+    """Whether any lexicon entry occurs within ``window`` characters of ``[start, end)``."""
+    if not lexicon:
+        return False
+    return bool(lexicon.search_text(analysis.text[max(0, start - window): min(len(analysis.text), end + window)]))
+
+
+@functools.lru_cache(maxsize=2048)
+def lexicon_for(terms: tuple[str, ...], masked: bool = False) -> Lexicon:
+    """A cached Lexicon for a tuple of terms (rule packs are immutable, so this is safe)."""
+    return Lexicon(terms, masked=masked)
+
+
+def rule_lexicon(rule: "Rule", lang: str, *, masked: bool = False) -> Lexicon:
+    return lexicon_for(tuple(rule.match.terms_for(lang)), masked)

@@ -1,0 +1,101 @@
+"""Configuration: ``socialrisk.toml`` or ``[tool.socialrisk]`` in ``pyproject.toml``.
+
+Found by walking up from the working directory (the nearest file wins; a ``pyproject.toml`` counts
+only when it has a ``[tool.socialrisk]`` table). Every key is validated; errors name file and key.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+from .policy import Policy
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Config", "find_config", "load_config"]
+
+
+class Config(BaseModel):
+    """Everything a Pipeline needs to know; all fields have safe, offline defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default_language: Literal["nl", "en"] = Field(
+        default="nl", description="used when a post's language cannot be detected"
+    )
+    platform: str | None = Field(default=None, description="default platform profile, e.g. 'x'")
+    max_chars: int = Field(default=100_000, gt=0, description="longer posts are refused (InputTooLarge)")
+    rule_packs: list[str] = Field(default_factory=list, description="extra rule packs (files or folders)")
+    disable: list[str] = Field(default_factory=list, description="checkers not to run")
+    spacy_models: dict[Literal["nl", "en"], str] = Field(
+        default_factory=dict, description="installed trained spaCy pipelines to use instead of blank ones"
+    )
+    languagetool_url: str | None = Field(default=None, description="a LanguageTool server, e.g. http://localhost:8010")
+    languagetool_public_api: bool = Field(
+        default=False, description="allow sending drafts to the public LanguageTool API (off: drafts are private)"
+    )
+    policy: Policy = Field(default_factory=Policy)
+    checkers: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="per-checker settings, validated by each checker"
+    )
+    source: str | None = Field(default=None, exclude=True, description="the file this came from")
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, path: str | None = None) -> "Config":
+        try:
+            cfg = cls.model_validate(data)
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            key = ".".join(str(p) for p in e["loc"])
+            raise ConfigError(e["msg"], path=path, key=key) from None
+        base = Path(path).parent if path else Path.cwd()
+        packs = [str((base / p).resolve()) if not Path(p).is_absolute() else p for p in cfg.rule_packs]
+        return cfg.model_copy(update={"rule_packs": packs, "source": path})
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "socialrisk.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "socialrisk" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue  # someone else's broken pyproject is not our config
+    return None
+
+
+def load_config(path: str | Path | None = None, *, discover: bool = True) -> Config:
+    """Load the config at ``path``, or the nearest one, or the defaults."""
+    if path is None:
+        path = find_config() if discover else None
+        if path is None:
+            return Config()
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not valid UTF-8", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file ({exc.strerror})", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML ({exc})", path=str(path)) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("socialrisk", {})
+    return Config.from_mapping(data, path=str(path))

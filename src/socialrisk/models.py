@@ -1,0 +1,237 @@
+"""The data model of socialrisk: posts in, reports out (pydantic v2).
+
+Offsets are always ``str`` indices into the original post text (Python code points), end exclusive;
+``text[span.start:span.end] == span.excerpt`` holds for every span socialrisk produces.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Severity",
+    "Decision",
+    "Category",
+    "Span",
+    "Finding",
+    "Post",
+    "Media",
+    "CheckerResult",
+    "SkippedChecker",
+    "FailedChecker",
+    "Versions",
+    "Report",
+    "PostError",
+]
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; ordered: info < low < medium < high < blocker."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    BLOCKER = "blocker"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+
+
+class Decision(str, enum.Enum):
+    """What to do with the post: publish, have a person look at it, or do not publish."""
+
+    GO = "go"
+    REVIEW = "review"
+    NO_GO = "no_go"
+
+    @property
+    def rank(self) -> int:
+        return {"go": 0, "review": 1, "no_go": 2}[self.value]
+
+
+class Category(str, enum.Enum):
+    PRIVACY = "privacy"
+    LEGAL = "legal"
+    CLAIMS = "claims"
+    AMBIGUITY = "ambiguity"
+    TONE = "tone"
+    READABILITY = "readability"
+    GRAMMAR = "grammar"
+    PLATFORM = "platform"
+    ADVERTISING = "advertising"
+    STYLE = "style"
+
+
+class Span(BaseModel):
+    """A stretch of the post: ``text[start:end] == excerpt``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    excerpt: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError("span end is before its start")
+        return self
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start=start, end=end, excerpt=text[start:end])
+
+
+class Finding(BaseModel):
+    """One reason for concern, pointed at the words that cause it."""
+
+    rule_id: str
+    checker: str
+    category: Category
+    severity: Severity
+    score: float = Field(ge=0.0, le=1.0, description="confidence that the risk is real")
+    span: Span
+    message: str
+    why: str = ""
+    suggestion: str = ""
+    reference: str = ""
+    replacement: str | None = Field(
+        default=None, description="text that could replace the span, where one is known"
+    )
+    related: list[Span] = Field(
+        default_factory=list, description="other spans that contribute (e.g. the name a fact is about)"
+    )
+    details: dict[str, Any] = Field(default_factory=dict)
+    fingerprint: str = Field(default="", description="stable id: rule id + normalised excerpt")
+
+    def sort_key(self) -> tuple:
+        return (-self.severity.rank, -self.score, self.span.start, self.span.end, self.rule_id)
+
+
+class Media(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    path: str | None = None
+    alt: str | None = None
+
+
+class Post(BaseModel):
+    """A post to check: the text plus what is known about how it will be published."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    id: str | None = None
+    lang: Literal["nl", "en"] | None = None
+    platform: str | None = None
+    paid: bool = False
+    sponsor: str | None = None
+    scheduled: datetime | None = None
+    media: list[Media] = Field(default_factory=list)
+    targeting: dict[str, Any] = Field(default_factory=dict)
+    ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes to ignore")
+    meta: dict[str, Any] = Field(default_factory=dict, description="any other front-matter fields")
+
+
+class CheckerResult(BaseModel):
+    checker: str
+    findings: list[Finding] = Field(default_factory=list)
+    duration_ms: float = 0.0
+    skipped: str | None = None
+    error: str | None = None
+
+
+class SkippedChecker(BaseModel):
+    checker: str
+    reason: str
+
+
+class FailedChecker(BaseModel):
+    checker: str
+    error: str
+
+
+class Versions(BaseModel):
+    socialrisk: str
+    rules: str
+    packs: dict[str, str] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    """The verdict on one post."""
+
+    decision: Decision
+    score: float = Field(ge=0, le=100, description="overall risk, 0..100")
+    findings: list[Finding] = Field(default_factory=list, description="most severe first")
+    post_id: str | None = None
+    language: str
+    language_source: Literal["given", "detected", "default"]
+    language_confidence: float = Field(ge=0.0, le=1.0)
+    language_status: Literal["single", "mixed", "other", "too_short"] = Field(
+        default="single", description="mixed: both languages; other: neither (checked as `language`)"
+    )
+    platform: str | None = None
+    text_length: int = 0
+    versions: Versions
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    skipped: list[SkippedChecker] = Field(default_factory=list)
+    failed: list[FailedChecker] = Field(default_factory=list)
+    suppressed: list[Finding] = Field(default_factory=list, description="findings a policy or suppression hid")
+    redacted: str | None = Field(default=None, description="the post with personal data replaced")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.findings:
+            out[f.category.value] = out.get(f.category.value, 0) + 1
+        return out
+
+    def by_severity(self, at_least: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= at_least]
+
+    def __str__(self) -> str:
+        from .render.text import render_report
+
+        return render_report(self)
+
+    def _repr_html_(self) -> str:
+        from .render.html import report_html
+
+        return report_html(self)
+
+
+class PostError(BaseModel):
+    """A post in a batch that could not be checked; the rest of the batch still is."""
+
+    index: int
+    post_id: str | None = None
+    error: str = Field(description="exception class, e.g. InputError")
+    message: str = Field(description="what is wrong (never the post text)")

@@ -1,0 +1,351 @@
+"""The Pipeline: loads models, rule packs and checkers once; checks posts many times."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import threading
+from pathlib import Path
+from time import perf_counter
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from . import __version__
+from .analysis import Analysis, analyse, build_nlp, normalize
+from .checkers.base import Checker, CheckerContext, SkipCheck, available_checkers, get_checker
+from .config import Config, load_config
+from .errors import ConfigError, InputError, InputTooLarge, InputTypeError, RulePackError, SocialRiskError
+from .models import (
+    Category,
+    FailedChecker,
+    Finding,
+    Post,
+    PostError,
+    Report,
+    Severity,
+    SkippedChecker,
+    Versions,
+)
+from .policy import Policy, decide, risk_score
+from .rules import RuleSet, load_rules
+
+__all__ = ["Pipeline", "check", "check_many", "default_pipeline", "PostLike"]
+
+log = logging.getLogger("socialrisk")
+
+PostLike = "str | Post | Mapping[str, Any]"
+_POST_FIELDS = set(Post.model_fields)
+
+
+def _to_config(config: "Config | Mapping[str, Any] | str | Path | None") -> Config:
+    if config is None:
+        return load_config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, Mapping):
+        return Config.from_mapping(dict(config))
+    if isinstance(config, (str, Path)):
+        return load_config(config)
+    raise ConfigError(f"config must be a Config, a mapping or a path, not {type(config).__name__}")
+
+
+class Pipeline:
+    """Build once, check many: ``Pipeline(config).check(text)``.
+
+    ``config`` is a :class:`Config`, a mapping of its fields, a path to a TOML file, or ``None``
+    (the nearest ``socialrisk.toml`` / ``[tool.socialrisk]``, else defaults). ``checkers`` limits the
+    run to those names.
+    """
+
+    def __init__(
+        self,
+        config: "Config | Mapping[str, Any] | str | Path | None" = None,
+        *,
+        checkers: Sequence[str] | None = None,
+        rule_packs: Sequence[str | Path] = (),
+    ) -> None:
+        self.config = _to_config(config)
+        self.rules: RuleSet = load_rules([*self.config.rule_packs, *rule_packs])
+        registry = available_checkers()
+        for rule in self.rules.rules:
+            cls = registry.get(rule.checker)
+            if cls is None:
+                raise RulePackError(
+                    f"no checker named {rule.checker!r} (available: {', '.join(registry)})",
+                    path=rule.source, rule_id=rule.id, field="checker",
+                )
+            try:
+                cls.validate_rule(rule)
+            except ValueError as exc:
+                raise RulePackError(str(exc), path=rule.source, rule_id=rule.id, field="match") from None
+        for name in [*self.config.checkers, *self.config.disable]:
+            if name not in registry:
+                raise ConfigError(
+                    f"unknown checker {name!r}; available: {', '.join(registry)}", path=self.config.source, key="checkers"
+                )
+        names = list(checkers) if checkers is not None else [n for n in registry if n not in self.config.disable]
+        self._classes: dict[str, type[Checker]] = {n: get_checker(n) for n in names}
+        self._settings: dict[str, BaseModel] = {}
+        for name, cls in self._classes.items():
+            try:
+                self._settings[name] = cls.Settings.model_validate(self.config.checkers.get(name, {}))
+            except ValidationError as exc:
+                e = exc.errors()[0]
+                key = ".".join(["checkers", name, *map(str, e["loc"])])
+                raise ConfigError(e["msg"], path=self.config.source, key=key) from None
+        self._instances: dict[str, Checker] = {}
+        self._lock = threading.Lock()
+        self._context = CheckerContext(config=self.config, nlp_for=self.nlp_for)
+
+    # -- resources -------------------------------------------------------------------------
+
+    def nlp_for(self, lang: str):
+        """The spaCy pipeline for a language (blank unless config names a trained one)."""
+        return build_nlp(lang, self.config.spacy_models.get(lang))  # type: ignore[arg-type]
+
+    def checker(self, name: str) -> Checker:
+        """The checker instance called ``name``, created on first use."""
+        inst = self._instances.get(name)
+        if inst is None:
+            with self._lock:
+                inst = self._instances.get(name)
+                if inst is None:
+                    cls = self._classes[name]
+                    inst = cls(self.rules.for_checker(name), self._settings[name], self._context)
+                    self._instances[name] = inst
+        return inst
+
+    @property
+    def checker_names(self) -> list[str]:
+        return list(self._classes)
+
+    def warm_up(self) -> "Pipeline":
+        """Load everything now (models, recognizers) instead of on the first post."""
+        for lang in ("nl", "en"):
+            self.check("Warm-up." if lang == "en" else "Opwarmen.", lang=lang)
+        return self
+
+    # -- input -----------------------------------------------------------------------------
+
+    def to_post(self, text: Any, **fields: Any) -> Post:
+        """Validate input into a Post; raises InputError/InputTypeError with a clear reason."""
+        fields = {k: v for k, v in fields.items() if v is not None}
+        post_id = fields.get("id")
+        if isinstance(text, Post):
+            post = text.model_copy(update=fields) if fields else text
+        elif isinstance(text, str):
+            post = self._build_post({"text": text, **fields})
+        elif isinstance(text, Mapping):
+            post = self._build_post({**text, **fields})
+        elif isinstance(text, (bytes, bytearray, memoryview)):
+            raise InputTypeError("got bytes: decode them to str first, e.g. data.decode('utf-8')", post_id=post_id)
+        else:
+            raise InputTypeError(f"expected str or Post, got {type(text).__name__}", post_id=post_id)
+        if not isinstance(post.text, str):
+            raise InputTypeError(f"text must be str, got {type(post.text).__name__}", post_id=post.id)
+        if not post.text.strip():
+            raise InputError("text is empty", post_id=post.id)
+        if len(post.text) > self.config.max_chars:
+            raise InputTooLarge(len(post.text), self.config.max_chars, post_id=post.id)
+        return post
+
+    @staticmethod
+    def _build_post(data: Mapping[str, Any]) -> Post:
+        data = dict(data)
+        if "text" in data and not isinstance(data["text"], str):
+            value = data["text"]
+            if isinstance(value, (bytes, bytearray)):
+                raise InputTypeError("got bytes: decode them to str first", post_id=data.get("id"))
+            raise InputTypeError(f"text must be str, got {type(value).__name__}", post_id=data.get("id"))
+        if data.get("id") is not None:
+            data["id"] = str(data["id"])
+        extra = {k: data.pop(k) for k in list(data) if k not in _POST_FIELDS}
+        if extra:
+            data["meta"] = {**data.get("meta", {}), **extra}
+        try:
+            return Post.model_validate(data)
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise InputError(f"invalid field {'.'.join(map(str, e['loc']))}: {e['msg']}", post_id=data.get("id")) from None
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(
+        self,
+        text: "str | Post",
+        *,
+        lang: str | None = None,
+        platform: str | None = None,
+        policy: "Policy | Mapping[str, Any] | None" = None,
+        **post_fields: Any,
+    ) -> Report:
+        """Check one post and return its Report."""
+        if lang is not None and lang not in ("nl", "en"):
+            raise InputError(f"lang must be 'nl', 'en' or None, not {lang!r}")
+        post = self.to_post(text, lang=lang, platform=platform or None, **post_fields)
+        if post.platform is None and self.config.platform:
+            post = post.model_copy(update={"platform": self.config.platform})
+        pol = self.config.policy.merged(policy)
+        if post.ignore:
+            pol = pol.model_copy(update={"ignore": [*pol.ignore, *post.ignore]})
+        t0 = perf_counter()
+        analysis = analyse(post, self.nlp_for, post.lang, self.config.default_language)
+        timings = {"analysis": round((perf_counter() - t0) * 1000, 3)}
+        findings: list[Finding] = []
+        skipped: list[SkippedChecker] = []
+        failed: list[FailedChecker] = []
+        for name, cls in self._classes.items():
+            if analysis.lang not in cls.languages:
+                skipped.append(SkippedChecker(checker=name, reason=f"does not support language {analysis.lang!r}"))
+                continue
+            t1 = perf_counter()
+            try:
+                found = self.checker(name).check(analysis, pol)
+            except SkipCheck as skip:
+                skipped.append(SkippedChecker(checker=name, reason=skip.reason))
+                continue
+            except SocialRiskError:
+                raise
+            except Exception as exc:  # a failing checker must not sink the report
+                # Only the exception type: messages from deep inside may quote the post.
+                log.error("checker %s failed with %s", name, type(exc).__name__)
+                failed.append(FailedChecker(checker=name, error=type(exc).__name__))
+                continue
+            finally:
+                timings[name] = round((perf_counter() - t1) * 1000, 3)
+            findings.extend(found)
+        kept, suppressed = self._apply_policy(findings, pol, analysis)
+        score = risk_score(kept)
+        timings["total"] = round((perf_counter() - t0) * 1000, 3)
+        return Report(
+            decision=decide(kept, score, pol),
+            score=score,
+            findings=kept,
+            post_id=post.id,
+            language=analysis.lang,
+            language_source=analysis.lang_source,
+            language_confidence=analysis.lang_guess.confidence if analysis.lang_source == "detected" else 1.0 if analysis.lang_source == "given" else 0.0,
+            language_status=analysis.lang_guess.status,
+            platform=post.platform,
+            text_length=len(post.text),
+            versions=Versions(socialrisk=__version__, rules=self.rules.version, packs=dict(self.rules.packs)),
+            timings_ms=timings,
+            skipped=skipped,
+            failed=failed,
+            suppressed=suppressed,
+            redacted=analysis.cache.get("redacted"),
+        )
+
+    def _apply_policy(
+        self, findings: list[Finding], policy: Policy, analysis: Analysis
+    ) -> tuple[list[Finding], list[Finding]]:
+        best: dict[tuple[str, int, int], Finding] = {}
+        suppressed: list[Finding] = []
+        for f in findings:
+            rule = self.rules.get(f.rule_id)
+            if rule is not None and rule.status == "preview" and not policy.include_preview:
+                continue
+            sev = policy.severity_for(f.rule_id, f.category, f.severity)
+            fp = hashlib.sha1(f"{f.rule_id}\x00{normalize(f.span.excerpt).text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            f = f.model_copy(update={"severity": sev, "fingerprint": fp})
+            if not policy.is_enabled(f.rule_id, f.category) or policy.allow.allows_term(f.span.excerpt):
+                suppressed.append(f.model_copy(update={"details": {**f.details, "suppressed_by": "policy"}}))
+                continue
+            if f.severity < policy.min_severity:
+                continue
+            key = (f.rule_id, f.span.start, f.span.end)
+            if key not in best or f.score > best[key].score:
+                best[key] = f
+        kept = sorted(best.values(), key=Finding.sort_key)
+        return kept, sorted(suppressed, key=Finding.sort_key)
+
+    def check_many(
+        self,
+        posts: Iterable[Any],
+        *,
+        n_process: int = 1,
+        chunksize: int = 32,
+        **common: Any,
+    ) -> list["Report | PostError"]:
+        """Check many posts, in input order. A post that cannot be checked becomes a PostError."""
+        return list(self.iter_check(posts, n_process=n_process, chunksize=chunksize, **common))
+
+    def iter_check(
+        self, posts: Iterable[Any], *, n_process: int = 1, chunksize: int = 32, **common: Any
+    ) -> Iterator["Report | PostError"]:
+        if n_process <= 1:
+            for i, p in enumerate(posts):
+                yield _safe_check(self, i, p, common)
+            return
+        import concurrent.futures as cf
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        payload = (self.config.model_dump(mode="json"), self.config.source, list(self._classes))
+        with cf.ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=(payload,)) as ex:
+            yield from ex.map(_worker_check, enumerate(posts), itertools.repeat(common), chunksize=chunksize)
+
+
+def _safe_check(pipeline: Pipeline, index: int, post: Any, common: dict[str, Any]) -> "Report | PostError":
+    post_id = None
+    if isinstance(post, Mapping):
+        post_id = None if post.get("id") is None else str(post.get("id"))
+    elif isinstance(post, Post):
+        post_id = post.id
+    try:
+        return pipeline.check(post, **common)
+    except SocialRiskError as exc:
+        return PostError(index=index, post_id=post_id, error=type(exc).__name__, message=str(exc))
+    except Exception as exc:  # never lose the batch for one post; never echo its text
+        log.error("post %s failed with %s", post_id if post_id is not None else index, type(exc).__name__)
+        return PostError(index=index, post_id=post_id, error=type(exc).__name__, message="internal error while checking this post")
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(payload: tuple[dict, str | None, list[str]]) -> None:
+    global _WORKER
+    data, source, names = payload
+    cfg = Config.model_validate(data).model_copy(update={"source": source})
+    _WORKER = Pipeline(cfg, checkers=names)
+
+
+def _worker_check(item: tuple[int, Any], common: dict[str, Any]) -> "Report | PostError":
+    index, post = item
+    assert _WORKER is not None
+    return _safe_check(_WORKER, index, post, common)
+
+
+# --------------------------------------------------------------------------- module level
+
+_default: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline behind ``socialrisk.check`` (config discovered from the cwd)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Pipeline()
+    return _default
+
+
+def check(
+    text: "str | Post",
+    lang: str | None = None,
+    platform: str | None = None,
+    policy: "Policy | Mapping[str, Any] | None" = None,
+    **post_fields: Any,
+) -> Report:
+    """Check one post with the default pipeline: ``socialrisk.check("Tekst van de post")``."""
+    return default_pipeline().check(text, lang=lang, platform=platform, policy=policy, **post_fields)
+
+
+def check_many(posts: Iterable[Any], *, n_process: int = 1, **common: Any) -> list["Report | PostError"]:
+    """Check many posts with the default pipeline, in order; failures become PostError entries."""
+    return default_pipeline().check_many(posts, n_process=n_process, **common)

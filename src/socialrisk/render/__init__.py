@@ -1,0 +1,1 @@
+"""Renderers: text, json, sarif, html, github."""

@@ -1,0 +1,282 @@
+"""Rule packs: the schema of a rule and the loader for shipped and user packs.
+
+A pack is a YAML file holding a list of rules (or a mapping with ``rules:``). Words, patterns,
+thresholds and messages are data; a checker reads ``match`` and ``params`` of its own rules.
+Loading is safe (``yaml.safe_load``) and every error names the file, the rule id and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import RulePackError
+from .models import Category, Severity
+
+__all__ = ["Rule", "RuleMatch", "PatternSpec", "Example", "Examples", "yaml_load", "RuleSet", "load_pack", "load_rules", "rules_dir"]
+
+LANGS = ("nl", "en")
+_ID_RE = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternSpec(_Strict):
+    """A regular expression that proposes a match; its ``score`` is the confidence before validation."""
+
+    name: str
+    regex: str
+    score: float = Field(default=0.5, ge=0.0, le=1.0)
+    languages: list[Literal["nl", "en"]] | None = None
+    ignore_case: bool = True
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        import regex
+
+        try:
+            regex.compile(value, regex.V0)
+        except regex.error as exc:
+            raise ValueError(f"regular expression does not compile: {exc}") from None
+        return value
+
+
+class RuleMatch(_Strict):
+    """What a rule looks for. Which keys a checker reads is up to the checker (it validates at load).
+
+    - ``terms``: lexicon phrases per language (``nl``, ``en``, or ``all``), matched as whole words,
+      case- and accent-insensitive, on the normalised text (see ``_match.Lexicon``).
+    - ``patterns``: regular expressions (``regex`` module syntax, run with a timeout).
+    - ``validator``: the name of a code-side validator (e.g. ``elfproef``) that decides a pattern hit.
+    - ``context``: words near a hit that raise its confidence, per language.
+    - ``exclude``: phrases per language that, when they cover a hit, cancel it.
+    """
+
+    terms: dict[str, list[str]] = Field(default_factory=dict)
+    patterns: list[PatternSpec] = Field(default_factory=list)
+    validator: str | None = None
+    context: dict[str, list[str]] = Field(default_factory=dict)
+    exclude: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("terms", "context", "exclude")
+    @classmethod
+    def _lang_keys(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        bad = sorted(set(value) - {*LANGS, "all"})
+        if bad:
+            raise ValueError(f"unknown language key(s) {bad}; use nl, en or all")
+        return value
+
+    def terms_for(self, lang: str) -> list[str]:
+        return [*self.terms.get("all", []), *self.terms.get(lang, [])]
+
+    def context_for(self, lang: str) -> list[str]:
+        return [*self.context.get("all", []), *self.context.get(lang, [])]
+
+    def exclude_for(self, lang: str) -> list[str]:
+        return [*self.exclude.get("all", []), *self.exclude.get(lang, [])]
+
+    def patterns_for(self, lang: str) -> list[PatternSpec]:
+        return [p for p in self.patterns if p.languages is None or lang in p.languages]
+
+
+class Example(_Strict):
+    """One example text, with the language and post fields it needs (e.g. ``platform: x``)."""
+
+    text: str = Field(min_length=1)
+    lang: Literal["nl", "en"] | None = None
+    post: dict[str, Any] = Field(default_factory=dict)
+
+
+def _as_example(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Examples(_Strict):
+    """Texts the tests run: each ``trigger`` must fire the rule; ``clean`` and ``fixed`` must not.
+
+    An item is a string, or a mapping ``{text, lang, post}``. ``post`` at this level applies to all.
+    """
+
+    trigger: list[Example] = Field(min_length=1)
+    clean: list[Example] = Field(min_length=1)
+    fixed: Example | None = None
+    post: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("trigger", "clean", mode="before")
+    @classmethod
+    def _items(cls, value: Any) -> Any:
+        return [_as_example(v) for v in value] if isinstance(value, list) else value
+
+    @field_validator("fixed", mode="before")
+    @classmethod
+    def _fixed(cls, value: Any) -> Any:
+        return _as_example(value)
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=_ID_RE)
+    checker: str
+    category: Category
+    severity: Severity
+    languages: list[Literal["nl", "en"]] = Field(default_factory=lambda: ["nl", "en"], min_length=1)
+    status: Literal["stable", "preview", "deprecated", "removed"] = "stable"
+    since: str = "0.1.0"
+    match: RuleMatch = Field(default_factory=RuleMatch)
+    params: dict[str, Any] = Field(default_factory=dict)
+    what: str
+    why: str
+    message: str
+    suggestion: str = ""
+    reference: str = ""
+    link: str = ""
+    examples: Examples
+    source: str = Field(default="", description="file the rule came from (set by the loader)")
+
+    @property
+    def prefix(self) -> str:
+        return self.id.split("-", 1)[0]
+
+    def applies_to(self, lang: str) -> bool:
+        return lang in self.languages and self.status != "removed"
+
+
+class _PackFile(_Strict):
+    version: str = "1"
+    name: str | None = None
+    rules: list[dict[str, Any]]
+
+
+class RuleSet(BaseModel):
+    """All loaded rules, by id, with a content version for reports."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rules: tuple[Rule, ...]
+    version: str
+    packs: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _unique(self) -> "RuleSet":
+        seen: dict[str, str] = {}
+        for r in self.rules:
+            if r.id in seen:
+                raise RulePackError(
+                    f"duplicate rule id (also defined in {seen[r.id]})", path=r.source, rule_id=r.id, field="id"
+                )
+            seen[r.id] = r.source
+        return self
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def for_checker(self, checker: str) -> list[Rule]:
+        return [r for r in self.rules if r.checker == checker and r.status != "removed"]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self.by_id.get(rule_id)
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Safe YAML without YAML 1.1's surprises: ``no``, ``on``, ``yes``, ``off`` stay words."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def yaml_load(text: str):
+    """Parse YAML safely (no object construction), with YAML 1.2 booleans."""
+    return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def rules_dir() -> Path:
+    """The shipped rule packs: inside the wheel, or the checkout's top-level ``rules/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RulePackError("shipped rule packs not found; is socialrisk installed correctly?")
+
+
+def _loc(err: dict[str, Any]) -> str:
+    return ".".join(str(p) for p in err["loc"])
+
+
+def load_pack(path: str | Path) -> tuple[list[Rule], str]:
+    """Load and validate one pack file; returns its rules and a content hash."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RulePackError("rule pack file not found", path=str(path)) from None
+    except OSError as exc:
+        raise RulePackError(f"cannot read rule pack ({exc.strerror})", path=str(path)) from None
+    try:
+        data = yaml_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RulePackError("rule pack is not valid UTF-8", path=str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise RulePackError(f"invalid YAML{where}", path=str(path)) from None
+    if isinstance(data, list):
+        data = {"rules": data}
+    if not isinstance(data, dict):
+        raise RulePackError("a rule pack must be a list of rules or a mapping with 'rules:'", path=str(path))
+    try:
+        pack = _PackFile.model_validate(data)
+    except ValidationError as exc:
+        e = exc.errors()[0]
+        raise RulePackError(e["msg"], path=str(path), field=_loc(e)) from None
+    rules = []
+    for i, item in enumerate(pack.rules):
+        rule_id = item.get("id") if isinstance(item, dict) else None
+        try:
+            rules.append(Rule.model_validate({**item, "source": str(path)}))
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise RulePackError(
+                e["msg"], path=str(path), rule_id=str(rule_id or f"#{i}"), field=_loc(e)
+            ) from None
+        except TypeError:
+            raise RulePackError("a rule must be a mapping", path=str(path), rule_id=f"#{i}") from None
+    return rules, hashlib.sha256(raw).hexdigest()[:12]
+
+
+def _pack_files(root: Path) -> list[Path]:
+    # Files starting with "_" hold data that is not rules (e.g. language identification).
+    return sorted(p for p in root.rglob("*.y*ml") if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+
+
+def load_rules(extra_packs: Iterable[str | Path] = ()) -> RuleSet:
+    """Load the shipped packs plus the user's packs (later packs may not reuse an id)."""
+    root = rules_dir()
+    rules: list[Rule] = []
+    packs: dict[str, str] = {}
+    for f in _pack_files(root):
+        rs, digest = load_pack(f)
+        rules.extend(rs)
+        packs[f.relative_to(root).as_posix()] = digest
+    for p in extra_packs:
+        p = Path(p)
+        files = _pack_files(p) if p.is_dir() else [p]
+        for f in files:
+            rs, digest = load_pack(f)
+            rules.extend(rs)
+            packs[str(f)] = digest
+    combined = hashlib.sha256("".join(f"{k}:{v}" for k, v in sorted(packs.items())).encode()).hexdigest()[:12]
+    return RuleSet(rules=tuple(rules), version=combined, packs=packs)

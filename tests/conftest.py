@@ -1,0 +1,27 @@
+"""Shared fixtures: one warm pipeline per test session, and span invariants."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialrisk import Pipeline
+from socialrisk.config import Config
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """A pipeline with default config (no config discovery, so the checkout's files do not leak in)."""
+    return Pipeline(Config())
+
+
+def assert_spans(report, text: str) -> None:
+    """Every finding's span points into the text and quotes it exactly."""
+    for f in [*report.findings, *report.suppressed]:
+        assert 0 <= f.span.start <= f.span.end <= len(text), f.rule_id
+        assert text[f.span.start : f.span.end] == f.span.excerpt, f.rule_id
+        for r in f.related:
+            assert text[r.start : r.end] == r.excerpt, f.rule_id
+
+
+def rule_ids(report) -> set[str]:
+    return {f.rule_id for f in report.findings}
