@@ -1,0 +1,84 @@
+import pytest
+
+from socialrisk.analysis import analyse, build_nlp, detect_language, normalize
+from socialrisk.models import Post
+
+
+def _a(text, lang=None):
+    return analyse(Post(text=text), build_nlp, lang, "nl")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Het kabinet moet nu eindelijk werk maken van betaalbare woningen voor jonge mensen.", "nl"),
+    ("We disagree with the minister's plan and we will vote against it next week.", "en"),
+    ("Vandaag hebben we in de raad gestemd over de begroting van de gemeente.", "nl"),
+    ("The council has decided to keep the library open on Sundays this winter.", "en"),
+])
+def test_language_detection(text, lang):
+    g = detect_language(text)
+    assert g.lang == lang and g.status == "single"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Die Regierung hat versagt und wir müssen jetzt handeln, sagte er gestern.", "other"),
+    ("Le gouvernement a échoué et nous devons agir maintenant pour les gens.", "other"),
+    ("🎉🎉", "too_short"),
+])
+def test_other_languages_are_not_guessed(text, status):
+    g = detect_language(text)
+    assert g.lang is None and g.status == status
+
+
+def test_mixed_language_is_reported():
+    g = detect_language("We zijn er klaar voor en het wordt een mooie dag! And we will be there for you, with all of our team.")
+    assert g.status == "mixed"
+
+
+def test_language_given_wins_and_default_is_used():
+    a = _a("Dit is een Nederlandse zin met genoeg woorden erin.", lang="en")
+    assert (a.lang, a.lang_source) == ("en", "given")
+    a = _a("🎉🎉")
+    assert (a.lang, a.lang_source) == ("nl", "default")
+
+
+def test_features_and_offsets():
+    t = "Zie https://example.nl/x?y=1. @jan_de_vries #WoningNood 👍🏽🇳🇱 €1,5 miljoen, 12% en 3 mei 2024 om 14:00 uur. \"Citaat hier\""
+    a = _a(t)
+    kinds = {f.kind: f.text for f in [*a.urls, *a.mentions, *a.hashtags, *a.numbers, *a.quotes]}
+    assert kinds["url"] == "https://example.nl/x?y=1"
+    assert kinds["mention"] == "@jan_de_vries"
+    assert kinds["hashtag"] == "#WoningNood"
+    assert kinds["money"] == "€1,5 miljoen" and kinds["percent"] == "12%"
+    assert kinds["date"] == "3 mei 2024" and kinds["time"] == "14:00 uur"
+    assert kinds["quote"] == '"Citaat hier"'
+    assert [e.text for e in a.emoji] == ["👍🏽", "🇳🇱"]
+    for f in [*a.urls, *a.mentions, *a.hashtags, *a.emoji, *a.numbers, *a.quotes]:
+        assert t[f.start:f.end] == f.text
+    assert not any(n.text == "1" for n in a.numbers), "numbers inside a URL are not numbers of the post"
+
+
+def test_sentences_split_on_newlines_and_punctuation():
+    t = "Eerste zin. Tweede zin!\r\nDerde regel zonder punt\nVierde"
+    a = _a(t)
+    assert [t[s:e] for s, e in a.sentences] == ["Eerste zin.", "Tweede zin!", "Derde regel zonder punt", "Vierde"]
+
+
+@pytest.mark.parametrize("raw,folded", [
+    ("K\u200bUT", "kut"),                 # zero-width
+    ("kаnker", "kanker"),               # Cyrillic a
+    ("l1ar", "liar"),                    # leetspeak in a word
+    ("2024", "2024"),                    # numbers stay numbers
+    ("s h i t", "shit"),                 # spaced letters
+    ("Café", "cafe"),                    # accents
+    ("𝐁𝐎𝐋𝐃", "bold"),                    # math bold letters
+])
+def test_normalisation_maps_back(raw, folded):
+    n = normalize(raw)
+    assert n.text == folded
+    s, e = n.to_original(0, len(n.text))
+    assert (s, e) == (0, len(raw))
+
+
+def test_lookup_lemmas_available():
+    a = _a("De ministers hebben gelogen.", lang="nl")
+    assert [t.lemma_ for t in a.doc if t.text == "gelogen"] == ["liegen"]

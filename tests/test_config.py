@@ -1,0 +1,125 @@
+import pytest
+
+from socialrisk import Pipeline
+from socialrisk.cli import main
+from socialrisk.config import Config, find_config, load_config
+from socialrisk.errors import ConfigError, RulePackError
+
+
+def test_defaults_are_offline_and_private():
+    c = Config()
+    assert c.languagetool_url is None and c.languagetool_public_api is False
+    assert c.max_chars == 100_000
+
+
+def test_socialrisk_toml_found_walking_up(tmp_path, monkeypatch):
+    (tmp_path / "socialrisk.toml").write_text('default_language = "en"\n[policy]\nignore = ["TONE"]\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert find_config() == tmp_path / "socialrisk.toml"
+    cfg = load_config()
+    assert cfg.default_language == "en" and cfg.policy.ignore == ["TONE"]
+
+
+def test_pyproject_counts_only_with_tool_table(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    monkeypatch.chdir(tmp_path)
+    assert find_config() is None
+    (tmp_path / "pyproject.toml").write_text('[tool.socialrisk]\nplatform = "x"\n')
+    assert load_config().platform == "x"
+
+
+@pytest.mark.parametrize("body,key", [
+    ('unknown_key = 1\n', "unknown_key"),
+    ('max_chars = "many"\n', "max_chars"),
+    ('[policy]\nreview_threshold = 400\n', "policy.review_threshold"),
+    ('[policy]\nignore = ["no such thing"]\n', "policy.ignore"),
+])
+def test_bad_config_names_file_and_key(tmp_path, body, key):
+    path = tmp_path / "socialrisk.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(path) in str(err.value) and key in str(err.value)
+
+
+def test_invalid_toml_and_missing_file(tmp_path):
+    bad = tmp_path / "socialrisk.toml"
+    bad.write_text("this is = = not toml")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "missing.toml")
+
+
+def test_unknown_checker_settings_rejected():
+    with pytest.raises(ConfigError, match="unknown checker"):
+        Pipeline(Config(checkers={"nosuchchecker": {}}))
+
+
+def test_broken_config_exits_2_naming_file_and_key(tmp_path, capsys):
+    path = tmp_path / "socialrisk.toml"
+    path.write_text("max_chars = -5\n")
+    post = tmp_path / "p.txt"
+    post.write_text("Kom zaterdag naar de markt!")
+    assert main(["--config", str(path), "check", str(post)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "max_chars" in err and "Traceback" not in err
+
+
+def test_broken_rule_pack_exits_2_naming_file_rule_and_field(tmp_path, capsys):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "- id: STYLE-HOUSE-X\n  checker: style\n  category: style\n  severity: loud\n"
+        "  what: w\n  why: y\n  message: m\n  examples: {trigger: [a], clean: [b]}\n"
+    )
+    cfg = tmp_path / "socialrisk.toml"
+    cfg.write_text(f'rule_packs = ["{pack.name}"]\n')
+    post = tmp_path / "p.txt"
+    post.write_text("Kom zaterdag naar de markt!")
+    assert main(["--config", str(cfg), "check", str(post)]) == 2
+    err = capsys.readouterr().err
+    assert str(pack) in err and "STYLE-HOUSE-X" in err and "severity" in err
+
+
+def test_rule_pack_errors(tmp_path):
+    from socialrisk.rules import load_pack
+
+    p = tmp_path / "x.yaml"
+    p.write_text("- id: lower-case\n")
+    with pytest.raises(RulePackError, match="field id"):
+        load_pack(p)
+    p.write_text("rules: [\n")
+    with pytest.raises(RulePackError, match="invalid YAML"):
+        load_pack(p)
+    p.write_text("!!python/object:os.system {}\n")
+    with pytest.raises(RulePackError):
+        load_pack(p)
+    p.write_bytes(b"\xff\xfe")
+    with pytest.raises(RulePackError, match="UTF-8"):
+        load_pack(p)
+    with pytest.raises(RulePackError, match="not found"):
+        load_pack(tmp_path / "missing.yaml")
+    p.write_text(
+        "- id: TONE-X-Y\n  checker: tone\n  category: tone\n  severity: low\n  what: w\n  why: y\n  message: m\n"
+        "  match: {patterns: [{name: bad, regex: '(unclosed'}]}\n  examples: {trigger: [a], clean: [b]}\n"
+    )
+    with pytest.raises(RulePackError, match=r"rule TONE-X-Y, field match\.patterns\.0\.regex"):
+        load_pack(p)
+
+
+def test_rule_pack_unknown_checker(tmp_path):
+    p = tmp_path / "x.yaml"
+    p.write_text(
+        "- id: ACME-THING\n  checker: acme\n  category: style\n  severity: low\n  what: w\n  why: y\n"
+        "  message: m\n  examples: {trigger: [a], clean: [b]}\n"
+    )
+    with pytest.raises(RulePackError, match="no checker named 'acme'"):
+        Pipeline(Config(), rule_packs=[p])
+
+
+def test_yaml_12_booleans(tmp_path):
+    from socialrisk.rules import yaml_load
+
+    assert yaml_load("[no, on, yes, off, true, false]") == ["no", "on", "yes", "off", True, False]

@@ -1,0 +1,160 @@
+"""The Pipeline end to end, with small plugin checkers defined here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from socialrisk import Decision, Pipeline, PostError, Report, Severity
+from socialrisk.checkers import base
+from socialrisk.checkers._match import rule_lexicon
+from socialrisk.config import Config
+from socialrisk.errors import InputError, InputTooLarge, InputTypeError, UnknownCheckerError
+from conftest import assert_spans
+
+PACK = """
+- id: ACME-WORD
+  checker: acme.words
+  category: style
+  severity: high
+  match: {terms: {nl: [spruitjes], en: [sprouts]}}
+  what: A word the house style avoids.
+  why: Testing.
+  message: Avoided word.
+  suggestion: Use another word.
+  examples: {trigger: [Wij houden van spruitjes.], clean: [Wij houden van kool.]}
+- id: ACME-BOOM
+  checker: acme.boom
+  category: style
+  severity: blocker
+  what: Always fails.
+  why: Testing failure isolation.
+  message: never shown
+  examples: {trigger: [x], clean: [y]}
+"""
+
+
+@pytest.fixture()
+def plugins(tmp_path):
+    @base.register("acme.words")
+    class Words(base.Checker):
+        categories = frozenset()
+
+        def check(self, analysis, policy):
+            return [self.finding(r, analysis, h.start, h.end, score=0.9)
+                    for r in self.rules_for(analysis.lang) for h in rule_lexicon(r, analysis.lang).finditer(analysis)]
+
+    @base.register("acme.boom")
+    class Boom(base.Checker):
+        categories = frozenset()
+
+        def check(self, analysis, policy):
+            if "SKIP" in analysis.text:
+                raise base.SkipCheck("nothing to do here")
+            raise RuntimeError("secret post text must not leak")
+
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(PACK)
+    yield Pipeline(Config(), checkers=["acme.words", "acme.boom"], rule_packs=[pack])
+    base._REGISTRY.pop("acme.words", None)
+    base._REGISTRY.pop("acme.boom", None)
+
+
+def test_plugin_finding_and_failure_isolation(plugins):
+    text = "Wij houden van SPRUITJES en van stamppot."
+    r = plugins.check(text)
+    assert [f.rule_id for f in r.findings] == ["ACME-WORD"]
+    assert r.findings[0].span.excerpt == "SPRUITJES"
+    assert_spans(r, text)
+    assert r.decision is Decision.REVIEW  # high
+    assert [(x.checker, x.error) for x in r.failed] == [("acme.boom", "RuntimeError")]
+    assert "secret" not in r.model_dump_json()
+    assert {"analysis", "acme.words", "acme.boom", "total"} <= set(r.timings_ms)
+
+
+def test_skip_is_visible(plugins):
+    r = plugins.check("SKIP this one, it has enough English words in it.")
+    assert [(s.checker, s.reason) for s in r.skipped] == [("acme.boom", "nothing to do here")]
+
+
+def test_policy_ignore_and_override(plugins):
+    text = "Wij houden van spruitjes."
+    r = plugins.check(text, policy={"ignore": ["ACME-WORD"]})
+    assert not r.findings and [f.rule_id for f in r.suppressed] == ["ACME-WORD"]
+    assert r.decision is Decision.GO
+    r = plugins.check(text, policy={"severity_overrides": {"ACME": "low"}})
+    assert r.findings[0].severity is Severity.LOW and r.decision is Decision.GO
+    r = plugins.check(text, ignore=["ACME"])  # per-post ignore (front matter)
+    assert not r.findings
+    r = plugins.check(text, policy={"allow": {"terms": ["Spruitjes"]}})
+    assert not r.findings and r.suppressed
+
+
+def test_report_json_round_trip_and_versions(plugins):
+    r = plugins.check("Wij houden van spruitjes.", id="p1", platform="x")
+    data = json.loads(r.model_dump_json())
+    assert Report.model_validate(data) == r
+    assert data["post_id"] == "p1" and data["platform"] == "x"
+    assert data["versions"]["socialrisk"] and data["versions"]["rules"]
+    assert r.findings[0].fingerprint and len(r.findings[0].fingerprint) == 16
+
+
+def test_deterministic(plugins):
+    a = plugins.check("Wij houden van spruitjes.").model_dump(exclude={"timings_ms"})
+    b = plugins.check("Wij houden van spruitjes.").model_dump(exclude={"timings_ms"})
+    assert a == b
+
+
+@pytest.mark.parametrize("bad,exc,msg", [
+    (None, InputTypeError, "expected str or Post, got NoneType"),
+    (b"bytes", InputTypeError, "decode"),
+    (42, InputTypeError, "got int"),
+    ("   \n ", InputError, "empty"),
+])
+def test_bad_input(pipeline, bad, exc, msg):
+    with pytest.raises(exc, match=msg):
+        pipeline.check(bad)
+
+
+def test_type_errors_are_type_errors(pipeline):
+    with pytest.raises(TypeError):
+        pipeline.check(None)
+
+
+def test_too_large():
+    p = Pipeline(Config(max_chars=50), checkers=[])
+    with pytest.raises(InputTooLarge, match="over the limit of 50"):
+        p.check("a" * 51)
+
+
+def test_bad_lang(pipeline):
+    with pytest.raises(InputError, match="lang"):
+        pipeline.check("Hallo", lang="de")
+
+
+def test_unknown_checker():
+    with pytest.raises(UnknownCheckerError, match="available"):
+        Pipeline(Config(), checkers=["nosuch"])
+
+
+def test_check_many_keeps_order_and_isolates_bad_posts(plugins):
+    posts = ["Wij houden van spruitjes.", None, {"id": 7, "text": ""}, "Gewoon een zin.", {"id": "b", "text": b"x"}]
+    out = plugins.check_many(posts)
+    assert isinstance(out[0], Report) and isinstance(out[3], Report)
+    assert isinstance(out[1], PostError) and out[1].index == 1 and out[1].error == "InputTypeError"
+    assert isinstance(out[2], PostError) and out[2].post_id == "7" and "empty" in out[2].message
+    assert isinstance(out[4], PostError) and out[4].post_id == "b"
+
+
+def test_check_many_two_processes_same_as_one(pipeline):
+    posts = [f"Bericht nummer {i}: kom naar de markt op zaterdag." for i in range(12)] + [None]
+    one = pipeline.check_many(posts)
+    two = pipeline.check_many(posts, n_process=2, chunksize=3)
+    strip = lambda r: r.model_dump(exclude={"timings_ms"})  # noqa: E731
+    assert [strip(r) for r in one] == [strip(r) for r in two]
+
+
+def test_post_fields_and_front_matter_extras(pipeline):
+    r = pipeline.check({"text": "Kom zaterdag naar de markt!", "id": 3, "platform": "x", "campaign": "2026"})
+    assert r.post_id == "3" and r.platform == "x"
