@@ -51,3 +51,25 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
             continue
         rows.append(f"| `{r.id}` | {r.category.value} | {r.severity.value} | {', '.join(r.languages)} | {_cell(r.what)} |")
     return "\n".join(rows)
+
+
+def update_readme(path: str) -> bool:
+    """Rewrite the generated rule table in a README; returns whether it changed."""
+    from pathlib import Path
+
+    from .rules import load_rules
+
+    p = Path(path)
+    text = p.read_text("utf-8")
+    start, end = text.index(README_BEGIN) + len(README_BEGIN), text.index(README_END)
+    new = text[:start] + "\n" + rules_markdown(load_rules().rules) + "\n" + text[end:]
+    if new != text:
+        p.write_text(new, "utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # python -m socialrisk.docs README.md
+    import sys
+
+    changed = update_readme(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    print("README rule table updated" if changed else "README rule table up to date")
