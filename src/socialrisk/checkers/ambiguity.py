@@ -1,0 +1,415 @@
+"""Ambiguity: phrasing a reader can take the wrong way, and how to say it unambiguously.
+
+Each rule names one mechanism in ``params.mechanism`` (vague promises, relative dates, negation,
+referents, sarcasm, leading questions, context loss); the words it looks for are in the rule pack.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterator, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..models import Category, Finding, Severity
+from ._match import compile_pattern, lexicon_for, rule_lexicon
+from .base import Checker, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..policy import Policy
+    from ..rules import Rule
+
+__all__ = ["AmbiguityChecker", "sarcasm_spans"]
+
+LangWords = dict[Literal["nl", "en", "all"], list[str]]
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_CACHE_KEY = "ambiguity.sarcasm"
+
+
+def _lex(words: LangWords, lang: str):
+    return lexicon_for(tuple([*words.get("all", []), *words.get(lang, [])]))
+
+
+def _words(words: LangWords, lang: str) -> set[str]:
+    return {w.casefold() for w in [*words.get("all", []), *words.get(lang, [])]}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A proposed finding: where, and what differs from the rule's defaults."""
+
+    start: int
+    end: int
+    severity: Severity | None = None
+    score: float = 0.6
+    replacement: str | None = None
+    related: tuple[tuple[int, int], ...] = ()
+
+
+# --------------------------------------------------------------------------- parameters
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    mechanism: str
+    misreading: str = Field(min_length=1, description="what a reader might understand")
+
+
+class _VagueParams(_Params):
+    """Vague words count only in a sentence that announces or promises (``match.context``)."""
+
+    promise: LangWords = Field(default_factory=dict)
+    promise_severity: Severity = Severity.MEDIUM
+
+
+class _RelativeDateParams(_Params):
+    scheduled_severity: Severity = Severity.MEDIUM
+    day_offsets: dict[str, dict[str, int]] = Field(default_factory=dict)
+    weekdays: dict[str, list[str]] = Field(default_factory=dict)
+    months: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class _NegationParams(_Params):
+    negators: LangWords
+    stacked: int = Field(default=3, ge=2)
+    stacked_severity: Severity = Severity.MEDIUM
+
+
+class _OpeningParams(_Params):
+    person: LangWords
+    demonstrative: LangWords = Field(default_factory=dict)
+    verbs: LangWords = Field(default_factory=dict)
+    demonstrative_severity: Severity = Severity.LOW
+
+
+class _ReferentParams(_Params):
+    pronouns: LangWords
+    roles: LangWords
+    not_names: LangWords = Field(default_factory=dict)
+    particles: list[str] = Field(default_factory=list)
+
+
+class _SarcasmParams(_Params):
+    praise: LangWords = Field(default_factory=dict)
+    eyeroll: list[str] = Field(default_factory=list)
+    quote_cues: LangWords = Field(default_factory=dict)
+    scare_quote_severity: Severity = Severity.LOW
+    window: int = Field(default=40, ge=1)
+
+
+class _MidSentenceParams(_Params):
+    continuations: LangWords
+
+
+class _AbbreviationParams(_Params):
+    known: list[str]
+    max_caps_share: float = Field(default=0.3, ge=0, le=1)
+
+
+class _BareNumberParams(_Params):
+    measures: LangWords
+    before: LangWords
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+def _trigger_hits(rule: "Rule", analysis: "Analysis") -> Iterator[tuple[int, int]]:
+    """Lexicon and pattern hits of a rule, in original offsets."""
+    for h in rule_lexicon(rule, analysis.lang).finditer(analysis):
+        yield h.start, h.end
+    for spec in rule.match.patterns_for(analysis.lang):
+        for m in compile_pattern(spec).finditer(analysis.text):
+            if m.end() > m.start():
+                yield m.start(), m.end()
+
+
+def _in_sentence(analysis: "Analysis", words: LangWords | list[str], start: int) -> bool:
+    lex = lexicon_for(tuple(words)) if isinstance(words, list) else _lex(words, analysis.lang)
+    a, b = analysis.sentence_of(start)
+    return bool(lex) and lex.contains(analysis, a, b)
+
+
+def _in_features(analysis: "Analysis", start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+
+
+def _first_word(text: str, start: int = 0) -> "regex.Match[str] | None":
+    return _WORD.search(text, start)
+
+
+# --------------------------------------------------------------------------- mechanisms
+
+def _vague(rule, p: _VagueParams, analysis) -> Iterator[_Hit]:
+    for s, e in _trigger_hits(rule, analysis):
+        if not _in_sentence(analysis, rule.match.context_for(analysis.lang), s):
+            continue  # "veel dank" or "many people came" is not a promise
+        promised = _in_sentence(analysis, p.promise, s)
+        yield _Hit(s, e, p.promise_severity if promised else None, 0.7 if promised else 0.5)
+
+
+def _relative_date(rule, p: _RelativeDateParams, analysis) -> Iterator[_Hit]:
+    lang, when = analysis.lang, analysis.post.scheduled
+    offsets = {k.casefold(): v for k, v in p.day_offsets.get(lang, {}).items()}
+    for s, e in _trigger_hits(rule, analysis):
+        a, b = analysis.sentence_of(s)
+        if any(n.kind == "date" and a <= n.start < b for n in analysis.numbers):
+            continue  # "morgen, 12 maart" carries its own date
+        if when is None:
+            yield _Hit(s, e, score=0.5)
+            continue
+        off = offsets.get(analysis.text[s:e].casefold())
+        swap = None
+        if off is not None and p.weekdays.get(lang) and p.months.get(lang):
+            day = when.date() + timedelta(days=off)
+            swap = f"{p.weekdays[lang][day.weekday()]} {day.day} {p.months[lang][day.month - 1]}"
+        yield _Hit(s, e, p.scheduled_severity, 0.8, replacement=swap)
+
+
+def _negation(rule, p: _NegationParams, analysis) -> Iterator[_Hit]:
+    neg = _lex(p.negators, analysis.lang)
+    for s, e in _trigger_hits(rule, analysis):
+        a, b = analysis.sentence_of(s)
+        stacked = sum(1 for _ in neg.finditer(analysis, a, b)) >= p.stacked
+        yield _Hit(s, e, p.stacked_severity if stacked else None, 0.7 if stacked else 0.5)
+
+
+def _opening_pronoun(rule, p: _OpeningParams, analysis) -> Iterator[_Hit]:
+    text, lang = analysis.text, analysis.lang
+    if text.lstrip().startswith("@"):
+        return  # a reply: the thread gives the referent
+    first = _first_word(text)
+    if first is None:
+        return
+    lead = "".join(c for i, c in enumerate(text[: first.start()]) if not analysis.inside(i, i + 1, analysis.emoji))
+    if lead.strip(" \t\n\"'“‘("):
+        return  # something else opens the post ("...", a link)
+    word = first.group().casefold()
+    if word in _words(p.person, lang):
+        yield _Hit(first.start(), first.end(), score=0.6)
+    elif word in _words(p.demonstrative, lang) and not analysis.urls and not analysis.post.media:
+        nxt = _first_word(text, first.end())
+        gap = text[first.end(): nxt.start()] if nxt else ""
+        if nxt and not gap.strip() and nxt.group().casefold() in _words(p.verbs, lang):
+            yield _Hit(first.start(), first.end(), p.demonstrative_severity, 0.4)
+
+
+_CAPS_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+")
+
+
+def _referents(analysis, p: _ReferentParams, a: int, b: int) -> list[tuple[int, int]]:
+    """People a pronoun could point to in ``[a, b)``: role nouns (+ name), full names, @mentions."""
+    text, lang = analysis.text, analysis.lang
+    not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
+    found: list[tuple[int, int]] = [(h.start, h.end) for h in _lex(p.roles, lang).finditer(analysis, a, b)]
+    found += [(m.start, m.end) for m in analysis.mentions if a <= m.start < b]
+    run: list[tuple[int, int]] = []
+    for m in [*_WORD.finditer(text, a, b), None]:
+        w = m.group() if m else ""
+        sent_start = m is not None and analysis.sentence_of(m.start())[0] == m.start()
+        if m and _CAPS_NAME.fullmatch(w) and not sent_start and w.casefold() not in not_names:
+            run.append(m.span())
+        elif m and run and w.casefold() in particles:
+            continue
+        else:
+            if len(run) >= 2:  # two capitalised words: a full name, not a place or a sentence start
+                found.append((run[0][0], run[-1][1]))
+            run = []
+    # A role followed by its name ("minister Jansen") is one person: merge touching spans.
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if merged and s - merged[-1][1] <= 1 + (text[merged[-1][1]:s].strip() == ""):
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _two_referents(rule, p: _ReferentParams, analysis) -> Iterator[_Hit]:
+    sents = analysis.sentences
+    for i, (a, b) in enumerate(sents):
+        for h in _lex(p.pronouns, analysis.lang).finditer(analysis, a, b):
+            lo = sents[i - 1][0] if i else a
+            people = [r for r in _referents(analysis, p, lo, h.start) if r[1] <= h.start]
+            names = {analysis.text[s:e].casefold() for s, e in people}
+            if len(names) >= 2:
+                yield _Hit(h.start, h.end, score=0.5, related=tuple(people[-2:]))
+                break
+
+
+def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
+    text, lang = analysis.text, analysis.lang
+    for s, e in _trigger_hits(rule, analysis):
+        if text[:s].rstrip().endswith("?"):
+            continue  # "Mag dat? Ja hoor." answers a question
+        yield _Hit(s, e, score=0.7)
+    rolls = [f for f in analysis.emoji if any(f.text.startswith(r) for r in p.eyeroll)]
+    for h in _lex(p.praise, lang).finditer(analysis):
+        after = text[h.end: h.end + p.window]
+        roll = next((f for f in rolls if h.end <= f.start <= h.end + p.window), None)
+        if roll is not None and not regex.search(r"[.!?]\s+\p{L}", text[h.end: roll.start]):
+            yield _Hit(h.start, roll.end, score=0.7)
+        elif regex.match(r"\s*(?:\.\.\.|…)", after):
+            yield _Hit(h.start, h.end + len(after) - len(after.lstrip()) + (1 if after.lstrip().startswith("…") else 3), score=0.6)
+    cues = _lex(p.quote_cues, lang)
+    for q in analysis.quotes:
+        inner = q.text[1:-1].strip()
+        if not regex.fullmatch(r"[\p{L}-]+", inner) or q.end - q.start >= len(text.strip()):
+            continue
+        cued = bool(cues) and bool(cues.search_text(text[max(0, q.start - 20): q.start]))
+        if cued:
+            yield _Hit(q.start, q.end, score=0.7)
+        elif inner[0].islower():  # a capitalised quoted word is usually a name or title
+            yield _Hit(q.start, q.end, p.scare_quote_severity, 0.4)
+
+
+def _leading_question(rule, p: _Params, analysis) -> Iterator[_Hit]:
+    text = analysis.text
+    for s, e in _trigger_hits(rule, analysis):
+        end = regex.compile(r"[.!?\n]").search(text, e)
+        if end is not None and text[end.start()] == "?":
+            yield _Hit(s, end.end(), score=0.7)
+
+
+def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
+    text = analysis.text
+    lead = regex.match(r"\s*(?:\.\.\.|…)", text)
+    if lead:
+        s = len(lead.group()) - len(lead.group().lstrip())
+        yield _Hit(s, lead.end(), score=0.7)
+        return
+    first = _first_word(text)
+    if first is None or text[: first.start()].strip():
+        return
+    w = first.group()
+    if w[0].islower() and w.casefold() in _words(p.continuations, analysis.lang):
+        yield _Hit(first.start(), first.end(), score=0.6)
+
+
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}&-])\p{Lu}[\p{Lu}\p{N}&]{1,5}(?![\p{L}\p{N}&])")
+_ROMAN = regex.compile(r"[IVXLC]+")
+
+
+def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
+    text = analysis.text
+    known = {k.casefold() for k in p.known}
+    words = _WORD.findall(text)
+    if words and sum(w.isupper() and len(w) > 1 for w in words) / len(words) > p.max_caps_share:
+        return  # a shouting post: the tone checker's business
+    seen: set[str] = set()
+    for m in _ACRONYM.finditer(text):
+        w = m.group()
+        if (
+            w.casefold() in known or w in seen or _ROMAN.fullmatch(w) or sum(c.isalpha() for c in w) < 2
+            or _in_features(analysis, m.start(), m.end())
+            or f"({w})" in text or text[m.end():].lstrip().startswith("(") or text[:m.start()].endswith("(")
+        ):
+            continue
+        seen.add(w)
+        yield _Hit(m.start(), m.end(), score=0.5)
+
+
+def _lexicon(rule, p: _Params, analysis) -> Iterator[_Hit]:
+    for s, e in _trigger_hits(rule, analysis):
+        yield _Hit(s, e, score=0.5)
+
+
+_BARE = regex.compile(r"(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?=\s*(?:[.!?]+(?:\s|$)|$|\n))")
+
+
+def _bare_number(rule, p: _BareNumberParams, analysis) -> Iterator[_Hit]:
+    text, before = analysis.text, _words(p.before, analysis.lang)
+    for n in analysis.numbers:
+        if n.kind != "number" or not _BARE.match(text, n.start) or _in_features(analysis, n.start, n.end):
+            continue
+        prev = _WORD.findall(text[max(0, n.start - 30): n.start])
+        colon = text[:n.start].rstrip().endswith(":")
+        if (colon or (prev and prev[-1].casefold() in before)) and _in_sentence(analysis, p.measures, n.start):
+            yield _Hit(n.start, n.end, score=0.5)
+
+
+_MECHANISMS: dict[str, tuple[type[_Params], Callable[..., Iterator[_Hit]]]] = {
+    "vague": (_VagueParams, _vague),
+    "relative_date": (_RelativeDateParams, _relative_date),
+    "negation": (_NegationParams, _negation),
+    "opening_pronoun": (_OpeningParams, _opening_pronoun),
+    "two_referents": (_ReferentParams, _two_referents),
+    "sarcasm": (_SarcasmParams, _sarcasm),
+    "leading_question": (_Params, _leading_question),
+    "mid_sentence": (_MidSentenceParams, _mid_sentence),
+    "abbreviation": (_AbbreviationParams, _abbreviation),
+    "lexicon": (_Params, _lexicon),
+    "bare_number": (_BareNumberParams, _bare_number),
+}
+
+
+def _params(rule: "Rule") -> _Params:
+    return _MECHANISMS[rule.params["mechanism"]][0].model_validate(rule.params)
+
+
+def _hits(rule: "Rule", analysis: "Analysis", p: _Params | None = None) -> list[_Hit]:
+    p = p or _params(rule)
+    excl = lexicon_for(tuple(rule.match.exclude_for(analysis.lang)))
+    covers = [(h.start, h.end) for h in excl.finditer(analysis)] if excl else []
+    return [
+        h for h in _MECHANISMS[p.mechanism][1](rule, p, analysis)
+        if not any(a <= h.start and h.end <= b for a, b in covers)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_sarcasm_rules() -> tuple["Rule", ...]:
+    from ..rules import load_rules
+
+    return tuple(r for r in load_rules().for_checker("ambiguity") if r.params.get("mechanism") == "sarcasm")
+
+
+def sarcasm_spans(analysis: "Analysis", rules: "tuple[Rule, ...] | None" = None) -> list[tuple[int, int]]:
+    """(start, end) of irony and sarcasm markers; other checkers skip these to avoid double reports."""
+    if rules is None and _CACHE_KEY in analysis.cache:
+        return analysis.cache[_CACHE_KEY]
+    use = _shipped_sarcasm_rules() if rules is None else rules
+    spans = sorted({(h.start, h.end) for r in use if r.applies_to(analysis.lang) for h in _hits(r, analysis)})
+    analysis.cache[_CACHE_KEY] = spans
+    return spans
+
+
+# --------------------------------------------------------------------------- the checker
+
+@register("ambiguity")
+class AmbiguityChecker(Checker):
+    """Vague promises, relative dates, double negation, unclear referents, sarcasm, leading questions."""
+
+    categories: ClassVar = frozenset({Category.AMBIGUITY})
+
+    @classmethod
+    def validate_rule(cls, rule: "Rule") -> None:
+        mech = rule.params.get("mechanism")
+        if mech not in _MECHANISMS:
+            raise ValueError(f"params.mechanism must be one of {sorted(_MECHANISMS)}")
+        try:
+            _MECHANISMS[mech][0].model_validate(rule.params)
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise ValueError(f"params.{'.'.join(map(str, e['loc']))}: {e['msg']}") from None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._params = {r.id: _params(r) for r in self.rules}
+
+    def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
+        out: list[Finding] = []
+        sarcasm: set[tuple[int, int]] = set()
+        for rule in self.rules_for(analysis.lang):
+            p = self._params[rule.id]
+            for h in _hits(rule, analysis, p):
+                if p.mechanism == "sarcasm":
+                    sarcasm.add((h.start, h.end))
+                out.append(self.finding(
+                    rule, analysis, h.start, h.end, score=h.score, severity=h.severity,
+                    replacement=h.replacement, related=h.related, details={"misreading": p.misreading},
+                ))
+        analysis.cache[_CACHE_KEY] = sorted(sarcasm)
+        return out
