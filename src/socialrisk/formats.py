@@ -1,0 +1,374 @@
+"""Reading post files: Markdown with YAML front matter, plain text, and collections (JSON, JSONL, YAML, CSV).
+
+Only post text is checked. In Markdown the front matter, fenced and indented code blocks, HTML
+comments and link targets (``](url)``) are masked with spaces of equal length (line breaks kept), so
+a post offset plus the body's start is the offset in the file and every line:column maps back.
+Columns count characters (Unicode code points), from 1; CRLF is one line break.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .errors import InputError
+from .rules import _Yaml12Loader, yaml_load
+
+__all__ = ["SourcePost", "Comment", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
+
+FORMATS = ("markdown", "text", "json", "jsonl", "yaml", "csv")
+_SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv",
+}
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment of a Markdown body: file offsets and its inner text."""
+
+    start: int
+    end: int
+    body: str
+
+
+@dataclass(frozen=True)
+class SourcePost:
+    """One post read from a file, with what is needed to point back into that file."""
+
+    path: str
+    fields: dict[str, Any]
+    file_text: str
+    offset: int | None
+    anchor: int = 0
+    index: int | None = None
+    comments: tuple[Comment, ...] = ()
+    ignore: tuple[str, ...] = ()
+    ignore_at: int = 0
+    kind: str = "text"
+    body_range: tuple[int, int] = field(default=(0, 0))
+
+    @property
+    def text(self) -> str:
+        return self.fields["text"]
+
+    @property
+    def label(self) -> str:
+        """``path`` for a one-post file, ``path#id`` (or ``path#n``, 1-based) in a collection."""
+        if self.index is None:
+            return self.path
+        post_id = self.fields.get("id")
+        return f"{self.path}#{post_id if post_id is not None else self.index + 1}"
+
+    def file_offset(self, pos: int) -> int:
+        """File offset of post offset ``pos`` (the record's start when the text is not stored verbatim)."""
+        return self.anchor if self.offset is None else self.offset + pos
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        return line_col(self.file_text, self.file_offset(pos))
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (characters) of ``offset``; ``\\r\\n`` counts as one line break."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# --------------------------------------------------------------------------- reading
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 (a BOM is dropped); binary and undecodable input is an InputError naming only ``label``."""
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file", post_id=label)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start})", post_id=label) from None
+
+
+def detect_format(path: str) -> str:
+    return _SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def read_file(path: str, *, fmt: str | None = None, text_field: str = "text", id_field: str = "id") -> list[SourcePost]:
+    """Read the posts in ``path`` (format from the suffix unless ``fmt`` is given)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", post_id=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", post_id=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", post_id=path) from None
+    return parse(decode(data, path), path, fmt=fmt or detect_format(path), text_field=text_field, id_field=id_field)
+
+
+def parse(text: str, path: str, *, fmt: str = "text", text_field: str = "text", id_field: str = "id") -> list[SourcePost]:
+    """Split decoded file content into posts."""
+    if fmt == "markdown":
+        return [_markdown(text, path)]
+    if fmt == "text":
+        return [SourcePost(path, {"text": text}, text, 0, body_range=(0, len(text)))]
+    records = _COLLECTIONS[fmt](text, path)
+    return [_record(text, path, i, rec, start, end, text_field, id_field, fmt) for i, (rec, start, end) in enumerate(records)]
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# [text](target "title") and ![alt](src): the text stays, the brackets and the target go.
+_LINK = re.compile(r"(!?\[)(?:[^\[\]\n]|\[[^\[\]\n]*\])*(\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+_IGNORE_KEY = re.compile(r"^ignore[ \t]*:", re.M)
+
+
+def _blank(s: str) -> str:
+    return "".join(c if c in "\r\n" else " " for c in s)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end-without-line-break) of every line."""
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        out.append((pos, pos + len(raw.rstrip("\r\n"))))
+        pos += len(raw)
+    return out
+
+
+def _code_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced blocks (to the closing fence or the end) and indented blocks after a blank line."""
+    blocks: list[tuple[int, int]] = []
+    lines = _lines(text)
+    i, prev_blank, in_list = 0, True, False
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        fence = _FENCE.match(line)
+        if fence:
+            mark = fence.group(1)
+            j = i + 1
+            while j < len(lines) and not re.match(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}\s*$", text[lines[j][0]:lines[j][1]]):
+                j += 1
+            end = lines[min(j, len(lines) - 1)][1]
+            blocks.append((s, end))
+            i, prev_blank, in_list = j + 1, False, False
+            continue
+        if prev_blank and not in_list and (line.startswith("    ") or line.startswith("\t")) and line.strip():
+            j = i
+            while j + 1 < len(lines):
+                nxt = text[lines[j + 1][0]:lines[j + 1][1]]
+                if nxt.strip() and not (nxt.startswith("    ") or nxt.startswith("\t")):
+                    break
+                j += 1
+            while j > i and not text[lines[j][0]:lines[j][1]].strip():
+                j -= 1
+            blocks.append((s, lines[j][1]))
+            i, prev_blank = j + 1, False
+            continue
+        if line.strip():
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and line[:1] in " \t")
+        prev_blank = not line.strip()
+        i += 1
+    return blocks
+
+
+def mask_markdown(body: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The body with non-post parts blanked, and its HTML comments as (start, end, inner text)."""
+    chars = list(body)
+
+    def blank(s: int, e: int) -> None:
+        chars[s:e] = _blank(body[s:e])
+
+    for s, e in _code_blocks(body):
+        blank(s, e)
+    visible = "".join(chars)
+    comments = [(m.start(), m.end(), m.group()[4:].removesuffix("-->")) for m in _COMMENT.finditer(visible)]
+    for s, e, _ in comments:
+        blank(s, e)
+    visible = "".join(chars)
+    for m in _REF_DEF.finditer(visible):
+        blank(*m.span())
+    for m in _LINK.finditer("".join(chars)):
+        blank(*m.span(1))
+        blank(*m.span(2))
+    return "".join(chars), comments
+
+
+def _as_list(value: Any, key: str, path: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in re.split(r"[\s,]+", value) if v]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise InputError(f"front matter: '{key}' must be a rule id or a list of rule ids", post_id=path)
+
+
+def _post_fields(meta: dict[str, Any], path: str) -> dict[str, Any]:
+    """Front-matter or record fields as Post fields (dates become datetimes, media strings paths)."""
+    out = dict(meta)
+    sched = out.get("scheduled")
+    if isinstance(sched, date) and not isinstance(sched, datetime):
+        out["scheduled"] = datetime.combine(sched, time())
+    media = out.get("media")
+    if isinstance(media, (str, dict)):
+        media = [media]
+    if isinstance(media, list):
+        out["media"] = [{"path": m} if isinstance(m, str) else m for m in media]
+    return out
+
+
+def _markdown(text: str, path: str) -> SourcePost:
+    meta: dict[str, Any] = {}
+    start = 0
+    front = _FRONT.match(text)
+    if front:
+        try:
+            loaded = yaml_load(front.group("yaml"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            raise InputError(f"invalid YAML front matter{where}", post_id=path) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise InputError("front matter must be a mapping of fields", post_id=path)
+        meta = {str(k): v for k, v in (loaded or {}).items()}
+        start = front.end()
+    ignore = _as_list(meta.pop("ignore", None), "ignore", path)
+    masked, comments = mask_markdown(text[start:])
+    fields = {"text": masked, **_post_fields(meta, path)}
+    key = _IGNORE_KEY.search(text, 0, start) if ignore else None
+    return SourcePost(
+        path, fields, text, start, anchor=start,
+        comments=tuple(Comment(start + s, start + e, body) for s, e, body in comments),
+        ignore=tuple(ignore), ignore_at=key.start() if key else 0, kind="markdown", body_range=(start, len(text)),
+    )
+
+
+# --------------------------------------------------------------------------- collections
+
+Record = tuple[Any, int, int]  # (parsed record, start offset, end offset)
+
+
+def _unwrap(data: Any, path: str) -> list[Any]:
+    if isinstance(data, dict) and isinstance(data.get("posts"), list):
+        return data["posts"]
+    if isinstance(data, list):
+        return data
+    raise InputError("a collection must be a list of posts (or a mapping with 'posts:')", post_id=path)
+
+
+def _json(text: str, path: str) -> list[Record]:
+    dec = json.JSONDecoder()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}", post_id=path) from None
+    items = _unwrap(data, path)
+    # Walk the array a second time with raw_decode to learn where each record starts and ends.
+    arr = text.find("[", text.find('"posts"') if isinstance(data, dict) else 0)
+    out, pos = [], arr + 1
+    for item in items:
+        while text[pos] in " \t\r\n,":
+            pos += 1
+        _, end = dec.raw_decode(text, pos)
+        out.append((item, pos, end))
+        pos = end
+    return out
+
+
+def _jsonl(text: str, path: str) -> list[Record]:
+    out = []
+    for n, (s, e) in enumerate(_lines(text), 1):
+        if not text[s:e].strip():
+            continue
+        try:
+            out.append((json.loads(text[s:e]), s, e))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON on line {n}, column {exc.colno}", post_id=path) from None
+    return out
+
+
+def _yaml(text: str, path: str) -> list[Record]:
+    try:
+        data = yaml_load(text)
+        root = yaml.compose(text, Loader=_Yaml12Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"invalid YAML{f' at line {mark.line + 1}' if mark else ''}", post_id=path) from None
+    items = _unwrap(data, path)
+    if isinstance(root, yaml.MappingNode):
+        root = next(v for k, v in root.value if k.value == "posts")
+    return [(item, node.start_mark.index, node.end_mark.index) for item, node in zip(items, root.value)]
+
+
+def _csv(text: str, path: str) -> list[Record]:
+    lines = _lines(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    out, before = [], 1  # the header is line 1
+    try:
+        for row in reader:
+            start_line = before + 1
+            before = reader.line_num
+            s = lines[start_line - 1][0] if start_line - 1 < len(lines) else len(text)
+            e = lines[reader.line_num - 1][1] if reader.line_num - 1 < len(lines) else len(text)
+            out.append(({k: v for k, v in row.items() if k is not None and v not in (None, "")}, s, e))
+    except csv.Error as exc:
+        raise InputError(f"invalid CSV on line {reader.line_num} ({exc})", post_id=path) from None
+    return out
+
+
+_COLLECTIONS: dict[str, Callable[[str, str], list[Record]]] = {"json": _json, "jsonl": _jsonl, "yaml": _yaml, "csv": _csv}
+_CSV_BOOL = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False, "": False}
+
+
+def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_field: str, id_field: str, fmt: str) -> SourcePost:
+    label = f"{path}#{i + 1}"
+    if not isinstance(rec, dict):
+        raise InputError("each post must be a mapping of fields", post_id=label)
+    if text_field not in rec:
+        raise InputError(f"no field {text_field!r} (set --text-field)", post_id=label)
+    rec = dict(rec)
+    value = rec.pop(text_field)
+    ignore = _as_list(rec.pop("ignore", None), "ignore", label)
+    fields: dict[str, Any] = {"text": value, **_post_fields(rec, label)}
+    if id_field != "id":
+        fields.pop("id", None)
+        if id_field in fields:
+            fields["id"] = fields.pop(id_field)
+    if fmt == "csv":
+        if "paid" in fields:
+            fields["paid"] = _CSV_BOOL.get(str(fields["paid"]).strip().lower(), fields["paid"])
+    offset = None
+    if isinstance(value, str) and value and text.count(value, start, end) == 1:
+        offset = text.find(value, start, end)
+    return SourcePost(path, fields, text, offset, anchor=start, index=i, ignore=tuple(ignore), ignore_at=start, kind=fmt)
+
+
+# --------------------------------------------------------------------------- writing back
+
+def replace_body(source: SourcePost, new_text: str) -> str:
+    """The file with the post text replaced by ``new_text`` (an edit of the masked text, e.g. redacted).
+
+    Only the changed stretches are carried over, so front matter, code, comments and link targets stay.
+    """
+    if source.offset is None or source.index is not None:
+        raise InputError("only a one-post file can be rewritten", post_id=source.label)
+    old, base = source.text, source.offset
+    out = source.file_text
+    ops = difflib.SequenceMatcher(None, old, new_text, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):
+        if tag != "equal":
+            out = out[: base + i1] + new_text[j1:j2] + out[base + i2 :]
+    return out

@@ -1,0 +1,144 @@
+"""Reading post files: what is post text, and how offsets map back to file line:column."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from socialrisk.errors import InputError
+from socialrisk.formats import detect_format, line_col, parse, read_file, replace_body
+
+FRONT = "---\nlang: nl\nplatform: x\npaid: true\nsponsor: Partij\nscheduled: 2026-03-01\nmedia:\n  - {path: a.png, alt: Foto van de markt}\n  - b.png\ntargeting: {age: 18-35}\nignore: [ACME-WORD]\ntitle: Markt\n---\n"
+
+
+def _md(text):
+    return parse(text, "post.md", fmt="markdown")[0]
+
+
+def _at(sp, needle):
+    """File line:column of ``needle`` located through the post text."""
+    pos = sp.text.index(needle)
+    off = sp.file_offset(pos)
+    assert sp.file_text[off : off + len(needle)] == needle
+    return sp.line_col(pos)
+
+
+def test_front_matter_fields_and_body_only():
+    sp = _md(FRONT + "Kom zaterdag naar de markt!\n")
+    f = sp.fields
+    assert (f["lang"], f["platform"], f["paid"], f["sponsor"]) == ("nl", "x", True, "Partij")
+    assert f["scheduled"].isoformat() == "2026-03-01T00:00:00"
+    assert f["media"] == [{"path": "a.png", "alt": "Foto van de markt"}, {"path": "b.png"}]
+    assert f["targeting"] == {"age": "18-35"} and f["title"] == "Markt"
+    assert sp.ignore == ("ACME-WORD",) and "ignore" not in f
+    assert sp.text == "Kom zaterdag naar de markt!\n"
+    assert _at(sp, "markt") == (14, 22)
+    assert sp.line_col(sp.text.index("markt"))[0] == FRONT.count("\n") + 1
+
+
+def test_line_col_with_crlf_and_emoji():
+    text = FRONT.replace("\n", "\r\n") + "Hallo 😀👍🏽 daar\r\nTweede 🇳🇱 regel 111222333\r\n"
+    sp = _md(text)
+    assert _at(sp, "daar") == (14, 11)  # H-a-l-l-o-space, three emoji code points + 🏽, space
+    assert _at(sp, "111222333") == (15, 17)  # the flag is two code points
+    assert line_col("a\r\nb", 3) == (2, 1)
+
+
+def test_code_comments_and_link_targets_are_not_post_text():
+    body = (
+        "Lees [ons plan](https://example.org/plan \"titel\") en ![foto](img/x.png).\n"
+        "<!-- interne notitie: BSN 111222333 -->\n"
+        "```\nfenced 0612345678\n```\n"
+        "~~~~python\nnot closed yet\n"
+        "~~~~\n\n"
+        "    indented code 0612345678\n\n"
+        "- item\n\n    continuation of the item\n"
+        "[ref]: https://example.org/ref\n"
+        "Slot.\n"
+    )
+    sp = _md(body)
+    assert len(sp.text) == len(body) and sp.text.count("\n") == body.count("\n")
+    for hidden in ("https://example.org", "img/x.png", "interne", "fenced", "not closed", "indented", "example.org/ref", "<!--", "]("):
+        assert hidden not in sp.text, hidden
+    for kept in ("Lees", "ons plan", "foto", "continuation of the item", "Slot."):
+        assert kept in sp.text, kept
+    assert [c.body for c in sp.comments] == [" interne notitie: BSN 111222333 "]
+
+
+def test_unclosed_fence_runs_to_the_end():
+    sp = _md("Tekst.\n```\ncode tot het einde\n")
+    assert "code" not in sp.text and "Tekst." in sp.text
+
+
+def test_text_file_is_all_post_text():
+    sp = parse("<!-- geen commentaar -->\nHallo\n", "a.txt", fmt="text")[0]
+    assert sp.text.startswith("<!--") and sp.comments == () and sp.offset == 0
+
+
+@pytest.mark.parametrize("path,fmt", [("a.md", "markdown"), ("b.MARKDOWN", "markdown"), ("c.txt", "text"),
+                                      ("d.json", "json"), ("e.jsonl", "jsonl"), ("f.yml", "yaml"),
+                                      ("g.csv", "csv"), ("h", "text")])
+def test_detect_format(path, fmt):
+    assert detect_format(path) == fmt
+
+
+def _records(fmt, text, **kw):
+    return parse(text, f"posts.{fmt}", fmt=fmt, **kw)
+
+
+def test_json_collection_maps_verbatim_text_exactly():
+    text = json.dumps([{"id": 7, "text": "Bel 0612345678 vandaag"}, {"text": "Twee\nregels"}], indent=1)
+    a, b = _records("json", text)
+    assert a.label == "posts.json#7" and b.label == "posts.json#2"
+    assert a.file_text[a.file_offset(4) : a.file_offset(14)] == "0612345678"
+    assert b.offset is None and b.line_col(3) == line_col(text, text.index("{", text.index("}")))
+
+
+def test_jsonl_yaml_csv_collections():
+    jl = _records("jsonl", '{"bericht": "een"}\n\n{"bericht": "twee 😀 drie", "lang": "en", "nr": 3}\n', text_field="bericht", id_field="nr")
+    assert jl[0].fields == {"text": "een"} and jl[1].fields == {"text": "twee 😀 drie", "lang": "en", "id": 3}
+    assert jl[1].line_col(jl[1].text.index("drie")) == (3, 21)
+    y = _records("yaml", "posts:\n  - text: Hallo daar\n    platform: x\n  - text: |\n      Regel een\n      Regel twee\n")
+    assert y[0].line_col(6) == (2, 17) and y[0].fields["platform"] == "x"
+    assert y[1].offset is None and y[1].line_col(0) == (4, 5)
+    c = _records("csv", 'id,text,paid\n1,"Hallo, wereld",yes\n2,"Twee\nregels ""q""",\n3,Derde,no\n')
+    assert [p.label for p in c] == ["posts.csv#1", "posts.csv#2", "posts.csv#3"]
+    assert c[0].fields["paid"] is True and c[2].fields["paid"] is False and "paid" not in c[1].fields
+    assert c[0].line_col(7) == (2, 11) and c[1].line_col(0) == (3, 1) and c[2].line_col(0) == (5, 3)
+
+
+@pytest.mark.parametrize("fmt,text,reason", [
+    ("markdown", "---\nlang: [nl\n---\nTekst\n", "invalid YAML front matter"),
+    ("markdown", "---\n- a\n---\nTekst\n", "front matter must be a mapping"),
+    ("markdown", "---\nignore: 3\n---\nTekst\n", "'ignore' must be"),
+    ("json", '{"a": 1}', "must be a list of posts"),
+    ("json", "[{\"text\": 1,}]", "invalid JSON"),
+    ("jsonl", '{"text": "a"}\n{oops}\n', "line 2"),
+    ("csv", "id,body\n1,hallo\n", "no field 'text'"),
+    ("yaml", "- just a string\n", "must be a mapping"),
+])
+def test_bad_input_names_the_place_never_the_text(fmt, text, reason):
+    with pytest.raises(InputError, match=reason) as err:
+        parse(text, f"x.{fmt}", fmt=fmt)
+    assert "Tekst" not in str(err.value) and "hallo" not in str(err.value)
+
+
+def test_read_file_errors(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    for name, reason in (("bin.txt", "binary"), ("latin.txt", "UTF-8"), ("missing.md", "not found")):
+        with pytest.raises(InputError, match=reason):
+            read_file(str(tmp_path / name))
+    (tmp_path / "bom.md").write_bytes("\ufeff---\nlang: en\n---\nHi\n".encode("utf-8"))
+    assert read_file(str(tmp_path / "bom.md"))[0].fields == {"text": "Hi\n", "lang": "en"}
+
+
+def test_replace_body_keeps_everything_but_the_edit():
+    text = FRONT.replace("\n", "\r\n") + "Bel <!-- x --> Jan op 0612345678 [hier](https://a.nl).\r\n"
+    sp = _md(text)
+    redacted = sp.text.replace("0612345678", "<TELEFOON>")
+    out = replace_body(sp, redacted)
+    assert out == text.replace("0612345678", "<TELEFOON>")
+    with pytest.raises(InputError):
+        replace_body(_records("jsonl", '{"text": "a"}\n')[0], "b")
