@@ -1,12 +1,13 @@
-"""The ``socialrisk`` command.
+"""The ``socialrisk`` command: check, baseline, redact, rules, explain, schema (and audit).
 
-Exit codes: 0 nothing at or above the fail level; 1 a post at or above it; 2 usage or input error
-(one line on stderr, no traceback).
+Exit codes: 0 nothing at or above the fail level; 1 a post at or above it; 2 usage, config or input
+error (one line on stderr, no traceback). Locations are ``file:line:column``; columns count characters.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -15,6 +16,8 @@ from typing import Sequence
 
 from . import __version__
 from .errors import SocialRiskError
+from .formats import FORMATS, SourcePost, decode, parse, read_file
+from .suppress import Outcome, apply
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -26,7 +29,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _colour(stream) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    """Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _post_args(p: argparse.ArgumentParser, *, many: bool = True) -> None:
+    if many:
+        p.add_argument("files", nargs="+", help="post files (.md, .txt, .json, .jsonl, .yaml, .csv), or - for standard input")
+    p.add_argument("--lang", choices=["nl", "en"], help="language of the posts when a file does not say (default: detect)")
+    p.add_argument("--platform", help="platform profile when a file does not say, e.g. x, bluesky, linkedin")
+    p.add_argument("--input-format", choices=FORMATS, help="how to read the files (default: from the suffix; stdin: text)")
+    if many:
+        p.add_argument("--text-field", default="text", help="field holding the post text in JSON/JSONL/YAML/CSV (default: text)")
+        p.add_argument("--id-field", default="id", help="field holding the post id in collections (default: id)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,69 +51,189 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     c = sub.add_parser("check", help="check posts in files, or '-' for standard input")
-    c.add_argument("files", nargs="+", help="files to check, or - for standard input")
-    c.add_argument("--format", choices=["text", "json"], default="text")
-    c.add_argument("--lang", choices=["nl", "en"], help="language of the posts (default: detect)")
-    c.add_argument("--platform", help="platform profile, e.g. x, bluesky, linkedin")
+    _post_args(c)
+    c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
     c.add_argument("--fail-on", choices=["go", "review", "no_go"], default="no_go",
                    help="exit 1 when a post's decision is at or above this (default: no_go)")
+    c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too")
+    c.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+
+    b = sub.add_parser("baseline", help="record the current findings so that later checks report only new ones")
+    _post_args(b)
+    b.add_argument("-o", "--output", default=".socialrisk-baseline.json", help="baseline file to write (default: %(default)s)")
+
+    r = sub.add_parser("redact", help="print a post with its personal data replaced")
+    r.add_argument("file", help="a post file (.md or .txt), or - for standard input")
+    _post_args(r, many=False)
+    r.add_argument("--write", action="store_true", help="write the result back to the file, keeping FILE.bak")
 
     sub.add_parser("rules", help="list all rules").add_argument("--format", choices=["text", "json", "markdown"], default="text")
     e = sub.add_parser("explain", help="explain one rule")
     e.add_argument("rule_id")
     sub.add_parser("schema", help="print the JSON Schema of a Report")
+    try:
+        audit_cli = importlib.import_module(f"{__package__}.audit_cli")
+    except ModuleNotFoundError as exc:  # audit_cli lands separately; any other import problem is a bug
+        if exc.name != f"{__package__}.audit_cli":
+            raise
+    else:
+        audit_cli.add_parser(sub)
+        COMMANDS["audit"] = audit_cli.run
     return p
 
 
-def _read_input(name: str) -> str:
-    from .errors import InputError
-
+def _read_sources(name: str, args) -> list[SourcePost]:
+    """The posts in one file argument ('-' reads standard input as text unless --input-format says)."""
+    fields = {"text_field": getattr(args, "text_field", "text"), "id_field": getattr(args, "id_field", "id")}
     if name == "-":
-        data = sys.stdin.buffer.read()
-        label = "<stdin>"
-    else:
-        label = name
+        return parse(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", fmt=args.input_format or "text", **fields)
+    return read_file(name, fmt=args.input_format, **fields)
+
+
+def _check_source(pipeline, source: SourcePost, args):
+    """Check one post; file fields (front matter, record fields) win over --lang/--platform."""
+    given = {k: v for k, v in source.fields.items() if v is not None}
+    post = {"lang": args.lang, "platform": args.platform, **given, "id": source.label}
+    return pipeline.check({k: v for k, v in post.items() if v is not None})
+
+
+def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, str]]]:
+    """Check every post of every file; unreadable files and bad posts become (file, message) errors."""
+    outcomes, errors = [], []
+    for name in args.files:
+        label = "<stdin>" if name == "-" else name
         try:
-            data = Path(name).read_bytes()
-        except FileNotFoundError:
-            raise InputError("file not found", post_id=label) from None
-        except IsADirectoryError:
-            raise InputError("is a directory", post_id=label) from None
-        except OSError as exc:
-            raise InputError(f"cannot read file ({exc.strerror})", post_id=label) from None
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file", post_id=label)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", post_id=label) from None
+            sources = _read_sources(name, args)
+        except SocialRiskError as exc:
+            errors.append((label, str(exc)))
+            continue
+        for source in sources:
+            try:
+                report = _check_source(pipeline, source, args)
+                outcomes.append(apply(source, report, pipeline.config.policy, baseline=baseline.take if baseline else None))
+            except SocialRiskError as exc:
+                errors.append((label, str(exc)))
+    for _, message in errors:
+        print(f"socialrisk: {message}", file=sys.stderr)
+    return outcomes, errors
+
+
+def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
+    from .render.text import _DECISION_COLOURS, _c, render_finding
+
+    r = o.report
+    head = _c(r.decision.value.upper().replace("_", "-"), _DECISION_COLOURS[r.decision.value], colour)
+    lines = [f"{o.source.label}: {head} (risk {r.score:.0f}/100, language {r.language}, "
+             f"{len(r.findings)} finding(s), {len(r.suppressed)} suppressed)"]
+    path = o.source.path
+
+    def loc(f) -> str:
+        line, col, _, _ = o.span_lines(f)
+        return f"{path}:{line}:{col}: "
+
+    lines += ["  " + render_finding(f, location=loc(f), colour=colour) for f in r.findings]
+    lines += [f"  {path}:{u.line}:{u.column}: {u.message}" for u in o.unused]
+    if show_suppressed:
+        lines += [f"  [suppressed by {f.details.get('suppressed_by', 'policy')}] " + render_finding(f, location=loc(f), colour=False)
+                  for f in r.suppressed]
+    elif r.suppressed:
+        lines.append(f"  ({len(r.suppressed)} suppressed; --show-suppressed lists them)")
+    lines += [f"  (skipped {s.checker}: {s.reason})" for s in r.skipped]
+    lines += [f"  (checker {fl.checker} failed: {fl.error})" for fl in r.failed]
+    return "\n".join(lines)
+
+
+def _summary(outcomes: list[Outcome], errors: list) -> str:
+    counts = {d: sum(o.report.decision.value == d for o in outcomes) for d in ("no_go", "review", "go")}
+    suppressed = sum(len(o.report.suppressed) for o in outcomes)
+    unused = sum(len(o.unused) for o in outcomes)
+    out = f"{len(outcomes)} post(s): {counts['no_go']} no-go, {counts['review']} review, {counts['go']} go; {suppressed} suppressed"
+    if unused:
+        out += f"; {unused} unused suppression(s)"
+    if errors:
+        out += f"; {len(errors)} error(s)"
+    return out
 
 
 def _cmd_check(args, pipeline) -> int:
     from .models import Decision
-    from .render.text import render_report
 
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(args.baseline)
+    outcomes, errors = _run(args, pipeline, baseline)
     fail_rank = Decision(args.fail_on).rank
-    worst = EXIT_OK
-    out = []
-    for name in args.files:
-        label = "<stdin>" if name == "-" else name
-        try:
-            text = _read_input(name)
-            report = pipeline.check(text, lang=args.lang, platform=args.platform, id=label)
-        except SocialRiskError as exc:
-            print(f"socialrisk: {exc}", file=sys.stderr)
-            worst = max(worst, EXIT_ERROR)
-            continue
-        if report.decision.rank >= fail_rank:
-            worst = max(worst, EXIT_FAIL)
-        if args.format == "json":
-            out.append(report.model_dump(mode="json"))
-        else:
-            print(render_report(report, text=text, path=label, colour=_colour(sys.stdout)))
+    worst = EXIT_ERROR if errors else EXIT_OK
+    if any(o.report.decision.rank >= fail_rank for o in outcomes):
+        worst = max(worst, EXIT_FAIL)
     if args.format == "json":
-        print(json.dumps(out[0] if len(out) == 1 and len(args.files) == 1 else out, ensure_ascii=False, indent=2))
+        from .render.json import render_json
+
+        out = render_json(outcomes)
+        single = len(out) == 1 and len(args.files) == 1 and outcomes[0].source.index is None
+        print(json.dumps(out[0] if single else out, ensure_ascii=False, indent=2))
+    elif args.format == "sarif":
+        from .render.sarif import render_sarif
+
+        log = render_sarif(outcomes, pipeline.rules.rules, show_suppressed=args.show_suppressed, errors=errors)
+        print(json.dumps(log, ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        from .render.github import annotation, render_github
+
+        text = render_github(outcomes)
+        if text:
+            print(text)
+        for path, message in errors:
+            print(annotation("error", message, file=path, title="socialrisk"))
+    else:
+        colour = _colour(sys.stdout)
+        for o in outcomes:
+            print(_render_text(o, colour=colour, show_suppressed=args.show_suppressed))
+        if len(outcomes) + len(errors) > 1 or any(o.unused for o in outcomes):
+            print(_summary(outcomes, errors))
     return worst
+
+
+def _cmd_baseline(args, pipeline) -> int:
+    from .baseline import write_baseline
+
+    outcomes, errors = _run(args, pipeline)
+    n = write_baseline(args.output, [(o.source, o.report.findings) for o in outcomes])
+    print(f"socialrisk: recorded {n} finding(s) of {len(outcomes)} post(s) in {args.output}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _cmd_redact(args, pipeline) -> int:
+    from .formats import replace_body
+
+    name = args.file
+    if name == "-" and args.write:
+        print("socialrisk: --write needs a file, not standard input", file=sys.stderr)
+        return EXIT_ERROR
+    args.files = [name]
+    sources = _read_sources(name, args)
+    if len(sources) != 1 or sources[0].index is not None:
+        print(f"socialrisk: {name}: redact works on one post per file (.md, .txt)", file=sys.stderr)
+        return EXIT_ERROR
+    source = sources[0]
+    report = _check_source(pipeline, source, args)
+    result = source.file_text if report.redacted is None else replace_body(source, report.redacted)
+    if not args.write:
+        sys.stdout.write(result)
+        return EXIT_OK
+    if result == source.file_text:
+        print(f"socialrisk: {name}: nothing to redact", file=sys.stderr)
+        return EXIT_OK
+    path = Path(name)
+    original = path.read_bytes()
+    backup = path.with_name(path.name + ".bak")
+    backup.write_bytes(original)
+    bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
+    path.write_bytes((bom + result).encode("utf-8"))
+    print(f"socialrisk: wrote {name} (backup: {backup})", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_rules(args, pipeline) -> int:
@@ -135,7 +270,14 @@ def _cmd_schema(args, pipeline) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _cmd_check, "rules": _cmd_rules, "explain": _cmd_explain, "schema": _cmd_schema}
+COMMANDS = {
+    "check": _cmd_check,
+    "baseline": _cmd_baseline,
+    "redact": _cmd_redact,
+    "rules": _cmd_rules,
+    "explain": _cmd_explain,
+    "schema": _cmd_schema,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,143 @@
+"""The socialrisk command: check (text, json, github), collections, stdin, redact, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from socialrisk import cli
+from repo_helpers import demo  # noqa: F401  (fixture)
+
+NO_GO = "---\nlang: nl\nplatform: x\n---\nHallo 😀 allemaal,\n\nDe geheimcode is 4711.\n"
+CLEAN = "Kom zaterdag naar de markt! We eten kool.\n"
+
+
+def run(capsys, *argv):
+    rc = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_no_go_post_fails_with_file_line_col_and_rule_id(demo, capsys):
+    (demo / "a.md").write_text(NO_GO, "utf-8")
+    (demo / "b.txt").write_text(CLEAN, "utf-8")
+    rc, out, err = run(capsys, "check", "a.md", "b.txt")
+    assert rc == 1 and err == ""
+    assert "a.md: NO-GO" in out and "a.md:7:4: blocker ACME-SECRET" in out
+    assert "b.txt: GO" in out and "2 post(s): 1 no-go, 0 review, 1 go" in out
+    assert "\033[" not in out  # not a terminal: no colour
+
+
+def test_clean_post_passes_and_fail_on_lowers_the_bar(demo, capsys):
+    (demo / "c.md").write_text("Wij eten graag spruitjes.\n", "utf-8")
+    assert run(capsys, "check", "c.md")[0] == 0
+    assert run(capsys, "check", "--fail-on", "go", "c.md")[0] == 1
+
+
+def test_crlf_file_columns(demo, capsys):
+    (demo / "a.md").write_text(NO_GO.replace("\n", "\r\n"), "utf-8", newline="")
+    assert "a.md:7:4: blocker ACME-SECRET" in run(capsys, "check", "a.md")[1]
+
+
+def test_json_output_has_file_locations(demo, capsys):
+    (demo / "a.md").write_text(NO_GO, "utf-8")
+    rc, out, _ = run(capsys, "check", "--format", "json", "a.md")
+    data = json.loads(out)
+    assert rc == 1 and data["decision"] == "no_go" and data["source"]["path"] == "a.md"
+    f = data["findings"][0]
+    assert f["rule_id"] == "ACME-SECRET" and f["span"]["excerpt"] == "geheimcode"
+    assert f["location"] == {"path": "a.md", "line": 7, "column": 4, "end_line": 7, "end_column": 14}
+
+
+def test_github_annotations(demo, capsys):
+    (demo / "a.md").write_text(NO_GO.replace("4711", "4711, spruitjes"), "utf-8")
+    rc, out, _ = run(capsys, "check", "--format", "github", "a.md")
+    lines = out.splitlines()
+    assert rc == 1
+    assert "::error file=a.md,line=7,col=4,endLine=7,endColumn=14,title=ACME-SECRET (blocker)::Secret word in the post. Remove the secret word." in lines
+    assert any(x.startswith("::notice file=a.md,line=7,col=24,") and "title=ACME-WORD (low)" in x for x in lines)
+
+
+def test_github_escapes_properties_and_data():
+    from socialrisk.render.github import annotation
+
+    assert annotation("error", "50%\nnext", file="a,b:c.md", line=1) == "::error file=a%2Cb%3Ac.md,line=1::50%25%0Anext"
+
+
+def test_collections_one_report_per_post(demo, capsys):
+    (demo / "posts.jsonl").write_text('{"nr": "a", "body": "De geheimcode is hier."}\n{"nr": "b", "body": "Schoon."}\n', "utf-8")
+    rc, out, _ = run(capsys, "check", "--format", "json", "--text-field", "body", "--id-field", "nr", "posts.jsonl")
+    data = json.loads(out)
+    assert rc == 1 and [d["post_id"] for d in data] == ["posts.jsonl#a", "posts.jsonl#b"]
+    assert [d["decision"] for d in data] == ["no_go", "go"]
+    assert data[0]["findings"][0]["location"]["column"] == 25
+
+
+def test_stdin(demo, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("De geheimcode.".encode())))
+    rc, out, _ = run(capsys, "check", "-")
+    assert rc == 1 and "<stdin>:1:4: blocker ACME-SECRET" in out
+
+
+def test_input_errors_are_one_line_and_exit_2(demo, capsys):
+    (demo / "bad.md").write_text("---\nlang: [nl\n---\nDe geheimcode.\n", "utf-8")
+    (demo / "empty.md").write_text("---\nlang: nl\n---\n<!-- alleen commentaar -->\n", "utf-8")
+    rc, out, err = run(capsys, "check", "bad.md", "missing.txt", "empty.md")
+    assert rc == 2 and out.strip().endswith("0 post(s): 0 no-go, 0 review, 0 go; 0 suppressed; 3 error(s)")
+    assert err.splitlines() == [
+        "socialrisk: post bad.md: invalid YAML front matter at line 3",
+        "socialrisk: post missing.txt: file not found",
+        "socialrisk: post empty.md: text is empty",
+    ]
+    assert "geheimcode" not in err
+
+
+def test_usage_error_exit_2(capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(["check", "--format", "xml", "a.md"])
+    assert e.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch):
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli._colour(Tty()) and not cli._colour(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._colour(Tty())
+
+
+def test_redact_prints_and_writes_with_backup(demo, capsys):
+    post = demo / "a.md"
+    post.write_text(NO_GO + "<!-- geheimcode in een commentaar blijft -->\n", "utf-8")
+    rc, out, _ = run(capsys, "redact", "a.md")
+    assert rc == 0 and out == NO_GO.replace("geheimcode", "<SECRET>") + "<!-- geheimcode in een commentaar blijft -->\n"
+    rc, _, err = run(capsys, "redact", "--write", "a.md")
+    assert rc == 0 and "backup" in err
+    assert (demo / "a.md.bak").read_text("utf-8").startswith(NO_GO)
+    assert "<SECRET>" in post.read_text("utf-8")
+
+
+def test_redact_without_personal_data_prints_unchanged(demo, capsys):
+    (demo / "b.txt").write_text(CLEAN, "utf-8")
+    assert run(capsys, "redact", "b.txt")[1] == CLEAN
+    rc, _, err = run(capsys, "redact", "--write", "b.txt")
+    assert rc == 0 and "nothing to redact" in err and not (demo / "b.txt.bak").exists()
+
+
+def test_redact_refuses_collections(demo, capsys):
+    (demo / "p.jsonl").write_text('{"text": "a"}\n', "utf-8")
+    rc, _, err = run(capsys, "redact", "p.jsonl")
+    assert rc == 2 and "one post per file" in err
+
+
+def test_audit_subcommand_is_registered_when_its_module_exists():
+    import importlib.util
+
+    sub = next(a for a in cli.build_parser()._actions if a.dest == "command")
+    assert ("audit" in sub.choices) == (importlib.util.find_spec("socialrisk.audit_cli") is not None)
