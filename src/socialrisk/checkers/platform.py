@@ -1,0 +1,303 @@
+"""Platform fit: length as each platform counts it, the "see more" fold, tags, links and accessibility.
+
+Each rule names its mechanism in ``params.check`` (a closed set, as Vale's ``extends``); the words,
+hosts, emoji and numbers it needs are in the rule or in the platform profiles (``_platforms.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import unicodedata
+from typing import Any, Callable, ClassVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..errors import ConfigError
+from ..models import Category, Finding
+from ._match import rule_lexicon
+from ._platforms import PlatformProfile, fold_offset, measure, shipped_profiles
+from .advertising import is_paid
+from .base import Checker, register
+
+__all__ = ["PlatformChecker", "PlatformSettings", "hashtag_words"]
+
+_PARAMS: dict[str, set[str]] = {
+    "profile": set(),
+    "length": set(),
+    "hashtags_max": set(),
+    "hashtags_norm": set(),
+    "mentions_norm": set(),
+    "hashtag_case": {"min_letters", "max_words"},
+    "link_host": {"hosts"},
+    "link_query": {"keys"},
+    "link_scheme": set(),
+    "emoji_in_word": set(),
+    "emoji_as_word": {"emoji"},
+    "styled_text": {"min_chars"},
+    "media_alt": set(),
+    "above_fold": {"links", "paid_only"},
+}
+_TERMS_NEEDED = {"above_fold"}
+# Mathematical Alphanumeric Symbols, plus the Letterlike Symbols that fill its holes (italic h = U+210E).
+_MATH = "\U0001d400-\U0001d7ff\u210e\u212c\u2130\u2131\u210b\u2110\u2112\u2133\u211b\u212f\u210a\u2134\u212d\u210c\u2111\u211c\u2128\u2102\u210d\u2115\u2119\u211a\u211d\u2124"
+_STYLED = regex.compile(rf"[{_MATH}](?:[{_MATH}\s'’.,!?:;\-]*[{_MATH}])?")
+_MATH_CHAR = regex.compile(rf"[{_MATH}]")
+_CASE_TAG = regex.compile(r"#(\p{L}+)(\d*)")
+
+
+class PlatformSettings(BaseModel):
+    """Config: ``[tool.socialrisk.checkers.platform]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    profiles: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="new profiles, or keys overriding a shipped one (e.g. x: {limit: 25000})"
+    )
+    mastodon_limit: int | None = Field(default=None, gt=0, description="your Mastodon instance's post limit")
+
+    @model_validator(mode="after")
+    def _profiles_valid(self) -> "PlatformSettings":
+        for name, data in self.profiles.items():
+            PlatformProfile.model_validate({"name": name, **shipped_profiles().get(name, {}), **data})
+        return self
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Dutch words, English words and function words (spaCy's lookup tables and our language data)."""
+    import spacy_lookups_data
+
+    from ..analysis import _stopwords
+
+    root = spacy_lookups_data.__path__[0] + "/data/"
+    out = []
+    for lang in ("nl", "en"):
+        words: set[str] = set()
+        for table in ("lemma_lookup", "lemma_index"):
+            with gzip.open(f"{root}{lang}_{table}.json.gz", "rt", encoding="utf-8") as fh:
+                data = json.load(fh)
+            for k, v in data.items():
+                words.update([k, v] if table == "lemma_lookup" else v)
+        out.append(frozenset(w for w in words if w.isalpha() and w.islower()))
+    sw = _stopwords()
+    func = frozenset(w for w in (*sw["nl"], *sw["en"]) if len(w) >= 2 and w.isalpha())
+    return out[0] | func, out[1] | func, func
+
+
+def hashtag_words(word: str, max_words: int = 4) -> list[str] | None:
+    """Split a run-together hashtag into words, or None when it is one word or not clearly several.
+
+    Dutch writes compounds as one word (#woningnood is fine), so a split counts only when it needs a
+    function word (#woningnoodnu) or all its words are English (#climatejustice).
+    """
+    nl, en, func = _vocabulary()
+    w = word.lower()
+    if w in nl or w in en:
+        return None
+    vocab = nl | en
+    best: list[list[str] | None] = [[]] + [None] * len(w)
+    for i in range(1, len(w) + 1):
+        for j in range(max(0, i - 30), i):
+            piece, prev = w[j:i], best[j]
+            if prev is None or (len(piece) < 3 and piece not in func) or piece not in vocab:
+                continue
+            if best[i] is None or len(prev) + 1 < len(best[i]):  # type: ignore[arg-type]
+                best[i] = [*prev, piece]
+    parts = best[len(w)]
+    if not parts or not 2 <= len(parts) <= max_words:
+        return None
+    english = all(p in en for p in parts) and not all(p in nl for p in parts)
+    return parts if english or any(p in func for p in parts) else None
+
+
+def _host(url: str) -> str:
+    rest = regex.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=regex.I)
+    host = regex.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.lower().removeprefix("www.")
+
+
+@register("platform")
+class PlatformChecker(Checker):
+    """Platform fit and accessibility of a post."""
+
+    categories: ClassVar = frozenset({Category.PLATFORM})
+    Settings: ClassVar = PlatformSettings
+
+    @classmethod
+    def validate_rule(cls, rule) -> None:
+        check = rule.params.get("check")
+        if check not in _PARAMS:
+            raise ValueError(f"params.check must be one of {sorted(_PARAMS)}, not {check!r}")
+        extra = set(rule.params) - _PARAMS[check] - {"check"}
+        if extra:
+            raise ValueError(f"params {sorted(extra)} are not used by check {check!r}")
+        if check in _TERMS_NEEDED and not any(rule.match.terms_for(lang) for lang in rule.languages):
+            raise ValueError(f"check {check!r} needs match.terms")
+        for key in ("hosts", "keys", "emoji"):
+            value = rule.params.get(key)
+            if key in _PARAMS[check] and (not isinstance(value, list) or not all(isinstance(v, str) and v for v in value)):
+                raise ValueError(f"params.{key} must be a list of non-empty strings")
+        for key in ("min_letters", "max_words", "min_chars"):
+            if key in rule.params and (not isinstance(rule.params[key], int) or rule.params[key] < 1):
+                raise ValueError(f"params.{key} must be a positive integer")
+
+    # -- profiles --------------------------------------------------------------------------
+
+    def profile(self, platform: str | None, policy) -> tuple[str | None, PlatformProfile | None]:
+        """The profile of a platform name or alias, with config and policy overrides applied."""
+        if not platform:
+            return None, None
+        name = platform.strip().lower()
+        shipped = shipped_profiles()
+        for key, data in shipped.items():
+            if name in data.get("aliases", []):
+                name = key
+        user = self.settings.profiles.get(name)
+        if name not in shipped and user is None:
+            return name, None
+        data = {"name": name, **shipped.get(name, {}), **(user or {})}
+        if name == "mastodon" and self.settings.mastodon_limit:
+            data["limit"] = self.settings.mastodon_limit
+        data.update(policy.platforms.get(name, {}))
+        try:
+            return name, PlatformProfile.model_validate(data)
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise ConfigError(e["msg"], key=".".join(["policy.platforms", name, *map(str, e["loc"])])) from None
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(self, analysis, policy) -> list[Finding]:
+        name, profile = self.profile(analysis.post.platform, policy)
+        out: list[Finding] = []
+        for rule in self.rules_for(analysis.lang):
+            check = rule.params["check"]
+            if check == "profile":
+                if name and profile is None:
+                    out.append(self.finding(rule, analysis, 0, 0, details={"platform": name}))
+                continue
+            fn: Callable = getattr(self, f"_{check}")
+            out.extend(fn(rule, analysis, profile))
+        return out
+
+    def _length(self, rule, a, profile):
+        if profile is None or profile.limit is None:
+            return []
+        m = measure(a, profile)
+        if m.cut is None:
+            return []
+        end = len(a.text.rstrip())
+        line = a.text.count("\n", 0, m.cut) + 1
+        msg = (f"Too long for {profile.name}: {m.length} of {m.limit} {profile.unit}; "
+               f"the post is cut at character {m.cut} (line {line}).")
+        return [self.finding(rule, a, m.cut, end, message=msg,
+                             details={"platform": profile.name, "length": m.length, "limit": m.limit, "cut": m.cut})]
+
+    def _count(self, rule, a, features, limit, what, profile):
+        if limit is None or len(features) <= limit:
+            return []
+        extra = features[limit:]
+        msg = f"{len(features)} {what}; {profile.name} allows {limit}." if rule.params["check"] == "hashtags_max" \
+            else f"{len(features)} {what}; the norm on {profile.name} is at most {limit}."
+        return [self.finding(rule, a, extra[0].start, extra[0].end, message=msg,
+                             related=[(f.start, f.end) for f in extra[1:]],
+                             details={"count": len(features), "limit": limit})]
+
+    def _hashtags_max(self, rule, a, profile):
+        return self._count(rule, a, a.hashtags, profile and profile.hashtags_max, "hashtags", profile)
+
+    def _hashtags_norm(self, rule, a, profile):
+        return self._count(rule, a, a.hashtags, profile and profile.hashtags_norm, "hashtags", profile)
+
+    def _mentions_norm(self, rule, a, profile):
+        return self._count(rule, a, a.mentions, profile and profile.mentions_norm, "mentions", profile)
+
+    def _hashtag_case(self, rule, a, profile):
+        out = []
+        for h in a.hashtags:
+            m = _CASE_TAG.fullmatch(h.text)
+            if not m or not (m[1].islower() or m[1].isupper()) or len(m[1]) < rule.params.get("min_letters", 6):
+                continue
+            parts = hashtag_words(m[1], rule.params.get("max_words", 4))
+            if parts:
+                fixed = "#" + "".join(p.capitalize() for p in parts) + m[2]
+                out.append(self.finding(rule, a, h.start, h.end, replacement=fixed,
+                                        suggestion=f"Write the hashtag in CamelCase: {fixed}."))
+        return out
+
+    def _link_host(self, rule, a, profile):
+        hosts = {h.lower() for h in rule.params["hosts"]}
+        return [self.finding(rule, a, u.start, u.end, details={"host": _host(u.text)})
+                for u in a.urls if _host(u.text) in hosts]
+
+    def _link_query(self, rule, a, profile):
+        keys = [k.lower() for k in rule.params["keys"]]
+
+        def tracking(k: str) -> bool:
+            k = k.lower()
+            return any(k.startswith(p[:-1]) if p.endswith("*") else k == p for p in keys)
+
+        out = []
+        for u in a.urls:
+            url = u.text if "://" in u.text else "https://" + u.text
+            parts = urlsplit(url)
+            query = parse_qsl(parts.query, keep_blank_values=True)
+            if not any(tracking(k) for k, _ in query):
+                continue
+            clean = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if not tracking(k)])))
+            if "://" not in u.text:
+                clean = clean.removeprefix("https://")
+            out.append(self.finding(rule, a, u.start, u.end, replacement=clean))
+        return out
+
+    def _link_scheme(self, rule, a, profile):
+        return [self.finding(rule, a, u.start, u.end, replacement="https://" + u.text[7:])
+                for u in a.urls if u.text[:7].lower() == "http://"]
+
+    def _emoji_in_word(self, rule, a, profile):
+        t = a.text
+        return [self.finding(rule, a, e.start, e.end) for e in a.emoji
+                if 0 < e.start and e.end < len(t) and t[e.start - 1].isalpha() and t[e.end].isalpha()]
+
+    def _emoji_as_word(self, rule, a, profile):
+        wanted = {w.replace("\ufe0f", "") for w in rule.params["emoji"]}
+        t, out = a.text, []
+        for e in a.emoji:
+            base = regex.sub(r"[\ufe0f\U0001f3fb-\U0001f3ff]", "", e.text)
+            before, after = t[: e.start], t[e.end:]
+            if (base in wanted and regex.search(r"\p{L}[ \t]+$", before) and regex.match(r"[ \t]+\p{L}", after)):
+                out.append(self.finding(rule, a, e.start, e.end))
+        return out
+
+    def _styled_text(self, rule, a, profile):
+        out = []
+        for m in _STYLED.finditer(a.text):
+            if len(_MATH_CHAR.findall(m.group())) >= rule.params.get("min_chars", 2):
+                out.append(self.finding(rule, a, m.start(), m.end(),
+                                        replacement=unicodedata.normalize("NFKC", m.group())))
+        return out
+
+    def _media_alt(self, rule, a, profile):
+        return [self.finding(rule, a, 0, 0, details={"media": i, "path": m.path})
+                for i, m in enumerate(a.post.media) if not (m.alt and m.alt.strip())]
+
+    def _above_fold(self, rule, a, profile):
+        if profile is None or profile.fold is None:
+            return []
+        if rule.params.get("paid_only") and not is_paid(a.post):
+            return []
+        fold = fold_offset(a.text, profile.fold)
+        if fold >= len(a.text.rstrip()):
+            return []
+        hits = [(h.start, h.end) for h in rule_lexicon(rule, a.lang).finditer(a)]
+        if rule.params.get("links"):
+            hits += [(u.start, u.end) for u in a.urls]
+        if not hits or min(hits)[0] < fold:
+            return []
+        s, e = min(hits)
+        msg = f"{rule.message.rstrip('.')} (the fold on {profile.name} falls at character {fold})."
+        return [self.finding(rule, a, s, e, message=msg, details={"fold": fold})]
