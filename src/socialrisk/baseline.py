@@ -81,6 +81,7 @@ def write_baseline(path: str | Path, items: Iterable[tuple[SourcePost, list[Find
     ]
     doc = {"version": VERSION, "tool": "socialrisk", "socialrisk": __version__, "findings": rows}
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", "utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot write baseline ({exc.strerror})", path=str(path)) from None

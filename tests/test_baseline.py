@@ -1,0 +1,64 @@
+"""Baselines: record findings by file, rule id and fingerprint; later runs report only new ones."""
+
+from __future__ import annotations
+
+import json
+
+from socialrisk import cli
+from repo_helpers import demo  # noqa: F401  (fixture)
+
+
+def run(capsys, *argv):
+    rc = cli.main(list(argv))
+    return rc, capsys.readouterr()
+
+
+def test_baseline_records_and_hides_old_findings_only(demo, capsys):
+    posts = demo / "posts"
+    posts.mkdir()
+    (posts / "a.md").write_text("---\nlang: nl\n---\nDe geheimcode is hier.\n", "utf-8")
+    rc, cap = run(capsys, "baseline", "posts/a.md", "-o", ".socialrisk-baseline.json")
+    assert rc == 0 and "recorded 1 finding(s)" in cap.err
+    data = json.loads((demo / ".socialrisk-baseline.json").read_text("utf-8"))
+    assert data["version"] == 1
+    [entry] = data["findings"]
+    assert entry["file"] == "posts/a.md" and entry["rule_id"] == "ACME-SECRET" and len(entry["fingerprint"]) == 16
+    assert "line" not in entry and "geheimcode" not in json.dumps(data)
+
+    # lines moved: still the same finding
+    (posts / "a.md").write_text("---\nlang: nl\n---\nNieuwe eerste regel.\n\nDe geheimcode is hier.\n", "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", ".socialrisk-baseline.json", "--show-suppressed", "posts/a.md")
+    assert rc == 0 and "[suppressed by baseline] posts/a.md:6:4: blocker ACME-SECRET" in cap.out
+
+    # a second occurrence and a new rule are new
+    (posts / "a.md").write_text("---\nlang: nl\n---\nDe geheimcode is hier.\nNog een geheimcode en spruitjes.\n", "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", ".socialrisk-baseline.json", "--format", "json", "posts/a.md")
+    report = json.loads(cap.out)
+    assert rc == 1 and [f["rule_id"] for f in report["findings"]] == ["ACME-SECRET", "ACME-WORD"]
+    assert [f["details"]["suppressed_by"] for f in report["suppressed"]] == ["baseline"]
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(demo, capsys, monkeypatch):
+    (demo / "a.md").write_text("De geheimcode.\n", "utf-8")
+    run(capsys, "baseline", "a.md", "-o", "ci/baseline.json")
+    assert json.loads((demo / "ci/baseline.json").read_text())["findings"][0]["file"] == "../a.md"
+    (demo / "ci/socialrisk.toml").write_text((demo / "socialrisk.toml").read_text().replace("demo.yaml", "../demo.yaml"))
+    monkeypatch.chdir(demo / "ci")
+    assert run(capsys, "check", "--baseline", "baseline.json", "../a.md")[0] == 0
+
+
+def test_collections_are_keyed_by_post(demo, capsys):
+    (demo / "p.jsonl").write_text('{"id": 1, "text": "De geheimcode."}\n', "utf-8")
+    run(capsys, "baseline", "p.jsonl")
+    assert json.loads((demo / ".socialrisk-baseline.json").read_text())["findings"][0]["post"] == "#1"
+    (demo / "p.jsonl").write_text('{"id": 2, "text": "De geheimcode."}\n{"id": 1, "text": "De geheimcode."}\n', "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", ".socialrisk-baseline.json", "p.jsonl")
+    assert rc == 1 and "p.jsonl#2: NO-GO" in cap.out and "p.jsonl#1: GO" in cap.out
+
+
+def test_bad_baseline_is_one_line_exit_2(demo, capsys):
+    (demo / "a.md").write_text("Schoon.\n", "utf-8")
+    (demo / "b.json").write_text('{"version": 9, "findings": []}', "utf-8")
+    for name, reason in (("b.json", "not a socialrisk baseline"), ("nope.json", "baseline file not found")):
+        rc, cap = run(capsys, "check", "--baseline", name, "a.md")
+        assert rc == 2 and reason in cap.err and len(cap.err.splitlines()) == 1
