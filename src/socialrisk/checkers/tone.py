@@ -1,0 +1,209 @@
+"""Tone: shouting, stacked punctuation, emoji walls, profanity, contempt, us-versus-them, condescension, heat.
+
+Severities stay low or medium and never block: tone is a matter of voice, not of law (insults and
+threats aimed at someone belong to the legal checker, sarcasm to the ambiguity checker).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Category, Finding
+from .base import Checker, register
+from ._match import Hit, compile_pattern, lexicon_for, rule_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..policy import Policy
+    from ..rules import Rule
+
+__all__ = ["ToneChecker", "ToneSettings"]
+
+_LETTER = regex.compile(r"\p{L}")
+_BANG = regex.compile(r"!+")
+_GAP = regex.compile(r"[\s\ufe0f\u200d]*")
+
+
+class ToneSettings(BaseModel):
+    """Tunables: ``[tool.socialrisk.checkers.tone]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    voice: Literal["institutional", "party", "campaign"] = "party"
+
+
+# The param that selects a rule's mechanism; rules with none are lexicon rules (terms + patterns).
+_KINDS = {"min_share": "caps", "max_run": "emoji", "max_per_10_words": "intensity"}
+
+
+def _kind(rule: "Rule") -> str:
+    return next((kind for key, kind in _KINDS.items() if key in rule.params), "lexicon")
+
+
+def rule_hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
+    """A rule's term and pattern hits, minus those an ``exclude`` phrase covers; no overlaps."""
+    lang = analysis.lang
+    hits = list(rule_lexicon(rule, lang, masked=bool(rule.params.get("masked"))).finditer(analysis))
+    for spec in rule.match.patterns_for(lang):
+        pat = compile_pattern(spec)
+        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
+    excl = lexicon_for(tuple(rule.match.exclude_for(lang)))
+    covers = [(h.start, h.end) for h in excl.finditer(analysis)] if excl else []
+    links = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(a <= h.start and h.end <= b for a, b in (*covers, *links)):
+            continue
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+@register("tone")
+class ToneChecker(Checker):
+    """How the post sounds, against the organisation's voice."""
+
+    categories: ClassVar = frozenset({Category.TONE})
+    Settings: ClassVar = ToneSettings
+
+    @classmethod
+    def validate_rule(cls, rule: "Rule") -> None:
+        kind = _kind(rule)
+        p = rule.params
+        if kind == "caps":
+            for key in ("min_share", "min_words", "min_run", "max_acronym_len"):
+                if not isinstance(p.get(key), (int, float)):
+                    raise ValueError(f"params.{key} must be a number")
+        elif kind == "emoji":
+            for key in ("max_run", "max_total", "max_share"):
+                if not isinstance(p.get(key), (int, float)):
+                    raise ValueError(f"params.{key} must be a number")
+        elif kind == "intensity":
+            voices = set(ToneSettings.model_fields["voice"].annotation.__args__)  # type: ignore[union-attr]
+            for key in ("max_per_10_words", "min_markers"):
+                if not isinstance(p.get(key), dict) or set(p[key]) != voices:
+                    raise ValueError(f"params.{key} must give a number for each voice: {', '.join(sorted(voices))}")
+        elif not rule.match.terms and not rule.match.patterns:
+            raise ValueError("a tone lexicon rule needs match.terms or match.patterns")
+
+    def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
+        out: list[Finding] = []
+        for rule in self.rules_for(analysis.lang):
+            out.extend(getattr(self, f"_{_kind(rule)}")(rule, analysis))
+        return out
+
+    # -- shared pieces ---------------------------------------------------------------------
+
+    @staticmethod
+    def _words(analysis: "Analysis") -> list[Any]:
+        """Word tokens, leaving out links, @mentions and #hashtags."""
+        got = analysis.cache.get("tone.words")
+        if got is None:
+            skip = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
+            got = [
+                t for t in analysis.doc
+                if _LETTER.search(t.text) and not any(a <= t.idx < b for a, b in skip) and not t.text.startswith("#")
+            ]
+            analysis.cache["tone.words"] = got
+        return got
+
+    def _shouted(self, rule: "Rule", analysis: "Analysis") -> list[Any]:
+        """Words in capitals that are not acronyms: known ones, or short ones standing alone."""
+        acronyms = {t.casefold() for t in rule.match.terms_for(analysis.lang)}
+        max_len = int(rule.params["max_acronym_len"])
+        words = self._words(analysis)
+        cand = [
+            sum(c.isalpha() for c in w.text) >= 2 and w.text.isupper() and w.text.casefold() not in acronyms
+            for w in words
+        ]
+        out = []
+        for i, w in enumerate(words):
+            if not cand[i]:
+                continue
+            letters = sum(c.isalpha() for c in w.text)
+            neighbour = (i > 0 and cand[i - 1]) or (i + 1 < len(words) and cand[i + 1])
+            if letters > max_len or neighbour:
+                out.append(w)
+        return out
+
+    # -- mechanisms ------------------------------------------------------------------------
+
+    def _caps(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
+        p = rule.params
+        words = self._words(analysis)
+        shouted = self._shouted(rule, analysis)
+        if not words or not shouted:
+            return []
+        share = len(shouted) / len(words)
+        if share >= float(p["min_share"]) and len(shouted) >= int(p["min_words"]):
+            details = {"caps": len(shouted), "share": round(share, 2)}
+            return [self.finding(rule, analysis, shouted[0].idx, shouted[-1].idx + len(shouted[-1].text), score=0.8, message=rule.message.format(**details), details=details)]
+        out = []
+        for a, b, n in self._runs(rule, analysis, counts=True):
+            if n >= int(p["min_run"]):
+                details = {"caps": n, "share": round(share, 2)}
+                out.append(self.finding(rule, analysis, a, b, score=0.6, message=rule.message.format(**details), details=details))
+        return out
+
+    def _runs(self, rule: "Rule", analysis: "Analysis", counts: bool = False) -> list[Any]:
+        """(start, end) of each run of consecutive shouted words (with its length if ``counts``)."""
+        index = {t.i: n for n, t in enumerate(self._words(analysis))}
+        runs: list[list[Any]] = []
+        for t in self._shouted(rule, analysis):
+            if runs and index[t.i] == index[runs[-1][-1].i] + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        spans = [(r[0].idx, r[-1].idx + len(r[-1].text), len(r)) for r in runs]
+        return spans if counts else [s[:2] for s in spans]
+
+    def _emoji(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
+        p = rule.params
+        emoji = analysis.emoji
+        if not emoji:
+            return []
+        text = analysis.text
+        runs: list[list[Any]] = []
+        for e in emoji:
+            if runs and _GAP.fullmatch(text[runs[-1][-1].end:e.start]):
+                runs[-1].append(e)
+            else:
+                runs.append([e])
+        n_words = len(self._words(analysis))
+        details = {"count": len(emoji), "longest_run": max(len(r) for r in runs)}
+        message = rule.message.format(**details)
+        too_many = len(emoji) > int(p["max_total"]) or (len(emoji) >= 3 and len(emoji) > float(p["max_share"]) * max(n_words, 1))
+        if too_many:
+            return [self.finding(rule, analysis, emoji[0].start, emoji[-1].end, score=0.7, message=message, details=details)]
+        return [
+            self.finding(rule, analysis, r[0].start, r[-1].end, score=0.6, message=message, details=details)
+            for r in runs if len(r) > int(p["max_run"])
+        ]
+
+    def _lexicon(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
+        return [
+            self.finding(rule, analysis, h.start, h.end, score=min(h.score, 0.8), details={"term": h.term})
+            for h in rule_hits(rule, analysis)
+        ]
+
+    def _intensity(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
+        voice = self.settings.voice
+        words = self._words(analysis)
+        if not words:
+            return []
+        markers = [(h.start, h.end) for h in rule_hits(rule, analysis)]
+        markers += [m.span() for m in _BANG.finditer(analysis.text) if not analysis.inside(m.start(), m.end(), analysis.urls)]
+        caps_rule = next((r for r in self.rules_for(analysis.lang) if _kind(r) == "caps"), None)
+        if caps_rule is not None:  # a run of words in capitals is one marker (TONE-ALLCAPS counts words)
+            markers += self._runs(caps_rule, analysis)
+        per_10 = 10 * len(markers) / len(words)
+        if len(markers) < int(rule.params["min_markers"][voice]) or per_10 <= float(rule.params["max_per_10_words"][voice]):
+            return []
+        markers.sort()
+        # Point at the sentence that carries most of the heat; the markers themselves are related spans.
+        a, b = max(analysis.sentences, key=lambda s: (sum(s[0] <= m[0] < s[1] for m in markers), -s[0]))
+        details = {"markers": len(markers), "per_10_words": round(per_10, 2), "voice": voice}
+        return [self.finding(rule, analysis, a, b, score=0.5, message=rule.message.format(**details), related=markers, details=details)]

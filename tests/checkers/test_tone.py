@@ -1,0 +1,129 @@
+"""Tone checker: shouting, stacked marks, emoji walls, profanity, contempt, us-versus-them, condescension, heat."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans
+from socialrisk import Pipeline
+from socialrisk.config import Config
+from socialrisk.models import Severity
+
+TONE = {"select": ["tone"], "min_severity": "info"}
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(Config(), checkers=["tone"])
+
+
+def _report(pipe, text, lang):
+    report = pipe.check(text, lang=lang, policy=TONE)
+    assert_spans(report, text)
+    return report
+
+
+@pytest.mark.parametrize(
+    "text,lang,rule_id,excerpt",
+    [
+        ("WIJ ZIJN HET ZAT!", "nl", "TONE-ALLCAPS", "WIJ ZIJN HET ZAT"),
+        ("Kom morgen naar het plein, WANT DIT MOET STOPPEN.", "nl", "TONE-ALLCAPS", "WANT DIT MOET STOPPEN"),
+        ("NU STEMMEN OP ONS", "nl", "TONE-ALLCAPS", "NU STEMMEN OP ONS"),  # short words in a shouted run count
+        ("STOP THE CUTS NOW", "en", "TONE-ALLCAPS", "STOP THE CUTS NOW"),
+        ("Dit kan zo niet langer!!!", "nl", "TONE-PUNCT-STACKED", "!!!"),
+        ("Waarom???", "nl", "TONE-PUNCT-STACKED", "???"),
+        ("Really?!?", "en", "TONE-PUNCT-STACKED", "?!?"),
+        ("Echt! ! !", "nl", "TONE-PUNCT-STACKED", " ! !"),
+        ("Feest 🎉🎉🎉🎉", "nl", "TONE-EMOJI-OVERLOAD", "🎉🎉🎉🎉"),
+        ("Yes 👍 🎉 🙌 🔥", "en", "TONE-EMOJI-OVERLOAD", "👍 🎉 🙌 🔥"),
+        ("Wat een kutplan.", "nl", "TONE-PROFANITY", "kutplan"),
+        ("Wat een k*tplan.", "nl", "TONE-PROFANITY", "k*tplan"),
+        ("Godverdomme, alweer vertraging.", "nl", "TONE-PROFANITY", "Godverdomme"),
+        ("This is sh1t.", "en", "TONE-PROFANITY", "sh1t"),  # leetspeak folded by the analysis
+        ("What the f*ck is this plan?", "en", "TONE-PROFANITY", "f*ck"),
+        ("Wat een ѕhit plan.", "nl", "TONE-PROFANITY", "ѕhit"),  # Cyrillic s
+        ("Dit beleid is walgelijk.", "nl", "TONE-AGGRESSIVE", "walgelijk"),
+        ("Their answer was pathetic.", "en", "TONE-AGGRESSIVE", "pathetic"),
+        ("Die lui in Den Haag snappen er niets van.", "nl", "TONE-US-VS-THEM", "Die lui in Den Haag"),
+        ("Those people never listen to us.", "en", "TONE-US-VS-THEM", "Those people"),
+        ("Zelfs jij snapt dat dit niet werkt.", "nl", "TONE-CONDESCENSION", "Zelfs jij snapt dat"),
+        ("Obviously, the plan fails.", "en", "TONE-CONDESCENSION", "Obviously"),
+        ("Educate yourself before you comment.", "en", "TONE-CONDESCENSION", "Educate yourself"),
+    ],
+)
+def test_finds(pipe, text, lang, rule_id, excerpt):
+    assert (rule_id, excerpt) in {(f.rule_id, f.span.excerpt) for f in _report(pipe, text, lang).findings}
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Het kabinet faalt in de woningbouw.", "nl"),  # sharp criticism of policy
+        ("We disagree with the minister's plan.", "en"),
+        ("De minister liegt niet, maar het plan deugt niet.", "nl"),
+        ("De VVD, het CDA, D66 en GL-PvdA stemden voor.", "nl"),  # party names in capitals
+        ("NATO and the EU agreed; the UN will follow.", "en"),
+        ("Bel de GGD of kijk op de site van het RIVM.", "nl"),
+        ("Stem op ABC in Zwolle.", "nl"),  # one unknown acronym among lower-case words
+        ("Echt?! Dat is nieuw.", "nl"),  # two marks are fine
+        ("Gefeliciteerd! 🎉🎉", "nl"),
+        ("Meer geld voor onderzoek naar kanker.", "nl"),  # the disease, not the curse
+        ("Scunthorpe and Shitake are places and mushrooms.", "en"),
+        ("Eliteteams van de politie waren ter plaatse.", "nl"),
+        ("Ook jij kunt je aanmelden voor de enquête.", "nl"),
+        ("Kijk op https://example.nl/kut-plan-fuck voor het verslag.", "nl"),  # words inside a link
+        ("Dit is onacceptabel. Wij vragen de minister om uitleg.", "nl"),
+        ("#SHITSTORM is trending.", "en"),  # hashtags are not shouted words or swearing in the text
+    ],
+)
+def test_near_misses(pipe, text, lang):
+    found = _report(pipe, text, lang).findings
+    assert found == [], [(f.rule_id, f.span.excerpt) for f in found]
+
+
+def test_severities_never_block(pipe):
+    text = "WAT EEN KUTZOOI!!! Die lui in Den Haag zijn walgelijk. Zelfs jij snapt dat 🤬🤬🤬🤬🤬"
+    report = _report(pipe, text, "nl")
+    assert {"TONE-ALLCAPS", "TONE-PUNCT-STACKED", "TONE-PROFANITY", "TONE-AGGRESSIVE", "TONE-US-VS-THEM", "TONE-CONDESCENSION", "TONE-EMOJI-OVERLOAD"} <= {f.rule_id for f in report.findings}
+    assert max(f.severity for f in report.findings) == Severity.MEDIUM
+    assert report.decision.value != "no_go"
+
+
+def test_profanity_is_medium_and_sharp_criticism_is_not(pipe):
+    assert {f.severity for f in _report(pipe, "Wat een kutzooi.", "nl").findings} == {Severity.MEDIUM}
+    for text, lang in [("Het kabinet faalt in de woningbouw.", "nl"), ("We disagree with the minister's plan.", "en")]:
+        assert not [f for f in _report(pipe, text, lang).findings if f.severity >= Severity.MEDIUM]
+
+
+def test_whole_post_shouting_is_one_finding(pipe):
+    text = "DIT IS EEN SCHANDE, DE GEMEENTE DOET NIETS"
+    found = [f for f in _report(pipe, text, "nl").findings if f.rule_id == "TONE-ALLCAPS"]
+    assert [(f.span.excerpt, f.details["caps"]) for f in found] == [(text, 8)]
+
+
+@pytest.mark.parametrize(
+    "voice,fires",
+    [("institutional", True), ("party", False), ("campaign", False)],
+)
+def test_intensity_follows_the_voice(voice, fires):
+    text = "Dit is een enorme stap. Wij zijn er heel blij mee! Kom allemaal naar het feest."
+    pipe = Pipeline(Config(checkers={"tone": {"voice": voice}}), checkers=["tone"])
+    found = [f for f in _report(pipe, text, "nl").findings if f.rule_id == "TONE-INTENSITY"]
+    assert bool(found) is fires
+    if found:
+        assert found[0].span.excerpt == "Wij zijn er heel blij mee!" or found[0].span.excerpt == "Dit is een enorme stap."
+        assert found[0].details["voice"] == voice and found[0].related
+
+
+def test_heated_post_points_at_the_hottest_sentence(pipe):
+    text = "De raad vergaderde gisteren. Dit is absoluut schandalig en totaal onacceptabel!"
+    found = [f for f in _report(pipe, text, "nl").findings if f.rule_id == "TONE-INTENSITY"]
+    assert [f.span.excerpt for f in found] == ["Dit is absoluut schandalig en totaal onacceptabel!"]
+    assert {r.excerpt for r in found[0].related} == {"absoluut", "schandalig", "totaal", "onacceptabel", "!"}
+
+
+def test_unknown_voice_is_refused():
+    from socialrisk.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        Pipeline(Config(checkers={"tone": {"voice": "angry"}}), checkers=["tone"])
