@@ -78,26 +78,35 @@ class _NegationParams(_Params):
     stacked_severity: Severity = Severity.MEDIUM
 
 
-class _OpeningParams(_Params):
+class _PeopleParams(_Params):
+    """How people are recognised without NER: role nouns (+ name), full names, @mentions."""
+
+    roles: LangWords = Field(default_factory=dict)
+    not_names: LangWords = Field(default_factory=dict)
+    particles: list[str] = Field(default_factory=list)
+
+
+class _OpeningParams(_PeopleParams):
     person: LangWords
+    antecedent: LangWords = Field(default_factory=dict)
     demonstrative: LangWords = Field(default_factory=dict)
     verbs: LangWords = Field(default_factory=dict)
     demonstrative_severity: Severity = Severity.LOW
+    named_severity: Severity = Severity.LOW
 
 
-class _ReferentParams(_Params):
+class _ReferentParams(_PeopleParams):
     pronouns: LangWords
-    roles: LangWords
-    not_names: LangWords = Field(default_factory=dict)
-    particles: list[str] = Field(default_factory=list)
 
 
 class _SarcasmParams(_Params):
     praise: LangWords = Field(default_factory=dict)
     eyeroll: list[str] = Field(default_factory=list)
+    contrast: LangWords = Field(default_factory=dict)
+    contrast_severity: Severity = Severity.LOW
     quote_cues: LangWords = Field(default_factory=dict)
     scare_quote_severity: Severity = Severity.LOW
-    window: int = Field(default=40, ge=1)
+    window: int = Field(default=160, ge=1)
 
 
 class _MidSentenceParams(_Params):
@@ -187,19 +196,22 @@ def _opening_pronoun(rule, p: _OpeningParams, analysis) -> Iterator[_Hit]:
     if lead.strip(" \t\n\"'“‘("):
         return  # something else opens the post ("...", a link)
     word = first.group().casefold()
+    nxt = _first_word(text, first.end())
+    follows = nxt.group().casefold() if nxt and not text[first.end(): nxt.start()].strip() else ""
     if word in _words(p.person, lang):
-        yield _Hit(first.start(), first.end(), score=0.6)
+        if follows in _words(p.antecedent, lang):
+            return  # "Zij die willen meedenken ...": the pronoun is explained right away
+        named = bool(_referents(analysis, p, first.end(), len(text)))
+        yield _Hit(first.start(), first.end(), p.named_severity if named else None, 0.4 if named else 0.6)
     elif word in _words(p.demonstrative, lang) and not analysis.urls and not analysis.post.media:
-        nxt = _first_word(text, first.end())
-        gap = text[first.end(): nxt.start()] if nxt else ""
-        if nxt and not gap.strip() and nxt.group().casefold() in _words(p.verbs, lang):
+        if follows in _words(p.verbs, lang):
             yield _Hit(first.start(), first.end(), p.demonstrative_severity, 0.4)
 
 
 _CAPS_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 
 
-def _referents(analysis, p: _ReferentParams, a: int, b: int) -> list[tuple[int, int]]:
+def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, int]]:
     """People a pronoun could point to in ``[a, b)``: role nouns (+ name), full names, @mentions."""
     text, lang = analysis.text, analysis.lang
     not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
@@ -246,13 +258,21 @@ def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
             continue  # "Mag dat? Ja hoor." answers a question
         yield _Hit(s, e, score=0.7)
     rolls = [f for f in analysis.emoji if any(f.text.startswith(r) for r in p.eyeroll)]
+    contrast = _lex(p.contrast, lang)
     for h in _lex(p.praise, lang).finditer(analysis):
         after = text[h.end: h.end + p.window]
-        roll = next((f for f in rolls if h.end <= f.start <= h.end + p.window), None)
-        if roll is not None and not regex.search(r"[.!?]\s+\p{L}", text[h.end: roll.start]):
+        stop = regex.search(r"[.!?]+(?:\s|$)|\n", after)
+        clause = after[: stop.start()] if stop else after  # the rest of the praise's sentence
+        limit = h.end + (stop.end() if stop else len(after))
+        roll = next((f for f in rolls if h.end <= f.start <= limit), None)
+        lead = regex.match(r"\s*(?:\.\.\.|…)", after)
+        if roll is not None:
             yield _Hit(h.start, roll.end, score=0.7)
-        elif regex.match(r"\s*(?:\.\.\.|…)", after):
-            yield _Hit(h.start, h.end + len(after) - len(after.lstrip()) + (1 if after.lstrip().startswith("…") else 3), score=0.6)
+        elif lead:
+            yield _Hit(h.start, h.end + lead.end(), score=0.6)
+        elif clause.startswith(",") and contrast and contrast.search_text(clause):
+            # "Knap hoor, drie jaar plannen en nog steeds geen spade in de grond."
+            yield _Hit(h.start, h.end + len(clause), p.contrast_severity, 0.5)
     cues = _lex(p.quote_cues, lang)
     for q in analysis.quotes:
         inner = q.text[1:-1].strip()
