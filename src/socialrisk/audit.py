@@ -1,0 +1,826 @@
+"""Audit past posts in bulk: a DataFrame, CSV, JSONL, Parquet file or iterable in; tables, HTML and plots out.
+
+Input is read in chunks and, with ``cache=DIR``, every finished chunk is written to disk at once, so
+memory stays flat and a rerun after a crash resumes where it stopped. A post that cannot be checked is
+recorded in the ``error`` column; the audit goes on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import json
+import math
+import os
+import shutil
+import sys
+import threading
+import types
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
+
+from . import __version__
+from .errors import ConfigError, InputError, MissingExtraError
+from .models import Category, PostError, Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .pipeline import Pipeline
+
+__all__ = ["audit", "Audit", "POST_COLUMNS", "FINDING_COLUMNS"]
+
+CATEGORIES = [c.value for c in Category]
+COUNTS = [f"n_{c}" for c in CATEGORIES]  # prefixed: the category "platform" would clash with the post's platform
+POST_DTYPES: dict[str, str] = {
+    "row": "int64",
+    "id": "string",
+    "date": "datetime64[ns]",
+    "platform": "string",
+    "language": "string",
+    "decision": "string",
+    "score": "float64",
+    "n_findings": "int64",
+    **{c: "int64" for c in COUNTS},
+    "top_rules": "string",
+    "error": "string",
+    "text": "string",
+}
+FINDING_DTYPES: dict[str, str] = {
+    "row": "int64",
+    "post_id": "string",
+    "rule_id": "string",
+    "checker": "string",
+    "category": "string",
+    "severity": "string",
+    "score": "float64",
+    "start": "int64",
+    "end": "int64",
+    "excerpt": "string",
+    "message": "string",
+}
+POST_COLUMNS = list(POST_DTYPES)
+FINDING_COLUMNS = list(FINDING_DTYPES)
+CHUNK = 1000  # posts per chunk: the unit of reading, of parallel feeding and of cache writes
+TOP_RULES = 3
+_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def _pd():
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError("audit", "audit") from None
+    return pandas
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ in ("NaTType", "NAType")
+
+
+# --------------------------------------------------------------------------- columns -> records
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which input column holds what; ``lang`` and ``platform`` may instead be one value for all posts."""
+
+    text: str = "text"
+    id: str | None = None
+    lang: str | None = None
+    platform: str | None = None
+    date: str | None = None
+
+    def validate(self, columns: Iterable[str], where: str) -> None:
+        """Raise InputError when a named column is absent from ``columns``."""
+        columns = list(columns)
+        for role in ("text", "id", "date"):
+            name = getattr(self, role)
+            if name is not None and name not in columns:
+                shown = ", ".join(map(str, columns[:20])) or "none"
+                raise InputError(f"{where}: no column {name!r} for {role}= (columns: {shown})")
+        if self.lang is not None and self.lang not in columns and self.lang not in ("nl", "en"):
+            raise InputError(f"{where}: lang= must name a column or be 'nl' or 'en', not {self.lang!r}")
+
+    def _value(self, rec: Mapping[str, Any], name: str | None) -> Any:
+        if name is None:
+            return None
+        value = rec.get(name, name)  # not a column: the value for every post
+        return None if _missing(value) or value == "" else value
+
+    def records(self, rows: list[Mapping[str, Any]], start: int) -> list[dict[str, Any]]:
+        """Plain records (row, id, text, lang, platform, date, error) for rows numbered from ``start``."""
+        pd = _pd()
+        dates = [None] * len(rows)
+        if self.date is not None:
+            raw = pd.Series([r.get(self.date) for r in rows], dtype="object")
+            parsed = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
+            dates = [None if _missing(d) else d.tz_convert(None) for d in parsed]
+        out = []
+        for i, (rec, date) in enumerate(zip(rows, dates)):
+            row = start + i
+            text = rec.get(self.text)
+            ident = None if self.id is None else rec.get(self.id)
+            out.append({
+                "row": row,
+                "id": str(row) if _missing(ident) else str(ident),
+                "text": "" if _missing(text) else text,  # a missing cell is an empty post
+                "lang": self._value(rec, self.lang),
+                "platform": self._value(rec, self.platform),
+                "date": date,
+                "error": rec.get("__error__"),
+            })
+        return out
+
+
+# --------------------------------------------------------------------------- reading sources
+
+
+def _kind(path: Path) -> str:
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path.name}: unsupported file type {path.suffix!r} (use .csv, .tsv, .jsonl or .parquet)")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return kind
+
+
+def _chunks_of(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _raw_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
+    """The source as lists of mappings (one per post), at most ``size`` long."""
+    pd = _pd()
+    if isinstance(source, pd.DataFrame):
+        cols.validate(source.columns, "DataFrame")
+        for i in range(0, len(source), size):
+            yield source.iloc[i : i + size].to_dict("records")
+        return
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        kind = _kind(path)
+        if kind == "csv":
+            yield from _csv_chunks(path, cols, size)
+        elif kind == "jsonl":
+            yield from _jsonl_chunks(path, cols, size)
+        else:
+            yield from _parquet_chunks(path, cols, size)
+        return
+    if isinstance(source, (bytes, Mapping)) or not isinstance(source, Iterable):
+        raise InputError(f"source must be a DataFrame, a file path or an iterable of posts, not {type(source).__name__}")
+    first = True
+    for batch in _chunks_of(source, size):
+        rows = [dict(x) if isinstance(x, Mapping) else {cols.text: x} for x in batch]
+        if first:
+            cols.validate(set().union(*rows), "posts")
+            first = False
+        yield rows
+
+
+def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
+    pd = _pd()
+    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        reader = pd.read_csv(path, sep=sep, chunksize=size, dtype=str, keep_default_na=False, encoding="utf-8")
+        first = True
+        for frame in reader:
+            if first:
+                cols.validate(frame.columns, path.name)
+                first = False
+            yield frame.to_dict("records")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}: not valid UTF-8; re-save the file as UTF-8") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        # pandas names only line numbers and field counts, never cell contents
+        raise InputError(f"{path.name}: cannot read as CSV ({str(exc).strip()})") from None
+
+
+def _jsonl_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
+    def rows() -> Iterator[Mapping[str, Any]]:
+        with open(path, "rb") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    value = json.loads(line)
+                except (UnicodeDecodeError, json.JSONDecodeError):
+                    yield {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
+                    continue
+                yield value if isinstance(value, dict) else {cols.text: value}
+
+    first = True
+    for batch in _chunks_of(rows(), size):
+        if first:
+            cols.validate(set().union(*batch) - {"__error__"} or [cols.text], path.name)
+            first = False
+        yield batch
+
+
+def _parquet_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingExtraError("audit", "audit") from None
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and friends, without cell contents
+        raise InputError(f"{path.name}: cannot read as Parquet ({type(exc).__name__})") from None
+    cols.validate(pf.schema_arrow.names, path.name)
+    for batch in pf.iter_batches(batch_size=size):
+        yield batch.to_pylist()
+
+
+def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict[str, Any]]]:
+    start = 0
+    for rows in _raw_chunks(source, cols, size):
+        yield cols.records(rows, start)
+        start += len(rows)
+
+
+def _total(source: Any) -> int | None:
+    if isinstance(source, (str, os.PathLike)):
+        if Path(source).suffix.lower() in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(source).metadata.num_rows
+        return None
+    return len(source) if hasattr(source, "__len__") else None
+
+
+# --------------------------------------------------------------------------- checking
+
+
+_PIPELINES: dict[str, "Pipeline"] = {}
+_PIPELINES_LOCK = threading.Lock()
+
+
+def _payload(pipeline: "Pipeline") -> str:
+    """What a worker needs to rebuild ``pipeline``; also the key of the per-process pipeline cache."""
+    cfg = pipeline.config
+    return json.dumps(
+        {"config": cfg.model_dump(mode="json"), "source": cfg.source, "checkers": pipeline.checker_names},
+        sort_keys=True,
+    )
+
+
+def _worker_pipeline(payload: str) -> "Pipeline":
+    """The pipeline for ``payload`` in this process, built once."""
+    with _PIPELINES_LOCK:
+        found = _PIPELINES.get(payload)
+        if found is None:
+            from .config import Config
+            from .pipeline import Pipeline
+
+            data = json.loads(payload)
+            cfg = Config.model_validate(data["config"]).model_copy(update={"source": data["source"]})
+            found = _PIPELINES[payload] = Pipeline(cfg, checkers=data["checkers"])
+        return found
+
+
+def _check_record(pipeline: "Pipeline", rec: dict[str, Any]) -> "Report | PostError | str":
+    from . import pipeline as pipeline_mod
+
+    if rec["error"]:
+        return rec["error"]
+    post = {"text": rec["text"], "id": rec["id"], "lang": rec["lang"], "platform": rec["platform"]}
+    return pipeline_mod._safe_check(pipeline, rec["row"], post, {})
+
+
+def _check_in_worker(payload: str, rec: dict[str, Any]) -> "Report | PostError | str":
+    return _check_record(_worker_pipeline(payload), rec)
+
+
+def _run(
+    chunks: Iterator[list[dict[str, Any]]], pipeline: "Pipeline", n_jobs: int, tick: Callable[[int], None]
+) -> Iterator[tuple[list[dict[str, Any]], list[Any]]]:
+    """Check chunk by chunk, in input order; with ``n_jobs > 1`` on a pool of processes that lives for the run."""
+    if n_jobs <= 1:
+        for recs in chunks:
+            results = []
+            for rec in recs:
+                results.append(_check_record(pipeline, rec))
+                tick(1)
+            yield recs, results
+        return
+    import concurrent.futures as cf
+    import functools
+    import multiprocessing as mp
+
+    payload = _payload(pipeline)
+    with _PIPELINES_LOCK:
+        _PIPELINES.setdefault(payload, pipeline)  # forked workers inherit it instead of rebuilding
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    ex = cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx, initializer=_worker_pipeline, initargs=(payload,))
+    work = functools.partial(_check_in_worker, payload)
+    pending: collections.deque = collections.deque()
+    try:
+        # Two chunks in flight: workers stay busy while the oldest is collected, and memory stays bounded.
+        for recs in chunks:
+            pending.append((recs, ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs)))))
+            if len(pending) > 1:
+                done, results = pending.popleft()
+                results = list(results)
+                tick(len(results))
+                yield done, results
+        while pending:
+            done, results = pending.popleft()
+            results = list(results)
+            tick(len(results))
+            yield done, results
+    except BaseException:
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+    ex.shutdown()
+
+
+def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One posts-table row and the findings-table rows for a checked record."""
+    text = rec["text"] if isinstance(rec["text"], str) else None
+    post = {
+        "row": rec["row"], "id": rec["id"], "date": rec["date"], "platform": rec["platform"], "language": None,
+        "decision": None, "score": float("nan"), "n_findings": 0, **dict.fromkeys(COUNTS, 0),
+        "top_rules": "", "error": None, "text": text,
+    }
+    if isinstance(result, str):
+        post["error"] = result
+        return post, []
+    if isinstance(result, PostError):
+        post["error"] = f"{result.error}: {result.message}"
+        return post, []
+    top = list(dict.fromkeys(f.rule_id for f in result.findings))[:TOP_RULES]
+    post.update(
+        language=result.language, decision=result.decision.value, score=float(result.score),
+        n_findings=len(result.findings), top_rules=",".join(top), platform=result.platform or rec["platform"],
+        **{f"n_{c}": n for c, n in result.counts.items()},
+    )
+    findings = [
+        {
+            "row": rec["row"], "post_id": rec["id"], "rule_id": f.rule_id, "checker": f.checker,
+            "category": f.category.value, "severity": f.severity.value, "score": float(f.score),
+            "start": f.span.start, "end": f.span.end, "excerpt": f.span.excerpt, "message": f.message,
+        }
+        for f in result.findings
+    ]
+    return post, findings
+
+
+def _table_rows(recs: list[dict[str, Any]], results: list[Any]) -> tuple[list[dict], list[dict]]:
+    posts: list[dict] = []
+    findings: list[dict] = []
+    for rec, result in zip(recs, results):
+        p, fs = _rows(rec, result)
+        posts.append(p)
+        findings.extend(fs)
+    return posts, findings
+
+
+def _typed(frame: "pd.DataFrame", dtypes: dict[str, str]) -> "pd.DataFrame":
+    frame = frame.reindex(columns=list(dtypes))
+    return frame.astype(dtypes).reset_index(drop=True)
+
+
+def _tables(posts: list[dict], findings: list[dict]) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    pd = _pd()
+    return (
+        _typed(pd.DataFrame(posts, columns=POST_COLUMNS), POST_DTYPES),
+        _typed(pd.DataFrame(findings, columns=FINDING_COLUMNS), FINDING_DTYPES),
+    )
+
+
+def _sorted_tables(posts: "pd.DataFrame", findings: "pd.DataFrame") -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Both tables in input order (findings keep their most-severe-first order within a post)."""
+    posts = posts.sort_values("row", kind="stable").reset_index(drop=True)
+    findings = findings.sort_values("row", kind="stable").reset_index(drop=True)
+    return _typed(posts, POST_DTYPES), _typed(findings, FINDING_DTYPES)
+
+
+# --------------------------------------------------------------------------- where results go
+
+
+class _Memory:
+    """Results kept in memory (no cache)."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict] = []
+        self.findings: list[dict] = []
+
+    def done(self) -> frozenset[int]:
+        return frozenset()
+
+    def add(self, posts: list[dict], findings: list[dict]) -> None:
+        self.posts.extend(posts)
+        self.findings.extend(findings)
+
+    def tables(self) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+        return _sorted_tables(*_tables(self.posts, self.findings))
+
+
+class _Cache:
+    """Results as Parquet parts in a folder, one per finished chunk, each written atomically (tmp + rename)."""
+
+    def __init__(self, path: str | os.PathLike, key: dict[str, Any]) -> None:
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot create the cache folder ({exc.strerror})", path=str(self.path), key="cache") from None
+        meta = self.path / "audit.json"
+        if meta.exists():
+            if json.loads(meta.read_text("utf-8")) != key:
+                raise ConfigError(
+                    "this cache folder holds another audit (other input, columns or rules); "
+                    "use a new folder or delete this one", path=str(self.path), key="cache",
+                )
+        else:
+            meta.write_text(json.dumps(key, sort_keys=True), "utf-8")
+        for stale in self.path.glob("tmp-*"):  # half-written parts of a crashed run
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def parts(self) -> list[Path]:
+        return sorted(self.path.glob("part-*"))
+
+    def done(self) -> frozenset[int]:
+        import pyarrow.parquet as pq
+
+        rows: set[int] = set()
+        for part in self.parts():
+            rows.update(pq.read_table(part / "posts.parquet", columns=["row"]).column("row").to_pylist())
+        return frozenset(rows)
+
+    def add(self, posts: list[dict], findings: list[dict]) -> None:
+        _write_part(self.path, posts, findings)
+
+    def tables(self) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+        pd = _pd()
+        parts = self.parts()
+        if not parts:
+            return _tables([], [])
+        posts = pd.concat([pd.read_parquet(p / "posts.parquet") for p in parts], ignore_index=True)
+        findings = pd.concat([pd.read_parquet(p / "findings.parquet") for p in parts], ignore_index=True)
+        return _sorted_tables(posts, findings)
+
+
+def _write_part(folder: Path, posts: list[dict], findings: list[dict]) -> None:
+    """One finished chunk as a part folder; the rename makes it appear whole or not at all."""
+    if not posts:
+        return
+    p, f = _tables(posts, findings)
+    tmp = folder / f"tmp-{uuid.uuid4().hex}"
+    tmp.mkdir()
+    p.to_parquet(tmp / "posts.parquet", index=False)
+    f.to_parquet(tmp / "findings.parquet", index=False)
+    os.replace(tmp, folder / f"part-{int(p['row'].iloc[0]):012d}-{uuid.uuid4().hex[:8]}")
+
+
+def _cache_key(source: Any, cols: _Columns, pipeline: "Pipeline") -> dict[str, Any]:
+    if isinstance(source, (str, os.PathLike)):
+        st = Path(source).stat()
+        src = {"file": Path(source).name, "bytes": st.st_size, "mtime": int(st.st_mtime)}
+    else:
+        src = {"type": type(source).__name__, "len": _total(source)}
+    return {
+        "socialrisk": __version__, "rules": pipeline.rules.version, "checkers": pipeline.checker_names,
+        "columns": vars(cols), "source": src,
+    }
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def _progress(progress: bool, total: int | None, desc: str):
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        raise MissingExtraError("audit progress bar", "audit") from None
+    return tqdm(total=total, disable=not progress, unit="post", desc=desc, dynamic_ncols=True)
+
+
+def _audit_local(source: Any, cols: _Columns, pipeline: "Pipeline", sink: Any, n_jobs: int, bar: Any, chunk: int) -> None:
+    done = sink.done()
+    bar.update(len(done))
+
+    def todo() -> Iterator[list[dict[str, Any]]]:
+        for recs in _record_chunks(source, cols, chunk):
+            left = [r for r in recs if r["row"] not in done]
+            if left:
+                yield left
+
+    for recs, results in _run(todo(), pipeline, n_jobs, bar.update):
+        sink.add(*_table_rows(recs, results))
+
+
+def _dask_frame(source: Any, cols: _Columns, chunk: int):
+    try:
+        import dask.dataframe as dd
+    except ImportError:
+        raise MissingExtraError("the dask engine", "dask") from None
+    pd = _pd()
+    if isinstance(source, pd.DataFrame):
+        cols.validate(source.columns, "DataFrame")
+        return dd.from_pandas(source, chunksize=chunk, sort=False)
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        kind = _kind(path)
+        if kind == "csv":
+            sep = "\t" if path.suffix.lower() == ".tsv" else ","
+            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize="16MB")
+        elif kind == "jsonl":
+            frame = dd.read_json(str(path), lines=True, blocksize=2**24)
+        else:
+            frame = dd.read_parquet(str(path))
+        cols.validate(frame.columns, path.name)
+        return frame
+    rows = [r for batch in _raw_chunks(source, cols, chunk) for r in batch]
+    return dd.from_pandas(pd.DataFrame(rows), chunksize=chunk, sort=False)
+
+
+def _dask_partition(df, payload, cols, offsets, done, cache, partition_info=None):
+    """Check one partition (runs on a Dask worker); rows are numbered globally through ``offsets``."""
+    pd = _pd()
+    recs = cols.records(df.to_dict("records"), offsets[partition_info["number"]] if partition_info else 0)
+    recs = [r for r in recs if r["row"] not in done]
+    pipeline = _worker_pipeline(payload)
+    posts, findings = _table_rows(recs, [_check_record(pipeline, r) for r in recs])
+    if cache is not None:
+        _write_part(Path(cache), posts, findings)
+        posts, findings = [], []
+    by_row = collections.defaultdict(list)
+    for f in findings:
+        by_row[f["row"]].append(f)
+    table, _ = _tables(posts, [])
+    return table.assign(_findings=pd.Series([json.dumps(by_row[r]) for r in table["row"]], dtype="string"))
+
+
+def _audit_dask(source, cols, pipeline, sink, n_jobs, bar, chunk, client) -> None:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise MissingExtraError("the dask engine", "dask") from None
+    pd = _pd()
+    own = client is None
+    if own:
+        cluster = LocalCluster(
+            n_workers=max(1, n_jobs), threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        frame = _dask_frame(source, cols, chunk)
+        lengths = client.compute(frame.map_partitions(len)).result().tolist()
+        offsets = [sum(lengths[:i]) for i in range(len(lengths))]
+        done = sink.done()
+        bar.update(len(done))
+        payload = _payload(pipeline)
+        with _PIPELINES_LOCK:
+            _PIPELINES.setdefault(payload, pipeline)  # in-process workers reuse it
+        cache = str(sink.path) if isinstance(sink, _Cache) else None
+        empty, _ = _tables([], [])
+        meta = empty.assign(_findings=pd.Series([], dtype="string"))
+        checked = frame.map_partitions(_dask_partition, payload, cols, offsets, done, cache, meta=meta)
+        futures = client.compute(checked.to_delayed())
+        ordered = sorted(done)
+        todo = {  # posts left to check per partition, for the progress bar
+            f.key: n - (bisect.bisect_left(ordered, o + n) - bisect.bisect_left(ordered, o))
+            for f, o, n in zip(futures, offsets, lengths)
+        }
+        for fut in as_completed(futures):
+            bar.update(todo[fut.key])
+        parts = client.gather(futures)
+    finally:
+        if own:
+            client.close()
+            cluster.close()
+    if isinstance(sink, _Cache):
+        return
+    for part in parts:
+        posts = part.drop(columns="_findings").to_dict("records")
+        findings = [f for cell in part["_findings"] for f in json.loads(cell)]
+        sink.add(posts, findings)
+
+
+# --------------------------------------------------------------------------- the result
+
+
+class Audit:
+    """The result of an audit: ``.posts`` (one row per post) and ``.findings`` (one row per finding)."""
+
+    def __init__(
+        self,
+        posts: "pd.DataFrame | None" = None,
+        findings: "pd.DataFrame | None" = None,
+        *,
+        loader: Callable[[], tuple["pd.DataFrame", "pd.DataFrame"]] | None = None,
+    ) -> None:
+        if loader is None:
+            empty = _tables([], [])
+            loader = lambda: (empty[0] if posts is None else posts, empty[1] if findings is None else findings)  # noqa: E731
+        self._loader = loader
+        self._tables: tuple["pd.DataFrame", "pd.DataFrame"] | None = None
+
+    def _load(self) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+        if self._tables is None:
+            self._tables = self._loader()
+        return self._tables
+
+    @property
+    def posts(self) -> "pd.DataFrame":
+        """One row per post, in input order: id, decision, score, counts per category, top rules, error."""
+        return self._load()[0]
+
+    @property
+    def findings(self) -> "pd.DataFrame":
+        """One row per finding: post id, rule id, checker, category, severity, score, span, excerpt, message."""
+        return self._load()[1]
+
+    def __len__(self) -> int:
+        return len(self.posts)
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return f"<Audit {s['posts']} posts: {s['decisions']}, {s['errors']} error(s), {s['findings']} finding(s)>"
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Headline numbers: posts, errors, findings, and posts per decision."""
+        posts = self.posts
+        counts = posts["decision"].value_counts()
+        return {
+            "posts": len(posts),
+            "errors": int(posts["error"].notna().sum()),
+            "findings": len(self.findings),
+            "decisions": {d: int(counts.get(d, 0)) for d in ("go", "review", "no_go")},
+        }
+
+    def flagged(self) -> "pd.DataFrame":
+        """Posts whose decision is review or no-go, riskiest first."""
+        posts = self.posts
+        hit = posts[posts["decision"].isin(["review", "no_go"])]
+        return hit.sort_values(["score", "row"], ascending=[False, True], kind="stable")
+
+    def by_category(self) -> "pd.DataFrame":
+        """Findings and affected posts per category."""
+        return self._grouped(["category"])
+
+    def by_rule(self) -> "pd.DataFrame":
+        """Findings and affected posts per rule, most frequent first."""
+        return self._grouped(["rule_id", "category", "severity"])
+
+    def _grouped(self, keys: list[str]) -> "pd.DataFrame":
+        g = self.findings.groupby(keys, observed=True)
+        out = g.agg(findings=("row", "size"), posts=("row", "nunique"), mean_score=("score", "mean")).reset_index()
+        return out.sort_values(["findings", *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
+
+    def over_time(self, freq: str | None = None) -> "pd.DataFrame":
+        """Posts, decisions and mean risk per period (month, or week for spans under 90 days); empty without dates."""
+        pd = _pd()
+        posts = self.posts.dropna(subset=["date"])
+        cols = ["period", "posts", "go", "review", "no_go", "mean_score"]
+        if posts.empty:
+            return pd.DataFrame(columns=cols)
+        if freq is None:
+            freq = "W" if posts["date"].max() - posts["date"].min() < pd.Timedelta(days=90) else "M"
+        period = posts["date"].dt.to_period(freq).dt.start_time.rename("period")
+        out = pd.crosstab(period, posts["decision"]).reindex(columns=["go", "review", "no_go"], fill_value=0)
+        out.insert(0, "posts", posts.groupby(period).size())
+        out["mean_score"] = posts.groupby(period)["score"].mean().round(1)
+        return out.reset_index()[cols]
+
+    # -- output ----------------------------------------------------------------------------
+
+    def _table(self, table: str) -> "pd.DataFrame":
+        if table not in ("posts", "findings"):
+            raise ValueError(f"table must be 'posts' or 'findings', not {table!r}")
+        return getattr(self, table)
+
+    def to_csv(self, path: str | os.PathLike, table: str = "findings") -> Path:
+        """Write one table ('findings' or 'posts') as UTF-8 CSV."""
+        self._table(table).to_csv(path, index=False)
+        return Path(path)
+
+    def to_parquet(self, path: str | os.PathLike, table: str = "findings") -> Path:
+        """Write one table ('findings' or 'posts') as Parquet."""
+        self._table(table).to_parquet(path, index=False)
+        return Path(path)
+
+    def to_html(self, path: str | os.PathLike | None = None, *, title: str = "socialrisk audit") -> str:
+        """The self-contained HTML report; written to ``path`` when given."""
+        from .render.html import audit_html
+
+        page = audit_html(self, title=title)
+        if path is not None:
+            Path(path).write_text(page, "utf-8")
+        return page
+
+    def _repr_html_(self) -> str:
+        from .render.html import audit_html
+
+        return audit_html(self, fragment=True, limit=20)
+
+    def plot(self) -> dict[str, Any]:
+        """Matplotlib figures: 'decisions', 'categories' and, with dates, 'over_time'."""
+        try:
+            from matplotlib.figure import Figure
+        except ImportError:
+            raise MissingExtraError("audit plots", "audit") from None
+        figs: dict[str, Any] = {}
+        s = self.summary()["decisions"]
+        fig = Figure(figsize=(5, 3), layout="constrained")
+        ax = fig.subplots()
+        ax.bar(list(s), list(s.values()), color=[_COLOURS[d] for d in s])
+        ax.set(title="Posts per decision", ylabel="posts")
+        figs["decisions"] = fig
+        cats = self.by_category()
+        fig = Figure(figsize=(6, 3), layout="constrained")
+        ax = fig.subplots()
+        ax.barh(cats["category"].astype(str)[::-1], cats["findings"][::-1], color="#4c72b0")
+        ax.set(title="Findings per category", xlabel="findings")
+        figs["categories"] = fig
+        over = self.over_time()
+        if not over.empty:
+            fig = Figure(figsize=(7, 3), layout="constrained")
+            ax = fig.subplots()
+            bottom = None
+            for d in ("go", "review", "no_go"):
+                ax.bar(over["period"], over[d], bottom=bottom, width=20 if len(over) > 1 else 5, color=_COLOURS[d], label=d)
+                bottom = over[d] if bottom is None else bottom + over[d]
+            ax.set(title="Posts per decision over time", ylabel="posts")
+            ax.legend(loc="upper left")
+            ax2 = ax.twinx()
+            ax2.plot(over["period"], over["mean_score"], color="black", marker="o", label="mean risk")
+            ax2.set(ylabel="mean risk (0-100)", ylim=(0, 100))
+            figs["over_time"] = fig
+        return figs
+
+
+_COLOURS = {"go": "#55a868", "review": "#dd8452", "no_go": "#c44e52"}
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def audit(
+    source: Any,
+    text: str = "text",
+    id: str | None = None,
+    lang: str | None = None,
+    platform: str | None = None,
+    date: str | None = None,
+    n_jobs: int = 1,
+    progress: bool = True,
+    cache: str | os.PathLike | None = None,
+    engine: str = "local",
+    pipeline: "Pipeline | None" = None,
+    config: Any = None,
+    *,
+    client: Any = None,
+    chunk_size: int = CHUNK,
+) -> Audit:
+    """Audit many posts: a DataFrame, a CSV/JSONL/Parquet path, or an iterable of texts or dicts.
+
+    ``text``, ``id`` and ``date`` name columns; ``lang`` and ``platform`` name a column or give one
+    value for every post. ``n_jobs`` processes check in parallel; ``engine="dask"`` runs on a Dask
+    ``client`` (default: a new ``LocalCluster``); ``cache=DIR`` saves results as they finish and resumes.
+    """
+    _pd()
+    if engine not in ("local", "dask"):
+        raise ConfigError(f"engine must be 'local' or 'dask', not {engine!r}", key="engine")
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
+        raise ConfigError(f"n_jobs must be a whole number of at least 1, not {n_jobs!r}", key="n_jobs")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ConfigError(f"chunk_size must be a whole number of at least 1, not {chunk_size!r}", key="chunk_size")
+    if not isinstance(text, str) or not text:
+        raise InputError("text= must name the column that holds the post text")
+    if pipeline is None:
+        from .pipeline import Pipeline, default_pipeline
+
+        pipeline = default_pipeline() if config is None else Pipeline(config)
+    cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date)
+    sink: _Memory | _Cache = _Memory() if cache is None else _Cache(cache, _cache_key(source, cols, pipeline))
+    with _progress(progress, _total(source), "auditing") as bar:
+        if engine == "dask":
+            _audit_dask(source, cols, pipeline, sink, n_jobs, bar, chunk_size, client)
+        else:
+            _audit_local(source, cols, pipeline, sink, n_jobs, bar, chunk_size)
+    if isinstance(sink, _Cache):
+        return Audit(loader=sink.tables)  # loaded on first use, so a huge audit need not fit in memory
+    return Audit(*sink.tables())
+
+
+class _CallableModule(types.ModuleType):
+    """``socialrisk.audit(...)`` works even after ``import socialrisk.audit`` made the name the module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Audit:
+        return audit(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,342 @@
+"""socialrisk.audit: every input kind, error isolation, resume from cache, order with n_jobs, Dask == local, reports."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+
+pd = pytest.importorskip("pandas")
+pytest.importorskip("pyarrow")
+
+import socialrisk  # noqa: E402
+from socialrisk import Pipeline  # noqa: E402
+from socialrisk.audit import Audit, audit  # noqa: E402
+from socialrisk.checkers import base  # noqa: E402
+from socialrisk.checkers._match import compile_pattern, rule_lexicon  # noqa: E402
+from socialrisk.config import Config  # noqa: E402
+from socialrisk.errors import ConfigError, InputError  # noqa: E402
+from socialrisk.models import Category  # noqa: E402
+from socialrisk.render.html import highlight  # noqa: E402
+
+PROBE_RULES = """
+- id: PROBE-INSULT
+  checker: auditprobe
+  category: tone
+  severity: high
+  match: {terms: {nl: [idioot, idioten], en: [idiot, idiots]}}
+  what: An insult (test rule).
+  why: Test rule of the audit tests.
+  message: Insult.
+  examples: {trigger: ["Wat een idioot."], clean: ["Wat een dag."]}
+- id: PROBE-PHONE
+  checker: auditprobe
+  category: privacy
+  severity: blocker
+  match: {patterns: [{name: mobile, regex: '\\b06[- ]?\\d{8}\\b', score: 0.95}]}
+  what: A Dutch mobile number (test rule).
+  why: Test rule of the audit tests.
+  message: Phone number.
+  examples: {trigger: ["Bel 0612345678."], clean: ["Bel ons."]}
+"""
+
+
+class ProbeChecker(base.Checker):
+    """A small real checker, so audit tests do not depend on the built-in checkers being written now."""
+
+    categories = frozenset({Category.TONE, Category.PRIVACY})
+
+    def check(self, analysis, policy):
+        out = []
+        for rule in self.rules_for(analysis.lang):
+            for hit in rule_lexicon(rule, analysis.lang).finditer(analysis):
+                out.append(self.finding(rule, analysis, hit.start, hit.end, score=0.9))
+            for spec in rule.match.patterns_for(analysis.lang):
+                for m in compile_pattern(spec).finditer(analysis.text):
+                    out.append(self.finding(rule, analysis, m.start(), m.end(), score=spec.score))
+        return out
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory):
+    """A pipeline running only the probe checker; the checker is unregistered afterwards."""
+    pack = tmp_path_factory.mktemp("pack") / "probe.yaml"
+    pack.write_text(PROBE_RULES, "utf-8")
+    base.register("auditprobe")(ProbeChecker)
+    try:
+        yield Pipeline(Config(rule_packs=[str(pack)], max_chars=500), checkers=["auditprobe"])
+    finally:
+        base._REGISTRY.pop("auditprobe", None)
+
+
+SECRET = "Zilverschoonweg"  # a word that must never show up in errors or logs
+
+
+def _posts(n: int = 30) -> pd.DataFrame:
+    """Reproducible posts: plain, insulting, leaking a phone number, Dutch and English, with dates."""
+    texts = [
+        "Kom zaterdag naar de markt op het {n}e plein!",
+        "Those idiots in the council voted against housing again ({n}).",
+        "Mevrouw aan de " + SECRET + " {n}: bel haar op 0612345678.",
+        "Thank you to all {n} volunteers who helped today.",
+        "Wat een idioten, en bel 06-87654321 voor info {n}.",
+    ]
+    return pd.DataFrame({
+        "id": [f"p{i:03d}" for i in range(n)],
+        "date": pd.date_range("2024-01-01", periods=n, freq="5D").strftime("%Y-%m-%d"),
+        "platform": ["x", "facebook", "bluesky"] * (n // 3) + ["x"] * (n % 3),
+        "text": [texts[i % len(texts)].format(n=i) for i in range(n)],
+    })
+
+
+def _run(source, pipeline, **kw):
+    return audit(source, id=kw.pop("id", "id"), date=kw.pop("date", "date"), platform="platform",
+                 pipeline=pipeline, progress=False, **kw)
+
+
+def _same(a: Audit, b: Audit) -> None:
+    pd.testing.assert_frame_equal(a.posts, b.posts)
+    pd.testing.assert_frame_equal(a.findings, b.findings)
+
+
+# --------------------------------------------------------------------------- inputs and tables
+
+
+def test_every_input_kind_gives_the_same_tables(probe, tmp_path):
+    df = _posts()
+    reference = _run(df, probe)
+    df.to_csv(tmp_path / "p.csv", index=False)
+    df.to_parquet(tmp_path / "p.parquet", index=False)
+    with open(tmp_path / "p.jsonl", "w", encoding="utf-8") as fh:
+        for rec in df.to_dict("records"):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    for source in (tmp_path / "p.csv", str(tmp_path / "p.parquet"), tmp_path / "p.jsonl", df.to_dict("records")):
+        _same(_run(source, probe, chunk_size=7), reference)
+    texts_only = audit(list(df["text"]), pipeline=probe, progress=False)
+    assert list(texts_only.posts["id"]) == [str(i) for i in range(len(df))]
+    assert list(texts_only.posts["decision"]) == list(reference.posts["decision"])
+
+
+def test_tables_point_at_the_words(probe):
+    df = _posts(10)
+    a = _run(df, probe)
+    posts, findings = a.posts, a.findings
+    assert list(posts["id"]) == list(df["id"]) and list(posts["row"]) == list(range(10))
+    assert set(posts["decision"]) == {"go", "review", "no_go"}
+    texts = dict(zip(posts["row"], posts["text"]))
+    for f in findings.itertuples():
+        assert texts[f.row][f.start:f.end] == f.excerpt
+    phone = findings[findings["rule_id"] == "PROBE-PHONE"]
+    assert set(phone["excerpt"]) == {"0612345678", "06-87654321"}
+    assert (posts.loc[posts["row"].isin(phone["row"]), "decision"] == "no_go").all()
+    insult = posts[posts["text"].str.contains("idiot")]
+    assert (insult["n_tone"] == 1).all() and insult["top_rules"].str.contains("PROBE-INSULT").all()
+    assert (posts["n_findings"] == posts[[c for c in posts if c.startswith("n_") and c != "n_findings"]].sum(axis=1)).all()
+    assert posts["date"].dt.year.eq(2024).all() and posts["platform"].iloc[1] == "facebook"
+    assert a.summary() == {"posts": 10, "errors": 0, "findings": len(findings), "decisions": {"go": 4, "review": 2, "no_go": 4}}
+
+
+def test_one_bad_post_is_recorded_and_the_rest_finish(probe, caplog):
+    good = _posts(6)
+    bad = pd.DataFrame({
+        "id": ["empty", "none", "bytes", "number", "long", "lang"],
+        "date": ["2024-02-01", "not a date", None, "2024-02-03", "2024-02-04", "2024-02-05"],
+        "platform": ["x"] * 6,
+        "text": ["   ", None, SECRET.encode(), 12345, SECRET + " " + "x" * 600, SECRET + " idioot"],
+        "lang": [None, None, None, None, None, "de"],
+    })
+    mixed = pd.concat([good.iloc[:3], bad, good.iloc[3:]], ignore_index=True)
+    with caplog.at_level(logging.DEBUG, logger="socialrisk"):
+        a = _run(mixed, probe, lang="lang", chunk_size=4)
+    posts = a.posts.set_index("id")
+    assert len(posts) == 12 and posts.loc[list(good["id"]), "error"].isna().all()
+    errors = posts.loc[list(bad["id"]), "error"]
+    assert errors.notna().all()
+    assert "empty" in errors["empty"] and "empty" in errors["none"] and "bytes" in errors["bytes"]
+    assert "int" in errors["number"] and "limit" in errors["long"] and "lang" in errors["lang"]
+    assert posts.loc[list(bad["id"]), "decision"].isna().all()
+    assert pd.isna(posts.loc["none", "date"])  # an unreadable date is missing, not an error
+    assert not any(SECRET in e for e in errors) and SECRET not in caplog.text
+    assert a.summary()["errors"] == 6
+
+
+def test_bad_jsonl_line_is_recorded(probe, tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b'{"text": "Hallo allemaal"}\n{"text": "kapot\n\xff\xfe\n{"text": "Bel 0612345678"}\n')
+    a = audit(path, pipeline=probe, progress=False)
+    assert list(a.posts["error"].isna()) == [True, False, False, True]
+    assert "line 2" in a.posts["error"].iloc[1] and list(a.posts["decision"])[3] == "no_go"
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"text": "body"}, InputError, ["body", "text="]),
+        ({"id": "post_id"}, InputError, ["post_id"]),
+        ({"date": "when"}, InputError, ["when"]),
+        ({"lang": "taal"}, InputError, ["taal"]),
+        ({"n_jobs": 0}, ConfigError, ["n_jobs"]),
+        ({"engine": "spark"}, ConfigError, ["engine"]),
+    ],
+)
+def test_bad_arguments_name_what_is_wrong(probe, tmp_path, kwargs, error, words):
+    path = tmp_path / "p.csv"
+    _posts(3).to_csv(path, index=False)
+    with pytest.raises(error) as info:
+        audit(path, pipeline=probe, progress=False, **kwargs)
+    assert all(w in str(info.value) for w in words)
+
+
+def test_bad_sources_name_what_is_wrong(probe, tmp_path):
+    (tmp_path / "p.xlsx").write_text("x")
+    (tmp_path / "bad.csv").write_bytes(b"text\n\xff\xfe broken\n")
+    for source, words in [
+        (tmp_path / "p.xlsx", ["p.xlsx", ".csv"]),
+        (tmp_path / "missing.csv", ["missing.csv", "no such file"]),
+        (tmp_path / "bad.csv", ["bad.csv", "UTF-8"]),
+        (42, ["int"]),
+    ]:
+        with pytest.raises(InputError) as info:
+            audit(source, pipeline=probe, progress=False)
+        assert all(w in str(info.value) for w in words)
+
+
+# --------------------------------------------------------------------------- cache and resume
+
+
+def test_resume_after_a_crash_loses_and_repeats_nothing(probe, tmp_path, monkeypatch):
+    df = _posts(50)
+    expected = _run(df, probe)
+    calls = {"n": 0}
+    real = Pipeline.check
+
+    def crash_after_25(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 25:
+            raise KeyboardInterrupt  # what Ctrl-C raises
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "check", crash_after_25)
+    with pytest.raises(KeyboardInterrupt):
+        _run(df, probe, cache=tmp_path / "cache", chunk_size=10)
+    saved = len(list((tmp_path / "cache").glob("part-*")))
+    assert saved == 2  # chunks of 10: two finished before the crash, the third was lost whole
+
+    calls["n"] = -1000
+    resumed = _run(df, probe, cache=tmp_path / "cache", chunk_size=10)
+    assert calls["n"] == -1000 + 30  # only the 30 unfinished posts were checked again
+    _same(resumed, expected)
+
+    calls["n"] = -1000
+    _same(_run(df, probe, cache=tmp_path / "cache", chunk_size=10), expected)
+    assert calls["n"] == -1000  # everything cached: nothing checked
+
+
+def test_cache_refuses_another_audit(probe, tmp_path):
+    df = _posts(5)
+    _run(df, probe, cache=tmp_path / "c")
+    with pytest.raises(ConfigError, match="another audit"):
+        audit(df, text="text", pipeline=probe, progress=False, cache=tmp_path / "c")
+
+
+# --------------------------------------------------------------------------- parallel and dask
+
+
+def test_n_jobs_2_keeps_input_order(probe):
+    df = _posts(60)
+    _same(_run(df, probe, n_jobs=2, chunk_size=7), _run(df, probe))
+
+
+def test_dask_on_a_threaded_local_cluster_matches_local(probe, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    df = _posts(40)
+    df.to_csv(tmp_path / "p.csv", index=False)
+    local = _run(df, probe)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        with distributed.Client(cluster) as client:
+            _same(_run(df, probe, engine="dask", client=client, chunk_size=9), local)
+            _same(_run(tmp_path / "p.csv", probe, engine="dask", client=client), local)
+            cached = _run(df, probe, engine="dask", client=client, chunk_size=9, cache=tmp_path / "c")
+            _same(cached, local)
+
+
+def test_dask_default_local_cluster_with_worker_processes_matches_local(tmp_path):
+    pytest.importorskip("distributed")
+    names = [n for n in base.available_checkers() if n != "auditprobe"]
+    pipeline = Pipeline(Config(), checkers=names)
+    df = _posts(24)
+    local = _run(df, pipeline)
+    _same(_run(df, pipeline, engine="dask", n_jobs=2, chunk_size=8), local)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_html_report_is_self_contained_escaped_and_highlights(probe, tmp_path):
+    df = _posts(10)
+    df.loc[3, "text"] = 'The <script>alert("x")</script> idiots & "friends" are at it again and they will not stop'
+    a = _run(df, probe)
+    page = a.to_html(tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text("utf-8") == page
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page and " src=" not in page and "<link" not in page
+    assert '<mark class="blocker" title="PROBE-PHONE (blocker): Phone number.">0612345678</mark>' in page
+    assert '<mark class="high" title="PROBE-INSULT (high): Insult.">idiots</mark> &amp; &quot;friends&quot;' in page
+    flagged = a.summary()["decisions"]["review"] + a.summary()["decisions"]["no_go"]
+    assert len(a.flagged()) == flagged > 0
+    for heading in ("Decisions", "Findings per category", "Findings per rule", "Risk over time", f"Flagged posts ({flagged})"):
+        assert heading in page
+    no_dates = audit(list(df["text"]), pipeline=probe, progress=False)
+    assert "Risk over time" not in no_dates.to_html() and "Flagged posts" in no_dates._repr_html_()
+
+
+def test_highlight_cuts_overlapping_spans():
+    out = highlight("ab<cd", [(0, 3, "low", "A"), (2, 5, "blocker", "B<")])
+    assert out == '<mark class="low" title="A">ab</mark><mark class="blocker" title="A&#10;B&lt;">&lt;</mark>' \
+                  '<mark class="blocker" title="B&lt;">cd</mark>'
+    assert highlight("plain", []) == "plain"
+
+
+def test_report_renders_in_jupyter(probe):
+    report = probe.check("Bel <b>0612345678</b> idioot")
+    out = report._repr_html_()
+    assert "PROBE-PHONE" in out and "NO-GO" in out and "&lt;b&gt;" not in out and "0612345678" in out
+
+
+def test_tables_over_time_plots_and_files(probe, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    a = _run(_posts(40), probe)
+    over = a.over_time()
+    assert over["posts"].sum() == 40 and list(over.columns) == ["period", "posts", "go", "review", "no_go", "mean_score"]
+    assert a.by_rule().set_index("rule_id")["findings"].to_dict() == a.findings["rule_id"].value_counts().to_dict()
+    figs = a.plot()
+    assert set(figs) == {"decisions", "categories", "over_time"}
+    for fig in figs.values():
+        fig.savefig(io.BytesIO(), format="png")
+    assert "over_time" not in audit(["Hallo"], pipeline=probe, progress=False).plot()
+    pd.testing.assert_frame_equal(pd.read_parquet(a.to_parquet(tmp_path / "f.parquet")), a.findings)
+    back = pd.read_csv(a.to_csv(tmp_path / "p.csv", table="posts"))
+    assert list(back["id"]) == list(a.posts["id"]) and len(back.columns) == len(a.posts.columns)
+    with pytest.raises(ValueError, match="table"):
+        a.to_csv(tmp_path / "x.csv", table="rules")
+
+
+def test_progress_bar_shows_posts_per_second(probe, capsys):
+    audit(["Hallo", "Hello there"], pipeline=probe, progress=True)
+    assert "post/s" in capsys.readouterr().err
+    audit(["Hallo"], pipeline=probe, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_audit_stays_callable_after_importing_the_module(probe):
+    import socialrisk.audit as module
+
+    assert socialrisk.audit is module or socialrisk.audit is audit
+    assert len(socialrisk.audit(["Hallo"], pipeline=probe, progress=False)) == 1
