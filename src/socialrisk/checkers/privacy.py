@@ -1,0 +1,342 @@
+"""The privacy checker: citizens' personal data, special categories, confidential material.
+
+Personal data is found by Presidio recognizers declared in ``rules/common/privacy.yaml`` (patterns,
+validators, context words) on the shared spaCy analysis; names come from a gazetteer. Sensitive
+facts (AVG art. 9 and 10, minors) are blockers only next to an identifiable private person. The
+post with the data replaced (presidio-anonymizer) goes to ``analysis.cache["redacted"]``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..models import Category, Finding, Severity
+from . import _privacy_validators  # noqa: F401 - registers the validators rules name
+from ._match import VALIDATORS, compile_pattern, lexicon_for, rule_lexicon
+from .base import Checker, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..policy import Policy
+    from ..rules import Rule
+
+__all__ = ["PrivacyChecker", "PrivacySettings"]
+
+_KINDS = ("entity", "person", "sensitive", "lexicon")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+class PrivacySettings(BaseModel):
+    """Tunables of the privacy checker; config: ``[tool.socialrisk.checkers.privacy]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    operator: Literal["replace", "mask", "hash"] = Field(default="replace", description="how the redacted post hides data")
+    labels: dict[str, str] = Field(default_factory=dict, description="replace: text per entity type (default <TYPE>)")
+    mask_char: str = Field(default="*", min_length=1, max_length=1)
+    hash_type: Literal["sha256", "sha512"] = "sha256"
+    hash_salt: str = Field(default="socialrisk-redaction", min_length=16, description="fixed salt: same input, same hash")
+    report_allowed: bool = Field(default=True, description="report allow-listed contacts and names as info")
+    context_factor: float = Field(default=0.35, ge=0, le=1, description="score added by a context word")
+    context_before: int = Field(default=6, ge=0, description="tokens before a hit searched for context words")
+    context_after: int = Field(default=3, ge=0, description="tokens after a hit searched for context words")
+    names_file: str | None = Field(default=None, description="own name gazetteer (schema: NameData)")
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One recognised piece of personal data, in original offsets."""
+
+    rule: "Rule"
+    entity: str
+    start: int
+    end: int
+    score: float
+    pattern: str
+    allowed: bool = False
+    public: bool = False
+    severity: Severity = Severity.INFO
+    related: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _rank(name: str) -> Severity:
+    return Severity(name)
+
+
+@register("privacy")
+class PrivacyChecker(Checker):
+    """Personal data, special categories of data, minors and confidential material."""
+
+    categories: ClassVar = frozenset({Category.PRIVACY})
+    Settings: ClassVar = PrivacySettings
+
+    def __init__(self, rules, settings, context) -> None:
+        super().__init__(rules, settings, context)
+        self._engine = None
+        self._lock = threading.Lock()
+
+    # -- rules -----------------------------------------------------------------------------
+
+    @classmethod
+    def validate_rule(cls, rule: "Rule") -> None:
+        p = rule.params
+        kind = p.get("kind")
+        if kind not in _KINDS:
+            raise ValueError(f"params.kind must be one of {', '.join(_KINDS)}")
+        if rule.match.validator and rule.match.validator not in VALIDATORS:
+            raise ValueError(f"unknown validator {rule.match.validator!r}; known: {', '.join(sorted(VALIDATORS))}")
+        if kind in ("entity", "person") and not rule.match.patterns:
+            raise ValueError(f"a {kind} rule needs match.patterns")
+        if kind == "entity" and not isinstance(p.get("entity"), str):
+            raise ValueError("an entity rule needs params.entity (a Presidio entity type)")
+        if kind in ("sensitive", "lexicon") and not (rule.match.terms or rule.match.patterns):
+            raise ValueError(f"a {kind} rule needs match.terms or match.patterns")
+        for key in ("demoted", "alone", "with_handle", "with_evidence", "public"):
+            if p.get(key) is not None:
+                try:
+                    Severity(p[key])
+                except ValueError:
+                    raise ValueError(f"params.{key} must be a severity") from None
+        for key in ("demote_below", "min_score", "validated_score"):
+            if key in p and not (isinstance(p[key], (int, float)) and 0 <= p[key] <= 1):
+                raise ValueError(f"params.{key} must be a number between 0 and 1")
+
+    # -- resources -------------------------------------------------------------------------
+
+    def _analyzer(self):
+        """The Presidio analyzer and anonymizer, built on first use (once per checker instance)."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    from presidio_anonymizer import AnonymizerEngine
+
+                    from ._privacy_engine import build_analyzer, name_data
+
+                    s: PrivacySettings = self.settings  # type: ignore[assignment]
+                    analyzer, nlp_engine = build_analyzer(
+                        self.rules,
+                        self.context.nlp_for,
+                        names=name_data(s.names_file),
+                        context_factor=s.context_factor,
+                        context_window=(s.context_before, s.context_after),
+                    )
+                    self._engine = (analyzer, nlp_engine, AnonymizerEngine(), name_data(s.names_file))
+        return self._engine
+
+    # -- check -----------------------------------------------------------------------------
+
+    def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
+        lang = analysis.lang
+        rules = self.rules_for(lang)
+        if not rules:
+            return []
+        hits = self._recognise(analysis, rules)
+        self._grade(analysis, policy, hits)
+        out = [self._entity_finding(analysis, h) for h in hits if not (h.allowed and not self.settings.report_allowed)]
+        private_people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
+        contact = [h for h in hits if h.entity != "PERSON" and not h.allowed and h.severity >= Severity.HIGH]
+        for rule in rules:
+            kind = rule.params["kind"]
+            if kind == "sensitive":
+                out.extend(self._sensitive(analysis, policy, rule, private_people, contact))
+            elif kind == "lexicon":
+                out.extend(self._lexicon(analysis, rule))
+        self._redact(analysis, hits, out)
+        return out
+
+    def _recognise(self, analysis: "Analysis", rules: list["Rule"]) -> list[_Hit]:
+        """Run Presidio on the post (invisible characters removed) and map hits to original offsets."""
+        analyzer, nlp_engine, _, _ = self._analyzer()
+        text = analysis.text
+        keep = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
+        if len(keep) == len(text):
+            clean, doc = text, analysis.doc
+        else:  # "06\u200b1234..." must still be a phone number: analyse without them, map back
+            clean = "".join(text[i] for i in keep)
+            doc = self.context.nlp_for(analysis.lang)(clean)
+        results = analyzer.analyze(
+            text=clean, language=analysis.lang, nlp_artifacts=nlp_engine.artifacts(doc, analysis.lang)
+        )
+        by_id = {r.id: r for r in rules}
+        hits: list[_Hit] = []
+        for r in results:
+            rule = by_id.get(r.recognition_metadata.get("rule_id", ""))
+            if rule is None or r.score < float(rule.params.get("min_score", 0.0)):
+                continue
+            start, end = (r.start, r.end) if clean is text else (keep[r.start], keep[r.end - 1] + 1)
+            if not rule.params.get("in_urls") and analysis.inside(start, end, analysis.urls):
+                continue  # digits of a link are not a phone number
+            skip = rule.params.get("skip_numbers", ())
+            if any(n.kind in skip and n.start < end and start < n.end for n in analysis.numbers):
+                continue  # a date, time, price or percentage that happens to look like an identifier
+            hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
+        return _non_overlapping(hits)
+
+    def _grade(self, analysis: "Analysis", policy: "Policy", hits: list[_Hit]) -> None:
+        """Allow-lists, public figures and the severity of each hit."""
+        _, _, _, names = self._analyzer()
+        titles = lexicon_for(tuple([*names.public_titles.get(analysis.lang), *names.public_titles.get("en")]))
+        text = analysis.text
+        allow = policy.allow
+        for h in hits:
+            value = text[h.start:h.end]
+            p = h.rule.params
+            if h.entity == "EMAIL_ADDRESS":
+                from ._privacy_validators import deobfuscate_email
+
+                h.allowed = allow.allows_email(deobfuscate_email(value))
+            elif h.entity == "PHONE_NUMBER":
+                h.allowed = allow.allows_phone(value)
+            elif h.entity == "PERSON":
+                h.allowed = allow.allows_name(value)
+                # A role just before ("minister Jansen") or a party after ("Jansen (VVD)"): public figure.
+                tail = " ".join(text[max(0, h.start - 60):h.start].split()[-4:])
+                h.public = bool(titles.search_text(tail)) or bool(_PARTY_AFTER.match(text, h.end))
+            sev = h.rule.severity
+            if "demote_below" in p and h.score < p["demote_below"]:
+                sev = _rank(p.get("demoted", "low"))
+            if h.public and p.get("public"):
+                sev = _rank(p["public"])
+            h.severity = Severity.INFO if h.allowed else sev
+        people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
+        for h in hits:
+            if h.entity == "PERSON" or h.allowed:
+                continue
+            a, b = analysis.sentence_of(h.start)
+            near = [(x.start, x.end) for x in people if a <= x.start < b]
+            if near:
+                h.related = near
+                if h.rule.params.get("person_raises") and h.severity < h.rule.severity:
+                    h.severity = h.rule.severity  # an address next to a private person is theirs
+
+    def _entity_finding(self, analysis: "Analysis", h: _Hit) -> Finding:
+        p = h.rule.params
+        return self.finding(
+            h.rule, analysis, h.start, h.end,
+            score=h.score,
+            severity=h.severity,
+            message=p.get("allowed_message") if h.allowed else (p.get("public_message") if h.public else None),
+            related=h.related,
+            details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public},
+        )
+
+    def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
+        """A special-category fact, criminal record or minor: blocker about an identifiable private person."""
+        p = rule.params
+        lang = analysis.lang
+        link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
+        strong = float(p.get("identifiable_score", 0.7))
+        evidence = [
+            m.span() for pat in rule.match.patterns_for(lang)
+            for m in compile_pattern(pat).finditer(analysis.text)
+            if not rule.match.validator or VALIDATORS[rule.match.validator](m.group())
+        ]
+        handles = [m for m in analysis.mentions if not policy.allow.allows_handle(m.text)]
+        out = []
+        for hit in rule_lexicon(rule, lang).finditer(analysis):
+            a, b = analysis.sentence_of(hit.start)
+            about = [x for x in people if a <= x.start < b and _linked(analysis.text, hit.start, hit.end, x, link)]
+            named = [(x.start, x.end) for x in about if x.score >= strong]
+            if named or contact:
+                sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
+            elif (about or any(a <= m.start < b for m in handles)) and p.get("with_handle"):
+                related = [(x.start, x.end) for x in about] + [(m.start, m.end) for m in handles if a <= m.start < b]
+                sev, why = _rank(p["with_handle"]), "handle"
+            elif any(a <= s < b for s, _ in evidence) and p.get("with_evidence"):
+                sev, related, why = _rank(p["with_evidence"]), [e for e in evidence if a <= e[0] < b], "evidence"
+            elif p.get("alone"):
+                sev, related, why = _rank(p["alone"]), [], "alone"
+            else:
+                continue
+            out.append(
+                self.finding(
+                    rule, analysis, hit.start, hit.end,
+                    score=0.9 if why == "person" else 0.6,
+                    severity=sev,
+                    message=None if why == "person" else p.get("alone_message"),
+                    related=related,
+                    details={"term": hit.term, "about": why},
+                )
+            )
+        return out
+
+    def _lexicon(self, analysis: "Analysis", rule: "Rule") -> list[Finding]:
+        """Confidential markers and draft notes: words and patterns, at the rule's severity."""
+        excluded = [(h.start, h.end) for h in lexicon_for(tuple(rule.match.exclude_for(analysis.lang))).finditer(analysis)]
+        out = [self.finding(rule, analysis, h.start, h.end, score=0.8, details={"term": h.term})
+               for h in rule_lexicon(rule, analysis.lang).finditer(analysis)
+               if not any(s <= h.start and h.end <= e for s, e in excluded)]
+        for spec in rule.match.patterns_for(analysis.lang):
+            out.extend(self.finding(rule, analysis, *m.span(), score=spec.score, details={"pattern": spec.name})
+                       for m in compile_pattern(spec).finditer(analysis.text))
+        return out
+
+    def _redact(self, analysis: "Analysis", hits: list[_Hit], findings: list[Finding]) -> None:
+        """Replace the private data via presidio-anonymizer; give each finding its replacement."""
+        todo = [h for h in hits if not (h.allowed or h.public) and h.severity >= Severity.LOW]
+        if not todo:
+            return
+        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+        _, _, anonymizer, _ = self._analyzer()
+        s: PrivacySettings = self.settings  # type: ignore[assignment]
+        operators: dict[str, Any] = {}
+        for h in todo:
+            if s.operator == "replace":
+                params = {"new_value": s.labels.get(h.entity, f"<{h.entity}>")}
+            elif s.operator == "mask":
+                params = {"masking_char": s.mask_char, "chars_to_mask": h.end - h.start, "from_end": False}
+            else:
+                params = {"hash_type": s.hash_type, "salt": s.hash_salt}
+            operators[h.entity] = OperatorConfig(s.operator, params)
+        result = anonymizer.anonymize(
+            text=analysis.text,
+            analyzer_results=[RecognizerResult(h.entity, h.start, h.end, h.score) for h in todo],
+            operators=operators,
+            merge_entities_with_spaces=False,
+        )
+        analysis.cache["redacted"] = result.text
+        items = sorted(result.items, key=lambda i: i.start)
+        spans = sorted((h.start, h.end) for h in todo)
+        replacement = {span: item.text for span, item in zip(spans, items)}
+        for i, f in enumerate(findings):
+            rep = replacement.get((f.span.start, f.span.end))
+            if rep is not None and f.details.get("entity"):
+                findings[i] = f.model_copy(update={"replacement": rep})
+
+
+# --------------------------------------------------------------------------- helpers
+
+# "Jesse Klaver (GL)": a party abbreviation right after a name marks a politician.
+_PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
+
+
+def _linked(text: str, start: int, end: int, person: _Hit, link) -> bool:
+    """Whether a fact at ``[start, end)`` is said about ``person``: adjacent, or joined by a link word."""
+    if person.end <= start:
+        gap = text[person.end:start]
+    elif end <= person.start:
+        gap = text[end:person.start]
+    else:
+        return True
+    if len(gap.split()) > 6:
+        return False
+    # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
+    return not regex.search(r"[\p{L}\p{N}]", gap) or bool(link.search_text(gap))
+
+
+def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
+    """Where hits overlap keep the rule with the higher priority, then the higher score, then the longer."""
+    ordered = sorted(
+        hits, key=lambda h: (-int(h.rule.params.get("priority", 0)), -h.score, -(h.end - h.start), h.start)
+    )
+    kept: list[_Hit] = []
+    for h in ordered:
+        if all(h.end <= k.start or k.end <= h.start for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
