@@ -1,0 +1,249 @@
+"""Shared, data-driven reading of a claim's frame: who it is aimed at, and whether it is hedged,
+attributed, negated, reported or asked.
+
+Every word list comes from a rule (``rule.params[<key>] = {nl: [...], en: [...], all: [...]}``), so
+checkers that reuse these helpers (legal, claims, ambiguity, tone) bring their own vocabulary.
+Offsets are original ``str`` offsets, like everywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..models import Severity
+from ._match import Hit, Lexicon, compile_pattern, lexicon_for, rule_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+    from ..rules import Rule
+
+__all__ = [
+    "Level",
+    "FramedParams",
+    "parse_params",
+    "Target",
+    "Frame",
+    "check_word_params",
+    "param_lexicon",
+    "rule_hits",
+    "cue_hits",
+    "find_targets",
+    "is_question",
+    "frame_of",
+    "between_has",
+]
+
+# Kinds of target, from most to least identifiable (a named person or handle is what smaad is about).
+PERSON_KINDS = frozenset({"name", "handle"})
+
+
+class Level(BaseModel):
+    """What one framing of a hit is worth: severity, confidence, and the reason added to the message."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    severity: Severity
+    score: float = Field(ge=0.0, le=1.0)
+    reason: str = ""
+
+
+class FramedParams(BaseModel):
+    """Params shared by rules whose severity depends on framing: a mechanism and its ``levels``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    mechanism: str
+    window: int = Field(default=80, ge=1, description="max characters between a hit and what it needs nearby")
+    masked: bool = False
+    levels: dict[str, Level]
+
+
+def parse_params(rule: "Rule", model: type[FramedParams], mechanisms: dict[str, tuple[str, ...]], word_keys: Iterable[str]):
+    """Validate a framed rule's params (ValueError naming the field); returns the parsed model."""
+    try:
+        p = model.model_validate(rule.params)
+    except ValidationError as exc:
+        e = exc.errors()[0]
+        raise ValueError(f"params.{'.'.join(map(str, e['loc']))}: {e['msg']}") from None
+    labels = mechanisms.get(p.mechanism)
+    if labels is None:
+        raise ValueError(f"params.mechanism must be one of {sorted(mechanisms)}")
+    missing = [k for k in labels if k not in p.levels]
+    if missing:
+        raise ValueError(f"params.levels lacks {missing}")
+    check_word_params(rule, word_keys)
+    return p
+
+
+def check_word_params(rule: "Rule", keys: Iterable[str], required: Iterable[str] = ()) -> None:
+    """Raise ValueError unless each ``params[key]`` present is a {lang: [str]} mapping."""
+    for key in required:
+        if key not in rule.params:
+            raise ValueError(f"params.{key} is required")
+    for key in keys:
+        spec = rule.params.get(key)
+        if spec is None:
+            continue
+        if not isinstance(spec, dict) or set(spec) - {"nl", "en", "all"}:
+            raise ValueError(f"params.{key} must map nl/en/all to lists of words")
+        if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in spec.values()):
+            raise ValueError(f"params.{key} must map nl/en/all to lists of words")
+
+
+def param_lexicon(rule: "Rule", key: str, lang: str, *, masked: bool = False) -> Lexicon:
+    """The lexicon in ``rule.params[key]`` for a language (empty when the rule has none)."""
+    spec: dict[str, list[str]] = rule.params.get(key) or {}
+    return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]), masked)
+
+
+def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> list[Hit]:
+    """Hits of a rule's terms and patterns, minus those an ``exclude`` phrase covers; sorted, no overlaps."""
+    lang = analysis.lang
+    hits = list(rule_lexicon(rule, lang, masked=masked).finditer(analysis))
+    for spec in rule.match.patterns_for(lang):
+        pat = compile_pattern(spec)
+        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
+    excl = lexicon_for(tuple(rule.match.exclude_for(lang)))
+    if excl:
+        covers = [(h.start, h.end) for h in excl.finditer(analysis)]
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -h.score)):
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+def cue_hits(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> list[Hit]:
+    """Lexicon hits inside ``[start, end)`` that do not overlap any ``skip`` span."""
+    skip = list(skip)
+    return [h for h in lexicon.finditer(analysis, start, end) if not any(h.start < b and a < h.end for a, b in skip)]
+
+
+def between_has(analysis: "Analysis", lexicon: Lexicon, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a cue (e.g. a negation) stands between two spans, outside both."""
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return hi > lo and bool(cue_hits(analysis, lexicon, lo, hi, [a, b]))
+
+
+def is_question(analysis: "Analysis", start: int, end: int) -> bool:
+    """Whether the sentence holding ``[start, end)`` is a question."""
+    _, b = analysis.sentence_of(start)
+    tail = analysis.text[b - 1 : b + 3] if b else ""
+    return "?" in tail
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Something a statement is aimed at: a name, @handle, organisation, pronoun, group term, or a
+    capitalised sentence opener that may be a name ("word")."""
+
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def person(self) -> bool:
+        return self.kind in PERSON_KINDS
+
+
+def _name_runs(
+    analysis: "Analysis", start: int, end: int, not_names: Lexicon, not_after: Lexicon | None
+) -> Iterator[tuple[str, int, int]]:
+    """Runs of capitalised words that look like a person's name (trained NER is used when present)."""
+    doc = analysis.doc
+    ents = [e for e in getattr(doc, "ents", ()) if e.label_ in ("PERSON", "PER")]
+    if ents:
+        for e in ents:
+            if start <= e.start_char and e.end_char <= end:
+                yield "name", e.start_char, e.end_char
+        return
+    run: list[Any] = []
+    for tok in [*doc, None]:
+        name_like = (
+            tok is not None
+            and start <= tok.idx < end
+            and tok.text[:1].isupper()
+            and tok.text[1:2].islower()
+            and tok.text.isalpha()
+            and not tok.is_stop
+            and not not_names.search_text(tok.text)
+            # "in Amsterdam", "uit Brussel": a place after a preposition, not a person
+            and not (not run and tok.i > 0 and not_after is not None and not_after.search_text(doc[tok.i - 1].text))
+        )
+        if name_like:
+            run.append(tok)
+            continue
+        if run:
+            # A lone capitalised word opening a sentence may be a name or just the first word: "word".
+            kind = "name" if len(run) > 1 or not run[0].is_sent_start else "word"
+            yield kind, run[0].idx, run[-1].idx + len(run[-1].text)
+        run = []
+
+
+def find_targets(
+    analysis: "Analysis",
+    start: int,
+    end: int,
+    lexicons: dict[str, Lexicon],
+    *,
+    not_names: Lexicon | None = None,
+    not_after: Lexicon | None = None,
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[Target]:
+    """Targets inside ``[start, end)``: @handles, names, and one kind per lexicon (org, pronoun, group)."""
+    skip = list(skip)
+    taken: list[tuple[int, int]] = list(skip)
+    out: list[Target] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    for kind, lex in lexicons.items():
+        for h in cue_hits(analysis, lex, start, end, taken):
+            out.append(Target(kind, h.start, h.end))
+            taken.append((h.start, h.end))
+    for m in analysis.mentions:
+        if start <= m.start and m.end <= end and free(m.start, m.end):
+            out.append(Target("handle", m.start, m.end))
+            taken.append((m.start, m.end))
+    if not_names is not None:
+        for kind, a, b in _name_runs(analysis, start, end, not_names, not_after):
+            if free(a, b):
+                out.append(Target(kind, a, b))
+    return sorted(out, key=lambda t: t.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a statement is framed: the cue spans found for each kind (hedge, attribution, ...)."""
+
+    cues: dict[str, list[Hit]]
+    question: bool
+    quoted: bool
+    linked: bool
+
+    def has(self, kind: str) -> bool:
+        return bool(self.cues.get(kind))
+
+    def spans(self, *kinds: str) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for k in kinds for h in self.cues.get(k, [])]
+
+
+def frame_of(
+    rule: "Rule",
+    analysis: "Analysis",
+    start: int,
+    end: int,
+    kinds: Iterable[str],
+    *,
+    skip: Iterable[tuple[int, int]] = (),
+) -> Frame:
+    """Cues of each kind (``rule.params[kind]``) in the sentence of ``[start, end)``, plus question/quote/link."""
+    a, b = analysis.sentence_of(start)
+    a, b = min(a, start), max(b, end)
+    skip = [(start, end), *skip]
+    cues = {k: cue_hits(analysis, param_lexicon(rule, k, analysis.lang), a, b, skip) for k in kinds}
+    quoted = analysis.inside(start, end, analysis.quotes) is not None
+    return Frame(cues, is_question(analysis, start, end), quoted, bool(analysis.urls))

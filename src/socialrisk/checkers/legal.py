@@ -1,0 +1,230 @@
+"""Legal exposure: accusations stated as fact (smaad/laster, defamation), insults (belediging), group
+insult and incitement (groepsbelediging, aanzetten tot haat), threats, doxing calls, election misinformation.
+
+Each rule names a ``params.mechanism``; the words, windows and the severity of each framing
+(``params.levels``: fact, hedged, attributed, question, ...) are data in ``rules/common/legal.yaml``.
+The legal line (Sr art. 261/262 versus 266 lid 2): a specific act pinned on an identifiable target is
+the risk, an opinion about how an office is run is not, so most mechanisms need a target nearby.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from ..models import Category, Finding
+from ._match import Hit
+from ._target import (
+    FramedParams,
+    Frame,
+    Target,
+    between_has,
+    cue_hits,
+    find_targets,
+    frame_of,
+    param_lexicon,
+    parse_params,
+    rule_hits,
+)
+from .base import Checker, register
+
+# Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
+WORD_KEYS = (
+    "crimes", "org", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
+    "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
+)
+FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
+
+
+class LegalParams(FramedParams):
+    """The non-word params of a legal rule."""
+
+    before_window: int = Field(default=20, ge=0, description="max characters from a predicate before a group term")
+    negation_window: int = Field(default=30, ge=0, description="a negation this close before a hit cancels it")
+
+
+# Which framing labels each mechanism can produce (all must be given in params.levels).
+MECHANISMS: dict[str, tuple[str, ...]] = {
+    "accusation": ("crime_person", "fact", "hedged", "question", "attributed"),
+    "insult": ("person", "fact", "attributed"),
+    "group": ("dehumanising", "derogatory", "question"),
+    "slur": ("aimed", "fact"),
+    "threat": ("explicit", "fact", "attributed"),
+    "phrase": ("fact", "question", "attributed"),
+    "election": ("fact",),
+}
+
+
+def _params(rule) -> LegalParams:
+    return parse_params(rule, LegalParams, MECHANISMS, WORD_KEYS)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+@register("legal")
+class LegalChecker(Checker):
+    """Accusations, insults, group insult, threats and election misinformation aimed at someone."""
+
+    categories: ClassVar = frozenset({Category.LEGAL})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = {r.id: _params(r) for r in self.rules}
+
+    @classmethod
+    def validate_rule(cls, rule) -> None:
+        _params(rule)
+
+    def check(self, analysis, policy) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in self.rules_for(analysis.lang):
+            p = self.params[rule.id]
+            for label, span, related, hit in getattr(self, f"_{p.mechanism}")(rule, p, analysis):
+                lvl = p.levels[label]
+                message = f"{rule.message} {lvl.reason}".strip()
+                out.append(
+                    self.finding(
+                        rule, analysis, span[0], span[1], score=lvl.score, severity=lvl.severity,
+                        message=message, related=related, details={"framing": label, "term": hit.term},
+                    )
+                )
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _targets(self, rule, analysis, hit: Hit, window: int, kinds=("org", "group", "pronoun")) -> list[Target]:
+        a, b = analysis.sentence_of(hit.start)
+        lang = analysis.lang
+        lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
+        names = param_lexicon(rule, "not_names", lang) if "not_names" in rule.params else None
+        found = find_targets(
+            analysis, a, max(b, hit.end), lexicons,
+            not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[(hit.start, hit.end)],
+        )
+        return [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
+
+    @staticmethod
+    def _framing(frame: Frame, hit: Hit, p: LegalParams) -> str | None:
+        """The framing label of a statement, or None when it is negated."""
+        if any(0 <= hit.start - n.end <= p.negation_window for n in frame.cues.get("negation", [])):
+            return None
+        if frame.has("attribution") or frame.has("reported"):
+            return "attributed"
+        if frame.has("hedge"):
+            return "hedged"
+        if frame.question:
+            return "question"
+        return "fact"
+
+    # -- mechanisms: each yields (label, span, related spans, hit) ------------------------------
+
+    def _accusation(self, rule, p, analysis):
+        crimes = param_lexicon(rule, "crimes", analysis.lang)
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            targets = self._targets(rule, analysis, hit, p.window)
+            if not targets:
+                continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
+            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            if label is None:
+                continue
+            if label == "fact" and any(t.person for t in targets) and crimes.contains(analysis, hit.start, hit.end):
+                label = "crime_person"
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+
+    def _insult(self, rule, p, analysis):
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            targets = self._targets(rule, analysis, hit, p.window)
+            if not targets:
+                continue
+            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
+            label = self._framing(frame, hit, p)
+            if label is None:
+                continue
+            if label != "attributed":
+                label = "person" if any(t.person for t in targets) else "fact"
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+
+    def _group(self, rule, p, analysis):
+        lang = analysis.lang
+        dehum = param_lexicon(rule, "dehumanising", lang, masked=True)
+        derog = param_lexicon(rule, "derogatory", lang, masked=True)
+        negation = param_lexicon(rule, "negation", lang)
+        link = param_lexicon(rule, "link", lang)
+
+        def predicates(g: tuple[int, int], h: Hit) -> bool:
+            # After the group a linking verb must join them ("X zijn ..."); before it, only a few words
+            # may stand between ("vieze X", "ik haat X"), so talk *about* hatred is not read as hatred.
+            if h.start >= g[1]:
+                ok = h.start - g[1] <= p.window and bool(cue_hits(analysis, link, g[1], h.start))
+            else:
+                ok = g[0] - h.end <= p.before_window
+            return ok and not between_has(analysis, negation, g, (h.start, h.end))
+
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            a, b = analysis.sentence_of(hit.start)
+            g = (hit.start, hit.end)
+            preds = [
+                (kind, h)
+                for kind, lex in (("dehumanising", dehum), ("derogatory", derog))
+                for h in cue_hits(analysis, lex, a, max(b, hit.end), [g])
+                if predicates(g, h)
+            ]
+            if not preds:
+                continue
+            kind, pred = min(preds, key=lambda kp: (kp[0] != "dehumanising", _gap((kp[1].start, kp[1].end), g)))
+            frame = frame_of(rule, analysis, hit.start, hit.end, ("reported", "attribution"), skip=[(pred.start, pred.end)])
+            if frame.has("reported") or frame.has("attribution"):
+                continue  # counter-speech and reports of what others say are not the post's own words
+            label = "question" if frame.question else kind
+            span = (min(hit.start, pred.start), max(hit.end, pred.end))
+            yield label, span, [g, (pred.start, pred.end)], hit
+
+    def _slur(self, rule, p, analysis):
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            frame = frame_of(rule, analysis, hit.start, hit.end, ("reported", "attribution", "negation"))
+            if frame.has("reported") or frame.has("attribution") or frame.quoted:
+                continue  # talking about a word is not using it against someone
+            label = "aimed" if self._targets(rule, analysis, hit, p.window, ("pronoun", "group")) else "fact"
+            yield label, (hit.start, hit.end), [], hit
+
+    def _threat(self, rule, p, analysis):
+        lang = analysis.lang
+        modal = param_lexicon(rule, "modal", lang)
+        pattern_names = {s.name for s in rule.match.patterns}
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            a, b = analysis.sentence_of(hit.start)
+            whole = hit.term in pattern_names  # a pattern spells out speaker, victim and act itself
+            # A violent verb is a threat only when wished or announced ("ga", "moeten", "will"), not reported.
+            if not whole and not cue_hits(analysis, modal, a, max(b, hit.end)):
+                continue
+            targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "org"))
+            if not targets and not whole:
+                continue
+            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            if label is None:
+                continue
+            if label == "fact" and (whole or any(t.kind != "org" for t in targets)):
+                label = "explicit"
+            elif label != "attributed":
+                label = "fact"
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+
+    def _phrase(self, rule, p, analysis):
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            if label is None:
+                continue
+            yield ("fact" if label == "hedged" else label), (hit.start, hit.end), [], hit
+
+    def _election(self, rule, p, analysis):
+        debunk = param_lexicon(rule, "debunk", analysis.lang)
+        if debunk.contains(analysis):
+            return  # a post that debunks the rumour repeats it on purpose
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            frame = frame_of(rule, analysis, hit.start, hit.end, ("negation", "reported"))
+            if frame.has("negation") or frame.has("reported") or frame.question:
+                continue
+            yield "fact", (hit.start, hit.end), [], hit
