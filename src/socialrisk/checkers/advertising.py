@@ -105,7 +105,7 @@ class AdvertisingChecker(Checker):
                     out.append(self.finding(rule, a, *hit))
             elif check == "targeting_special" and a.post.targeting:
                 lex = rule_lexicon(rule, a.lang)
-                for path, value in _strings(a.post.targeting, "targeting"):
-                    if lex.search_text(value):
-                        out.append(self.finding(rule, a, 0, 0, details={"field": path}))
+                fields = sorted({p for p, v in _strings(a.post.targeting, "targeting") if lex.search_text(v)})
+                if fields:  # metadata, not text: one finding at the start, naming the fields
+                    out.append(self.finding(rule, a, 0, 0, details={"fields": fields}))
         return out

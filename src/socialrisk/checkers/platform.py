@@ -194,7 +194,8 @@ class PlatformChecker(Checker):
         line = a.text.count("\n", 0, m.cut) + 1
         msg = (f"Too long for {profile.name}: {m.length} of {m.limit} {profile.unit}; "
                f"the post is cut at character {m.cut} (line {line}).")
-        return [self.finding(rule, a, m.cut, end, message=msg,
+        start = m.cut + len(a.text[m.cut:end]) - len(a.text[m.cut:end].lstrip())  # the span starts at a word
+        return [self.finding(rule, a, start, end, message=msg,
                              details={"platform": profile.name, "length": m.length, "limit": m.limit, "cut": m.cut})]
 
     def _count(self, rule, a, features, limit, what, profile):
@@ -282,8 +283,9 @@ class PlatformChecker(Checker):
         return out
 
     def _media_alt(self, rule, a, profile):
-        return [self.finding(rule, a, 0, 0, details={"media": i, "path": m.path})
-                for i, m in enumerate(a.post.media) if not (m.alt and m.alt.strip())]
+        missing = [i for i, m in enumerate(a.post.media) if not (m.alt and m.alt.strip())]
+        # Media are not text: one finding at the start, naming the media by their index.
+        return [self.finding(rule, a, 0, 0, details={"media": missing})] if missing else []
 
     def _above_fold(self, rule, a, profile):
         if profile is None or profile.fold is None:
