@@ -1,0 +1,92 @@
+"""SARIF 2.1.0 output, validated with jsonschema against the SARIF 2.1.0 schema.
+
+The schema is tests/fixtures/sarif-schema-2.1.0.extract.json: the objects socialrisk writes, copied
+with their constraints from the official OASIS schema (see its ``$comment``), since the full schema
+cannot be fetched offline.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from jsonschema import Draft7Validator, FormatChecker
+
+from socialrisk import cli
+from repo_helpers import demo  # noqa: F401  (fixture)
+
+SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.extract.json").read_text("utf-8"))
+VALIDATOR = Draft7Validator(SCHEMA, format_checker=FormatChecker())
+
+
+def sarif(capsys, *argv):
+    rc = cli.main(["check", "--format", "sarif", *argv])
+    cap = capsys.readouterr()
+    log = json.loads(cap.out)
+    VALIDATOR.validate(log)
+    return rc, log, cap.err
+
+
+def test_schema_has_teeth():
+    Draft7Validator.check_schema(SCHEMA)
+    good = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "columnKind": "unicodeCodePoints", "results": []}]}
+    VALIDATOR.validate(good)
+    for path, value in ((("runs", 0, "columnKind"), "bytes"), (("runs", 0, "tool", "driver", "name"), None), (("version",), "2.0")):
+        bad = copy.deepcopy(good)
+        target = bad
+        for key in path[:-1]:
+            target = target[key]
+        if value is None:
+            del target[path[-1]]
+        else:
+            target[path[-1]] = value
+        assert not VALIDATOR.is_valid(bad), path
+
+
+def test_sarif_log_is_valid_and_points_at_code_points(demo, capsys):
+    (demo / "a.md").write_text("---\nlang: nl\n---\nHallo 😀👍🏽 de geheimcode.\n<!-- socialrisk-ignore ACME-WORD -->\nSchoon.\n", "utf-8")
+    rc, log, _ = sarif(capsys, "a.md")
+    assert rc == 1 and log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    assert run["tool"]["driver"]["name"] == "socialrisk"
+    [result] = run["results"]
+    rule = rules[result["ruleIndex"]]
+    assert result["ruleId"] == rule["id"] == "ACME-SECRET" and result["level"] == "error"
+    assert rule["shortDescription"]["text"] == "A made-up secret word (test only)."
+    assert rule["defaultConfiguration"]["level"] == "error" and "Fix: Remove the secret word." in rule["help"]["text"]
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"] == {"uri": "a.md", "uriBaseId": "%SRCROOT%"}
+    # "Hallo " + 😀 + 👍 + 🏽 + " de " = 13 code points before the word
+    assert loc["region"] == {"startLine": 4, "startColumn": 14, "endLine": 4, "endColumn": 24}
+    assert result["partialFingerprints"]["socialrisk/v1"]
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and "ACME-WORD" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["region"] == {"startLine": 5, "startColumn": 1}
+    assert run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_suppressed_results_carry_their_suppression(demo, capsys):
+    (demo / "a.md").write_text("De geheimcode. <!-- socialrisk-ignore ACME-SECRET -->\nEn spruitjes.\n", "utf-8")
+    cli.main(["baseline", "a.md"])
+    capsys.readouterr()
+    rc, log, _ = sarif(capsys, "--show-suppressed", "--baseline", ".socialrisk-baseline.json", "a.md")
+    kinds = {r["ruleId"]: r.get("suppressions") for r in log["runs"][0]["results"]}
+    assert rc == 0
+    assert kinds == {"ACME-SECRET": [{"kind": "inSource", "justification": "suppressed by inline"}],
+                     "ACME-WORD": [{"kind": "external", "justification": "suppressed by baseline"}]}
+    assert sarif(capsys, "--baseline", ".socialrisk-baseline.json", "a.md")[1]["runs"][0]["results"] == []
+
+
+def test_collections_and_errors(demo, capsys):
+    (demo / "p.json").write_text('[{"id": 1, "text": "De geheimcode."}]', "utf-8")
+    rc, log, err = sarif(capsys, "p.json", "missing.md")
+    run = log["runs"][0]
+    assert rc == 2 and "missing.md" in err
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert run["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 24
+    assert run["results"][0]["partialFingerprints"]["socialrisk/v1"].endswith("#1")
+    errors = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"]
+    assert errors[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md"
