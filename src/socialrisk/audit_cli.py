@@ -1,0 +1,57 @@
+"""The ``socialrisk audit`` subcommand: audit an export of past posts (imports pandas only when run)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``audit`` on the CLI's subparsers."""
+    a = subparsers.add_parser("audit", help="audit many past posts (CSV, JSONL, Parquet) into tables and an HTML report")
+    a.add_argument("source", help="posts file: .csv, .tsv, .jsonl or .parquet")
+    a.add_argument("--text-column", default="text", help="column holding the post text (default: text)")
+    a.add_argument("--id-column", help="column holding the post id (default: the row number)")
+    a.add_argument("--date-column", help="column holding the publication date (enables risk over time)")
+    a.add_argument("--lang", help="column holding the language, or nl/en for every post (default: detect)")
+    a.add_argument("--platform", help="column holding the platform, or one platform for every post")
+    a.add_argument("--html", metavar="FILE", help="write the self-contained HTML report here")
+    a.add_argument("--csv", metavar="FILE", help="write the findings table (one row per finding) here")
+    a.add_argument("--posts-csv", metavar="FILE", help="write the posts table (one row per post) here")
+    a.add_argument("--parquet", metavar="FILE", help="write the findings table as Parquet here")
+    a.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    a.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes, or a Dask LocalCluster")
+    a.add_argument("--cache", metavar="DIR", help="save results as they finish; rerun with the same DIR to resume")
+    a.add_argument("--quiet", action="store_true", help="no progress bar")
+    return a
+
+
+def run(args: argparse.Namespace, pipeline: Any) -> int:
+    """Run the audit, write the requested files and print a summary; 0 when it finished."""
+    from .audit import audit
+
+    result = audit(
+        args.source, text=args.text_column, id=args.id_column, lang=args.lang, platform=args.platform,
+        date=args.date_column, n_jobs=args.jobs, progress=not args.quiet, cache=args.cache,
+        engine=args.engine, pipeline=pipeline,
+    )
+    written = []
+    if args.html:
+        result.to_html(args.html)
+        written.append(args.html)
+    if args.csv:
+        written.append(str(result.to_csv(args.csv, table="findings")))
+    if args.posts_csv:
+        written.append(str(result.to_csv(args.posts_csv, table="posts")))
+    if args.parquet:
+        written.append(str(result.to_parquet(args.parquet, table="findings")))
+    s = result.summary()
+    d = s["decisions"]
+    print(f"{s['posts']} posts: {d['go']} go, {d['review']} review, {d['no_go']} no-go; "
+          f"{s['findings']} finding(s); {s['errors']} could not be checked")
+    for path in written:
+        print(f"wrote {path}")
+    if s["errors"]:
+        print("socialrisk: some posts could not be checked; see the error column of the posts table", file=sys.stderr)
+    return 0
