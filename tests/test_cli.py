@@ -141,3 +141,15 @@ def test_audit_subcommand_is_registered_when_its_module_exists():
 
     sub = next(a for a in cli.build_parser()._actions if a.dest == "command")
     assert ("audit" in sub.choices) == (importlib.util.find_spec("socialrisk.audit_cli") is not None)
+
+
+def test_folder_argument_checks_its_post_files(demo, capsys):
+    (demo / "posts" / "sub").mkdir(parents=True)
+    (demo / "posts" / ".hidden").mkdir()
+    (demo / "posts" / "sub" / "a.md").write_text("De geheimcode.\n", "utf-8")
+    (demo / "posts" / "b.txt").write_text("Schoon.\n", "utf-8")
+    (demo / "posts" / "c.json").write_text("[]", "utf-8")
+    (demo / "posts" / ".hidden" / "d.md").write_text("De geheimcode.\n", "utf-8")
+    rc, out, _ = run(capsys, "check", "posts")
+    assert rc == 1 and "2 post(s): 1 no-go, 0 review, 1 go" in out
+    assert out.index("posts/b.txt: GO") < out.index("posts/sub/a.md: NO-GO") and "d.md" not in out

@@ -90,6 +90,25 @@ def _read_sources(name: str, args) -> list[SourcePost]:
     return read_file(name, fmt=args.input_format, **fields)
 
 
+_FOLDER_SUFFIXES = {".md", ".markdown", ".txt"}
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Folders become their Markdown and text files (hidden ones skipped), sorted; other names stay."""
+    out = []
+    for name in names:
+        folder = Path(name)
+        if name == "-" or not folder.is_dir():
+            out.append(name)
+            continue
+        out += sorted(
+            str(p) for p in folder.rglob("*")
+            if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
+    return out
+
+
 def _check_source(pipeline, source: SourcePost, args):
     """Check one post; file fields (front matter, record fields) win over --lang/--platform."""
     given = {k: v for k, v in source.fields.items() if v is not None}
@@ -100,7 +119,7 @@ def _check_source(pipeline, source: SourcePost, args):
 def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, str]]]:
     """Check every post of every file; unreadable files and bad posts become (file, message) errors."""
     outcomes, errors = [], []
-    for name in args.files:
+    for name in _expand(args.files):
         label = "<stdin>" if name == "-" else name
         try:
             sources = _read_sources(name, args)
