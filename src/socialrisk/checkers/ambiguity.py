@@ -240,15 +240,14 @@ def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, in
 
 
 def _two_referents(rule, p: _ReferentParams, analysis) -> Iterator[_Hit]:
-    sents = analysis.sentences
-    for i, (a, b) in enumerate(sents):
-        for h in _lex(p.pronouns, analysis.lang).finditer(analysis, a, b):
-            lo = sents[i - 1][0] if i else a
-            people = [r for r in _referents(analysis, p, lo, h.start) if r[1] <= h.start]
-            names = {analysis.text[s:e].casefold() for s, e in people}
-            if len(names) >= 2:
-                yield _Hit(h.start, h.end, score=0.5, related=tuple(people[-2:]))
-                break
+    sents, pronouns = analysis.sentences, _lex(p.pronouns, analysis.lang)
+    for (pa, pb), (a, b) in zip(sents, sents[1:]):
+        first = _first_word(analysis.text, a)
+        if first is None or first.start() != a or not pronouns.search_text(first.group()):
+            continue  # only a sentence that opens with the pronoun: "... met minister Jansen. Hij ..."
+        people = _referents(analysis, p, pa, pb)
+        if len({analysis.text[s:e].casefold() for s, e in people}) >= 2:
+            yield _Hit(first.start(), first.end(), score=0.5, related=tuple(people[-2:]))
 
 
 def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
@@ -275,8 +274,8 @@ def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
             yield _Hit(h.start, h.end + len(clause), p.contrast_severity, 0.5)
     cues = _lex(p.quote_cues, lang)
     for q in analysis.quotes:
-        inner = q.text[1:-1].strip()
-        if not regex.fullmatch(r"[\p{L}-]+", inner) or q.end - q.start >= len(text.strip()):
+        inner = q.text[1:-1]
+        if not regex.fullmatch(r"\p{L}[\p{L}-]*", inner) or q.end - q.start >= len(text.strip()):
             continue
         cued = bool(cues) and bool(cues.search_text(text[max(0, q.start - 20): q.start]))
         if cued:
@@ -310,6 +309,14 @@ def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{N}&-])\p{Lu}[\p{Lu}\p{N}&]{1,5}(?![\p{L}\p{N}&])")
 _ROMAN = regex.compile(r"[IVXLC]+")
+_VOWEL = regex.compile(r"[AEIOUY]")
+
+
+def _shouted_word(analysis: "Analysis", w: str) -> bool:
+    """A word in capitals for emphasis ("NIET", "UPDATE"), not an abbreviation."""
+    if analysis.doc.vocab[w.lower()].is_stop:
+        return True
+    return len(w) >= 5 and len(_VOWEL.findall(w)) >= 2  # abbreviations are short or vowel-poor
 
 
 def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
@@ -323,6 +330,7 @@ def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
         w = m.group()
         if (
             w.casefold() in known or w in seen or _ROMAN.fullmatch(w) or sum(c.isalpha() for c in w) < 2
+            or _shouted_word(analysis, w)
             or _in_features(analysis, m.start(), m.end())
             or f"({w})" in text or text[m.end():].lstrip().startswith("(") or text[:m.start()].endswith("(")
         ):
