@@ -1,0 +1,98 @@
+"""Accuracy and speed of the privacy checker on ../shared/eval PII sets (measure only; rows never copied).
+
+Usage: python benchmarks/privacy_eval.py [path/to/shared/eval]
+Span level: a predicted entity is correct when it overlaps a gold span of a matching type.
+Post level: a post is flagged when the privacy checker reports a finding at the given severity or above.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from socialrisk import Pipeline, Severity
+from socialrisk.config import Config
+
+# gold type -> our entity type (None: we do not detect it; left out of recall)
+GOLD = {
+    "presidio_synth_pii_en": {
+        "PERSON": "PERSON", "STREET_ADDRESS": "STREET_ADDRESS", "PHONE_NUMBER": "PHONE_NUMBER",
+        "EMAIL_ADDRESS": "EMAIL_ADDRESS", "CREDIT_CARD": "CREDIT_CARD", "IBAN_CODE": "IBAN_CODE",
+        "IP_ADDRESS": "IP_ADDRESS", "US_SSN": None, "US_DRIVER_LICENSE": "ID_NUMBER",
+    },
+    "deduce_regression_nl": {
+        "persoon": "PERSON", "telefoonnummer": "PHONE_NUMBER", "emailadres": "EMAIL_ADDRESS", "bsn": "NL_BSN",
+    },
+}
+# gold spans that make a prediction of that type not a false positive (a street inside "locatie")
+ALSO_OK = {"STREET_ADDRESS": {"locatie", "ZIP_CODE", "GPE"}, "DATE_OF_BIRTH": {"DATE_TIME", "datum"}}
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def run(root: Path, name: str, pipe: Pipeline) -> dict:
+    rows = [json.loads(line) for line in (root / name / "dev.jsonl").open(encoding="utf-8")]
+    mapping = GOLD[name]
+    tp_gold, n_gold, tp_pred, n_pred = Counter(), Counter(), Counter(), Counter()
+    post = {sev: Counter() for sev in ("low", "high")}
+    times = []
+    for row in rows:
+        t0 = time.perf_counter()
+        rep = pipe.check(row["text"], lang=row["lang"], policy={"min_severity": "info"})
+        times.append((time.perf_counter() - t0) * 1000)
+        preds = [(f.span.start, f.span.end, f.details["entity"], f.severity)
+                 for f in rep.findings if f.details.get("entity")]
+        gold = [(s["start"], s["end"], s["type"]) for s in row["spans"]]
+        for g in gold:
+            ours = mapping.get(g[2])
+            if ours is None:
+                continue
+            n_gold[ours] += 1
+            tp_gold[ours] += any(p[2] == ours and overlaps(p, g) for p in preds)
+        for p in preds:
+            n_pred[p[2]] += 1
+            ok = {k for k, v in mapping.items() if v == p[2]} | ALSO_OK.get(p[2], set())
+            tp_pred[p[2]] += any(g[2] in ok and overlaps(p, g) for g in gold)
+        for sev in post:
+            flagged = any(f.severity >= Severity(sev) for f in rep.findings)
+            post[sev][(row["risk"], flagged)] += 1
+    out = {"rows": len(rows), "types": {}, "post": {}}
+    for t in sorted(set(n_gold) | set(n_pred)):
+        out["types"][t] = {
+            "gold": n_gold[t], "recall": round(tp_gold[t] / n_gold[t], 3) if n_gold[t] else None,
+            "pred": n_pred[t], "precision": round(tp_pred[t] / n_pred[t], 3) if n_pred[t] else None,
+        }
+    for sev, c in post.items():
+        tp, fp, fn = c[(True, True)], c[(False, True)], c[(True, False)]
+        out["post"][f">={sev}"] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                                   "recall": round(tp / (tp + fn), 3) if tp + fn else None}
+    out["ms_median"] = round(statistics.median(times), 3)
+    return out
+
+
+def speed(pipe: Pipeline) -> float:
+    """Median warm privacy-checker time on a 280-character post (ms)."""
+    text = ("Vanavond debat in Utrecht over wonen met wethouder Jansen. Bel 06-12345678 of mail "
+            "j.devries@example.nl voor aanmelden. Het kabinet faalt in de woningbouw: 2024 was een "
+            "rampjaar, de huren stegen 5,8% tot €1.234. Kom allemaal om 20.00 uur naar zaal 3!")[:280]
+    pipe.check(text, lang="nl")
+    times = [pipe.check(text, lang="nl").timings_ms["privacy"] for _ in range(200)]
+    return round(statistics.median(times), 3)
+
+
+def main() -> None:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "eval")
+    pipe = Pipeline(Config(), checkers=["privacy"])
+    res = {name: run(root, name, pipe) for name in GOLD if (root / name).is_dir()}
+    res["warm_ms_280_chars"] = speed(pipe)
+    print(json.dumps(res, indent=1))
+
+
+if __name__ == "__main__":
+    main()

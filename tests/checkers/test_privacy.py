@@ -1,0 +1,166 @@
+"""The privacy checker: personal data per recognizer (true cases and look-alikes), sensitive facts, redaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans
+from socialrisk import Pipeline
+from socialrisk.config import Config
+from socialrisk.models import Severity
+
+ALL = {"min_severity": "info"}
+
+
+def _findings(pipeline, text, lang=None, policy=None, rule=None):
+    report = pipeline.check(text, lang=lang, policy={**ALL, **(policy or {})})
+    assert_spans(report, text)
+    return report, [f for f in report.findings if f.checker == "privacy" and (rule is None or f.rule_id == rule)]
+
+
+# (text, lang, rule id, excerpt, severity)
+HITS = [
+    ("Mijn buurman (BSN 111222333) wacht al weken.", "nl", "PRIV-BSN", "111222333", "blocker"),
+    ("Nummer 1112.22.333 staat op zijn brief.", "nl", "PRIV-BSN", "1112.22.333", "high"),
+    ("Stort het op NL91 ABNA 0417 1643 00 graag.", "nl", "PRIV-IBAN", "NL91 ABNA 0417 1643 00", "blocker"),
+    ("Pay to GB82WEST12345698765432 today.", "en", "PRIV-IBAN", "GB82WEST12345698765432", "blocker"),
+    ("Kaart 4111 1111 1111 1111 werd belast.", "nl", "PRIV-CARD", "4111 1111 1111 1111", "blocker"),
+    ("Bel hem op 06-12345678.", "nl", "PRIV-PHONE", "06-12345678", "high"),
+    ("Bel hem op 06 1234 5678.", "nl", "PRIV-PHONE", "06 1234 5678", "high"),
+    ("Bel hem op 0612345678.", "nl", "PRIV-PHONE", "0612345678", "high"),
+    ("Bel hem op +31 6 12345678.", "nl", "PRIV-PHONE", "+31 6 12345678", "high"),
+    ("Bel hem op 0031 6 1234 5678.", "nl", "PRIV-PHONE", "0031 6 1234 5678", "high"),
+    ("Bel haar op 020-1234567.", "nl", "PRIV-PHONE", "020-1234567", "high"),
+    ("Bel haar op (020) 123 45 67.", "nl", "PRIV-PHONE", "(020) 123 45 67", "high"),
+    ("Bel haar op +31 (0)20 123 4567.", "nl", "PRIV-PHONE", "+31 (0)20 123 4567", "high"),
+    ("Bel 06\u200b1234\u200b5678 maar.", "nl", "PRIV-PHONE", "06\u200b1234\u200b5678", "high"),
+    ("Call her on +44 20 7946 0958 tonight.", "en", "PRIV-PHONE", "+44 20 7946 0958", "high"),
+    ("Call him at (212) 555-1234 now.", "en", "PRIV-PHONE", "(212) 555-1234", "high"),
+    ("Gratis bellen: 0800-1234.", "nl", "PRIV-PHONE", "0800-1234", "low"),
+    ("Mail j.devries1978@gmail.com maar.", "nl", "PRIV-EMAIL", "j.devries1978@gmail.com", "high"),
+    ("Mail jan [at] voorbeeld [punt] nl maar.", "nl", "PRIV-EMAIL", "jan [at] voorbeeld [punt] nl", "high"),
+    ("Mail jan (at) example (dot) com now.", "en", "PRIV-EMAIL", "jan (at) example (dot) com", "high"),
+    ("Jan woont op de Dorpsstraat 12 in Epe.", "nl", "PRIV-ADDRESS", "Dorpsstraat 12", "high"),
+    ("She lives at 221 Baker Street now.", "en", "PRIV-ADDRESS", "221 Baker Street", "high"),
+    ("Debat in het Stadhuis, Coolsingel 40, 3011 AD Rotterdam.", "nl", "PRIV-ADDRESS", "Coolsingel 40, 3011 AD Rotterdam", "low"),
+    ("Ans (geboren op 12-03-1985) woont hier.", "nl", "PRIV-DOB", "12-03-1985", "high"),
+    ("Tom, born on 3 March 1985, lives here.", "en", "PRIV-DOB", "3 March 1985", "high"),
+    ("De auto met kenteken 12-ABC-3 staat er weer.", "nl", "PRIV-PLATE", "12-ABC-3", "medium"),
+    ("Alles kwam van ip-adres 84.241.17.203 vandaan.", "nl", "PRIV-IP", "84.241.17.203", "medium"),
+    ("Zijn paspoortnummer is NX8F3K2L4 echt.", "nl", "PRIV-ID-DOC", "NX8F3K2L4", "high"),
+    ("Concept: https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "nl", "PRIV-SECRET-LINK",
+     "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "high"),
+    ("Key: AKIAIOSFODNN7EXAMPLE in the config.", "en", "PRIV-SECRET-TOKEN", "AKIAIOSFODNN7EXAMPLE", "blocker"),
+    ("Log in met wachtwoord: Welkom2024!", "nl", "PRIV-SECRET-TOKEN", "Welkom2024!", "high"),
+    ("Gisteren sprak ik mevrouw De Vries.", "nl", "PRIV-PERSON", "De Vries", "low"),
+    ("Gisteren sprak ik met J.P. Jansen.", "nl", "PRIV-PERSON", "J.P. Jansen", "low"),
+    ("Yesterday Mrs Hughes called us.", "en", "PRIV-PERSON", "Hughes", "low"),
+    ("Vandaag sprak minister Hugo de Jonge in de Kamer.", "nl", "PRIV-PERSON", "Hugo de Jonge", "info"),
+    ("Onze buurvrouw Fatima el Amrani heeft kanker.", "nl", "PRIV-SPECIAL-CATEGORY", "kanker", "blocker"),
+    ("My neighbour Margaret Hughes is gay, everyone knows.", "en", "PRIV-SPECIAL-CATEGORY", "gay", "blocker"),
+    ("Mensen met kanker verdienen betere zorg.", "nl", "PRIV-SPECIAL-CATEGORY", "kanker", "low"),
+    ("Anneke heeft diabetes, zegt ze.", "nl", "PRIV-SPECIAL-CATEGORY", "diabetes", "high"),
+    ("Jan de Vries woont op de Dorpsstraat 12. Hij heeft kanker.", "nl", "PRIV-SPECIAL-CATEGORY", "kanker", "blocker"),
+    ("Die Jan de Vries is veroordeeld voor fraude.", "nl", "PRIV-CRIMINAL-RECORD", "veroordeeld", "blocker"),
+    ("Onze dochter Emma (7) zit op de basisschool.", "nl", "PRIV-MINOR", "dochter", "blocker"),
+    ("Een jongen van 9 op groep 6 werd gepest.", "nl", "PRIV-MINOR", "jongen", "low"),
+    ("Strikt vertrouwelijk: de wethouder stapt op.", "nl", "PRIV-CONFIDENTIAL", "Strikt vertrouwelijk", "high"),
+    ("Off the record: the mayor will resign.", "en", "PRIV-CONFIDENTIAL", "Off the record", "high"),
+    ("Vanavond debat met [naam invullen] over wonen.", "nl", "PRIV-DRAFT-NOTE", "[naam invullen]", "high"),
+    ("TODO check: rents rose this year.", "en", "PRIV-DRAFT-NOTE", "TODO", "high"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule,excerpt,severity", HITS)
+def test_hits(pipeline, text, lang, rule, excerpt, severity):
+    _, found = _findings(pipeline, text, lang, rule=rule)
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, severity)]
+
+
+# Ordinary posts and look-alikes: nothing at medium or above from the privacy checker.
+NEAR_MISSES = [
+    ("Het kabinet faalt in de woningbouw.", "nl"),
+    ("We disagree with the minister's plan.", "en"),
+    ("Op 12-03-2024 om 20.00 uur debat in zaal 3, Utrecht.", "nl"),
+    ("In 2024 steeg de huur met 5,8% tot €1.234,56 per maand.", "nl"),
+    ("Turnout rose 12.5% in 2023 to 1,234,567 voters.", "en"),
+    ("Factuur 123456789 is betaald.", "nl"),  # fails the 11-test
+    ("Stort het op NL91 ABNA 0417 1643 01 graag.", "nl"),  # bad mod-97
+    ("Kaart 4111 1111 1111 1112 werd belast.", "nl"),  # bad Luhn
+    ("Tussen 01-02-2024 10:00 en 12:00 is het loket dicht.", "nl"),
+    ("Mail info@onzepartij.nl voor vragen.", "nl"),
+    ("Versie 1.2.3.4 van de app is uit.", "nl"),
+    ("De COVID-19 maatregelen zijn voorbij.", "nl"),
+    ("Minister Hugo de Jonge sprak over kanker in de Tweede Kamer.", "nl"),
+    ("Mark Rutte en Jesse Klaver (GL) debatteerden over de begroting van 2025.", "nl"),
+    ("Elk kind verdient een goede school.", "nl"),
+    ("Every child deserves a good school, aged 4 to 12.", "en"),
+    ("Uw gegevens worden vertrouwelijk behandeld.", "nl"),
+    ("Stem op 17 maart op lijst 3!", "nl"),
+    ("Lees het programma op https://www.onzepartij.nl/programma?id=12345678901", "nl"),
+    ("Join the 2024-2025 budget debate, 19:30-21:00, room 1.23.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", NEAR_MISSES)
+def test_near_misses_stay_below_medium(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang)
+    assert [f.rule_id for f in found if f.severity >= Severity.MEDIUM] == []
+
+
+def test_allow_list_reports_info_not_leak(pipeline):
+    text = "Vragen? Mail woordvoerder.jansen@onzepartij.nl of bel 06-12345678."
+    policy = {"allow": {"emails": ["@onzepartij.nl"], "phones": ["+31 6 1234 5678"]}}
+    report, found = _findings(pipeline, text, "nl", policy)
+    assert {(f.rule_id, f.severity) for f in found} == {("PRIV-EMAIL", Severity.INFO), ("PRIV-PHONE", Severity.INFO)}
+    assert report.decision.value == "go"
+    assert report.redacted is None
+
+
+def test_allow_listed_name_is_not_a_private_person(pipeline):
+    text = "Onze buurvrouw Fatima el Amrani heeft kanker."
+    _, found = _findings(pipeline, text, "nl", {"allow": {"names": ["Fatima el Amrani"]}})
+    sev = {f.rule_id: f.severity for f in found}
+    assert sev["PRIV-PERSON"] is Severity.INFO
+    assert sev["PRIV-SPECIAL-CATEGORY"] is Severity.LOW
+
+
+def test_blocker_makes_no_go_and_points_at_the_person(pipeline):
+    text = "Onze buurvrouw Fatima el Amrani heeft kanker."
+    report, found = _findings(pipeline, text, "nl", rule="PRIV-SPECIAL-CATEGORY")
+    assert report.decision.value == "no_go"
+    assert [r.excerpt for r in found[0].related] == ["Fatima el Amrani"]
+    assert text not in found[0].message
+
+
+def test_redacted_post_and_replacements(pipeline):
+    text = "Bel Jan de Vries op 06-12345678 of mail j.devries1978@gmail.com."
+    report, found = _findings(pipeline, text, "nl")
+    assert report.redacted == "Bel <PERSON> op <PHONE_NUMBER> of mail <EMAIL_ADDRESS>."
+    assert {f.rule_id: f.replacement for f in found} == {
+        "PRIV-PERSON": "<PERSON>", "PRIV-PHONE": "<PHONE_NUMBER>", "PRIV-EMAIL": "<EMAIL_ADDRESS>"}
+
+
+@pytest.mark.parametrize("operator,check", [
+    ("mask", lambda red: red == "Bel op ***********."),
+    ("hash", lambda red: red.startswith("Bel op ") and len(red) == len("Bel op .") + 64),
+])
+def test_redaction_operators(operator, check):
+    pipe = Pipeline(Config(checkers={"privacy": {"operator": operator}}), checkers=["privacy"])
+    report = pipe.check("Bel op 06-12345678.", lang="nl")
+    assert check(report.redacted)
+    assert pipe.check("Bel op 06-12345678.", lang="nl").redacted == report.redacted  # deterministic
+
+
+def test_no_socket_is_opened(pipeline):
+    # pytest-socket is active: any network attempt (tldextract's suffix list download) would raise.
+    report = pipeline.check("Mail naar a.b.c@sub.example.co.uk of jan [at] voorbeeld [punt] nl", lang="nl")
+    assert sum(f.rule_id == "PRIV-EMAIL" for f in report.findings) == 2
+
+
+def test_import_does_not_load_presidio():
+    import subprocess
+    import sys
+
+    code = "import sys, socialrisk; sys.exit('presidio_analyzer' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
