@@ -7,7 +7,6 @@ error (one line on stderr, no traceback). Locations are ``file:line:column``; co
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -71,14 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="explain one rule")
     e.add_argument("rule_id")
     sub.add_parser("schema", help="print the JSON Schema of a Report")
-    try:
-        audit_cli = importlib.import_module(f"{__package__}.audit_cli")
-    except ModuleNotFoundError as exc:  # audit_cli lands separately; any other import problem is a bug
-        if exc.name != f"{__package__}.audit_cli":
-            raise
-    else:
-        audit_cli.add_parser(sub)
-        COMMANDS["audit"] = audit_cli.run
+    from . import audit_cli  # its module imports nothing heavy; pandas loads only when audit runs
+
+    audit_cli.add_parser(sub)
     return p
 
 
@@ -289,6 +283,12 @@ def _cmd_schema(args, pipeline) -> int:
     return EXIT_OK
 
 
+def _cmd_audit(args, pipeline) -> int:
+    from .audit_cli import run
+
+    return run(args, pipeline)
+
+
 COMMANDS = {
     "check": _cmd_check,
     "baseline": _cmd_baseline,
@@ -296,6 +296,7 @@ COMMANDS = {
     "rules": _cmd_rules,
     "explain": _cmd_explain,
     "schema": _cmd_schema,
+    "audit": _cmd_audit,
 }
 
 
