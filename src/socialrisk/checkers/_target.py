@@ -56,6 +56,7 @@ class FramedParams(BaseModel):
     mechanism: str
     window: int = Field(default=80, ge=1, description="max characters between a hit and what it needs nearby")
     masked: bool = False
+    negation_window: int = Field(default=30, ge=0, description="a negation this close before a hit cancels it")
     levels: dict[str, Level]
 
 
@@ -226,6 +227,10 @@ class Frame:
 
     def has(self, kind: str) -> bool:
         return bool(self.cues.get(kind))
+
+    def negates(self, start: int, window: int) -> bool:
+        """Whether a negation cue ends within ``window`` characters before ``start`` ("niet iedereen")."""
+        return any(0 <= start - n.end <= window for n in self.cues.get("negation", []))
 
     def spans(self, *kinds: str) -> list[tuple[int, int]]:
         return [(h.start, h.end) for k in kinds for h in self.cues.get(k, [])]

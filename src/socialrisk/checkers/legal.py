@@ -41,7 +41,6 @@ class LegalParams(FramedParams):
     """The non-word params of a legal rule."""
 
     before_window: int = Field(default=20, ge=0, description="max characters from a predicate before a group term")
-    negation_window: int = Field(default=30, ge=0, description="a negation this close before a hit cancels it")
 
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
@@ -109,7 +108,7 @@ class LegalChecker(Checker):
     @staticmethod
     def _framing(frame: Frame, hit: Hit, p: LegalParams) -> str | None:
         """The framing label of a statement, or None when it is negated."""
-        if any(0 <= hit.start - n.end <= p.negation_window for n in frame.cues.get("negation", [])):
+        if frame.negates(hit.start, p.negation_window):
             return None
         if frame.has("attribution") or frame.has("reported"):
             return "attributed"

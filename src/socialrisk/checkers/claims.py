@@ -1,0 +1,197 @@
+"""Unverifiable claims: unsourced statistics, absolutes and superlatives, causal claims, certain
+predictions and unattributed quotes.
+
+Claims are a review matter, never a blocker: each rule's ``params.levels`` caps them at low/medium.
+A source in the post (a link, "bron:", "volgens CBS", "according to ONS") or a hedge lowers a finding,
+and the suggestion says what to add. Words and thresholds are data in ``rules/common/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from pydantic import Field
+
+from ..models import Category, Finding, Severity
+from ._match import Hit
+from ._target import FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
+from .base import Checker, register
+
+WORD_KEYS = ("source", "hedge", "negation", "scale", "not_before", "not_after", "change", "attribution", "speech")
+
+# Which framing labels each mechanism can produce (all must be given in params.levels).
+# "sourced" is optional: a rule without that level drops hits whose post names a source.
+MECHANISMS: dict[str, tuple[str, ...]] = {
+    "statistic": ("fact", "hedged"),
+    "phrase": ("fact", "hedged"),
+    "causal": ("fact", "with_figure", "hedged"),
+    "quote": ("fact",),
+}
+# "'...' - Naam" or "'...' (@naam)": a quote signed by its speaker.
+_SIGNED = regex.compile(r"\s*[-–—(]\s*(?:@\w|\p{Lu})")
+# Numbers that are not statistics: a year, a date or a time of day says when, not how much.
+STAT_KINDS = frozenset({"percent", "money", "number"})
+
+
+class ClaimParams(FramedParams):
+    """The non-word params of a claims rule."""
+
+    kinds: list[str] = Field(default_factory=lambda: sorted(STAT_KINDS))
+    min_count: float = Field(default=10, ge=0, description="a bare count below this is not a statistic")
+    min_words: int = Field(default=4, ge=1, description="a quote shorter than this is a scare quote, not a quote")
+    max_severity: Severity = Severity.MEDIUM
+
+
+def _params(rule) -> ClaimParams:
+    p = parse_params(rule, ClaimParams, MECHANISMS, WORD_KEYS)
+    if bad := set(p.kinds) - STAT_KINDS:
+        raise ValueError(f"params.kinds: {sorted(bad)} are not statistics; use {sorted(STAT_KINDS)}")
+    if p.max_severity > Severity.MEDIUM or any(lvl.severity > p.max_severity for lvl in p.levels.values()):
+        raise ValueError("params.levels: a claim is a review matter; severity medium at most")
+    return p
+
+
+def _value(text: str) -> float | None:
+    """The numeric value of a number as written ("1.200", "3,5"), or None."""
+    digits = "".join(c for c in text if c.isdigit() or c in ".,")
+    if not digits:
+        return None
+    # Dutch and English swap "." and ","; a separator followed by exactly three digits groups thousands.
+    parts = [p for p in digits.replace(",", ".").split(".") if p]
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        return float("".join(parts))
+    try:
+        return float(".".join(parts[:2]))
+    except ValueError:
+        return None
+
+
+@register("claims")
+class ClaimsChecker(Checker):
+    """Statistics, absolutes, causal claims, certain predictions and quotes stated without a source."""
+
+    categories: ClassVar = frozenset({Category.CLAIMS})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = {r.id: _params(r) for r in self.rules}
+
+    @classmethod
+    def validate_rule(cls, rule) -> None:
+        _params(rule)
+
+    def check(self, analysis, policy) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in self.rules_for(analysis.lang):
+            p = self.params[rule.id]
+            for label, span, related, term in getattr(self, f"_{p.mechanism}")(rule, p, analysis):
+                lvl = p.levels.get(label)
+                if lvl is None:
+                    continue  # an optional framing without a level (e.g. "sourced") is not reported
+                out.append(
+                    self.finding(
+                        rule, analysis, span[0], span[1], score=lvl.score, severity=lvl.severity,
+                        message=f"{rule.message} {lvl.reason}".strip(), related=related,
+                        details={"framing": label, "term": term},
+                    )
+                )
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _sourced(rule, analysis, start: int, end: int) -> bool:
+        """A link anywhere in the post, or a source phrase in the sentence."""
+        if analysis.urls:
+            return True
+        a, b = analysis.sentence_of(start)
+        return bool(cue_hits(analysis, param_lexicon(rule, "source", analysis.lang), min(a, start), max(b, end)))
+
+    def _label(self, rule, analysis, start: int, end: int) -> str | None:
+        """fact / hedged / sourced; None when negated, asked or quoted (then nothing is claimed)."""
+        frame = frame_of(rule, analysis, start, end, ("hedge", "negation"))
+        if frame.question or frame.quoted or frame.negates(start, self.params[rule.id].negation_window):
+            return None
+        if self._sourced(rule, analysis, start, end):
+            return "sourced"
+        return "hedged" if frame.has("hedge") else "fact"
+
+    def _statistics(self, rule, p: ClaimParams, analysis) -> list[Hit]:
+        """Statistic-like numbers and change words ("verdubbeld", "record"), minus labels, units and ids."""
+        lang = analysis.lang
+        scale = param_lexicon(rule, "scale", lang)
+        not_before = param_lexicon(rule, "not_before", lang)
+        not_after = param_lexicon(rule, "not_after", lang)
+        text = analysis.text
+        out = list(rule_hits(rule, analysis))
+        for n in analysis.numbers:
+            if n.kind not in p.kinds or analysis.inside(n.start, n.end, analysis.quotes):
+                continue
+            before = text[max(0, n.start - 20) : n.start]
+            after = text[n.end : n.end + 20]
+            # "lijst 3", "artikel 266", "stap 2": a number that names something is not a statistic.
+            if any(not before[e:].strip(" #.:") for _, e, _ in not_before.search_text(before)):
+                continue
+            if any(not after[:s].strip() for s, _, _ in not_after.search_text(after)):
+                continue
+            if n.kind == "number":
+                value = _value(n.text)
+                scaled = any(not after[:s].strip() for s, _, _ in scale.search_text(after))
+                if not scaled and (value is None or value < p.min_count):
+                    continue
+            out.append(Hit(n.start, n.end, n.kind))
+        return sorted(out, key=lambda h: h.start)
+
+    # -- mechanisms: each yields (label, span, related spans, term) ------------------------------
+
+    def _statistic(self, rule, p, analysis):
+        by_sentence: dict[tuple[int, int], list[Hit]] = {}
+        for h in self._statistics(rule, p, analysis):
+            by_sentence.setdefault(analysis.sentence_of(h.start), []).append(h)
+        for hits in by_sentence.values():
+            first = hits[0]
+            label = self._label(rule, analysis, first.start, first.end)
+            if label is not None:
+                yield label, (first.start, first.end), [(h.start, h.end) for h in hits[1:]], first.term
+
+    def _phrase(self, rule, p, analysis):
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            label = self._label(rule, analysis, hit.start, hit.end)
+            if label is not None:
+                yield label, (hit.start, hit.end), [], hit.term
+
+    def _causal(self, rule, p, analysis):
+        change = param_lexicon(rule, "change", analysis.lang)
+        stat_rule = next((r for r in self.rules_for(analysis.lang) if self.params[r.id].mechanism == "statistic"), None)
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            a, b = analysis.sentence_of(hit.start)
+            # A cause is a claim when something is said to have changed because of it.
+            moved = [h for h in cue_hits(analysis, change, a, max(b, hit.end)) if abs(h.start - hit.start) <= p.window]
+            if not moved:
+                continue
+            label = self._label(rule, analysis, hit.start, hit.end)
+            if label is None:
+                continue
+            figures = []
+            if stat_rule is not None:
+                figures = [h for h in self._statistics(stat_rule, self.params[stat_rule.id], analysis) if a <= h.start < b]
+            if label == "fact" and figures:
+                label = "with_figure"
+            yield label, (hit.start, hit.end), [(h.start, h.end) for h in (*moved, *figures)], hit.term
+
+    def _quote(self, rule, p, analysis):
+        lang = analysis.lang
+        attribution = param_lexicon(rule, "attribution", lang)
+        text = analysis.text
+        for q in analysis.quotes:
+            if len(q.text.split()) < p.min_words:
+                continue  # 'gratis', "experts": scare quotes and titles, not a quoted person
+            a, b = max(0, q.start - p.window), min(len(text), q.end + p.window)
+            if cue_hits(analysis, attribution, a, b, [(q.start, q.end)]):
+                continue
+            # "@naam: '...'" or "Naam: '...'" and "'...' - Naam" name the speaker.
+            head, tail = text[max(0, q.start - 40) : q.start].rstrip(), text[q.end : q.end + 40]
+            if head.endswith(":") or _SIGNED.match(tail) or any(m.end <= q.start and q.start - m.end <= 3 for m in analysis.mentions):
+                continue
+            yield "fact", (q.start, q.end), [], "quote"
