@@ -17,6 +17,7 @@ import sys
 import threading
 import types
 import uuid
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
@@ -499,7 +500,11 @@ def _cache_key(source: Any, cols: _Columns, pipeline: "Pipeline") -> dict[str, A
 
 def _progress(progress: bool, total: int | None, desc: str):
     try:
-        from tqdm.auto import tqdm
+        from tqdm import TqdmWarning
+
+        with warnings.catch_warnings():  # without ipywidgets tqdm.auto falls back to text; that is fine
+            warnings.simplefilter("ignore", TqdmWarning)
+            from tqdm.auto import tqdm
     except ImportError:
         raise MissingExtraError("audit progress bar", "audit") from None
     return tqdm(total=total, disable=not progress, unit="post", desc=desc, dynamic_ncols=True)
