@@ -209,13 +209,23 @@ def _opening_pronoun(rule, p: _OpeningParams, analysis) -> Iterator[_Hit]:
 
 
 _CAPS_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+")
+_NAME_AFTER = regex.compile(r"[ \t]+([\p{L}'’-]+)")
 
 
 def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, int]]:
     """People a pronoun could point to in ``[a, b)``: role nouns (+ name), full names, @mentions."""
     text, lang = analysis.text, analysis.lang
     not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
-    found: list[tuple[int, int]] = [(h.start, h.end) for h in _lex(p.roles, lang).finditer(analysis, a, b)]
+    found: list[tuple[int, int]] = []
+    for h in _lex(p.roles, lang).finditer(analysis, a, b):
+        end = last = h.end
+        # "minister Jansen", "wethouder De Vries": the role and the name are one person.
+        while (m := _NAME_AFTER.match(text, end, b)) and (
+            _CAPS_NAME.fullmatch(m.group(1)) or m.group(1).casefold() in particles
+        ):
+            end = m.end()
+            last = end if _CAPS_NAME.fullmatch(m.group(1)) else last
+        found.append((h.start, last))
     found += [(m.start, m.end) for m in analysis.mentions if a <= m.start < b]
     run: list[tuple[int, int]] = []
     for m in [*_WORD.finditer(text, a, b), None]:
