@@ -36,7 +36,7 @@ def test_hook_blocks_no_go_post_and_commits_clean_one(tmp_path):
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
         "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
         "PIP_NO_INDEX": "1",
-        "PIP_NO_BUILD_ISOLATION": "0",
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip reads "no-" options inverted: 0 means --no-build-isolation
         "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
         "NO_COLOR": "1",

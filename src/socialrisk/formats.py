@@ -13,7 +13,7 @@ import difflib
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Callable
@@ -55,7 +55,6 @@ class SourcePost:
     ignore: tuple[str, ...] = ()
     ignore_at: int = 0
     kind: str = "text"
-    body_range: tuple[int, int] = field(default=(0, 0))
 
     @property
     def text(self) -> str:
@@ -117,7 +116,7 @@ def parse(text: str, path: str, *, fmt: str = "text", text_field: str = "text", 
     if fmt == "markdown":
         return [_markdown(text, path)]
     if fmt == "text":
-        return [SourcePost(path, {"text": text}, text, 0, body_range=(0, len(text)))]
+        return [SourcePost(path, {"text": text}, text, 0)]
     records = _COLLECTIONS[fmt](text, path)
     return [_record(text, path, i, rec, start, end, text_field, id_field, fmt) for i, (rec, start, end) in enumerate(records)]
 
@@ -252,7 +251,7 @@ def _markdown(text: str, path: str) -> SourcePost:
     return SourcePost(
         path, fields, text, start, anchor=start,
         comments=tuple(Comment(start + s, start + e, body) for s, e, body in comments),
-        ignore=tuple(ignore), ignore_at=key.start() if key else 0, kind="markdown", body_range=(start, len(text)),
+        ignore=tuple(ignore), ignore_at=key.start() if key else 0, kind="markdown",
     )
 
 
