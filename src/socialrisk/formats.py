@@ -21,6 +21,7 @@ from typing import Any, Callable
 import yaml
 
 from .errors import InputError
+from .render.text import line_col
 from .rules import _Yaml12Loader, yaml_load
 
 __all__ = ["SourcePost", "Comment", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
@@ -74,12 +75,6 @@ class SourcePost:
 
     def line_col(self, pos: int) -> tuple[int, int]:
         return line_col(self.file_text, self.file_offset(pos))
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (characters) of ``offset``; ``\\r\\n`` counts as one line break."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # --------------------------------------------------------------------------- reading

@@ -95,8 +95,7 @@ def render_sarif(
         notes.append({"level": "error", "message": {"text": message},
                       "locations": [{"physicalLocation": {"artifactLocation": _uri(path)}}]})
     run = {
-        "tool": {"driver": {"name": "socialrisk", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": "https://pypi.org/project/socialrisk/", "rules": descriptors}},
+        "tool": {"driver": {"name": "socialrisk", "version": __version__, "semanticVersion": __version__, "rules": descriptors}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notes}],
