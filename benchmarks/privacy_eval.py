@@ -76,21 +76,39 @@ def run(root: Path, name: str, pipe: Pipeline) -> dict:
     return out
 
 
-def speed(pipe: Pipeline) -> float:
-    """Median warm privacy-checker time on a 280-character post (ms)."""
-    text = ("Vanavond debat in Utrecht over wonen met wethouder Jansen. Bel 06-12345678 of mail "
-            "j.devries@example.nl voor aanmelden. Het kabinet faalt in de woningbouw: 2024 was een "
-            "rampjaar, de huren stegen 5,8% tot €1.234. Kom allemaal om 20.00 uur naar zaal 3!")[:280]
-    pipe.check(text, lang="nl")
-    times = [pipe.check(text, lang="nl").timings_ms["privacy"] for _ in range(200)]
-    return round(statistics.median(times), 3)
+def speed(pipe: Pipeline) -> dict:
+    """Median warm CPU time of the privacy checker alone on 280-character posts (ms), with and without data."""
+    from socialrisk.analysis import analyse
+    from socialrisk.policy import Policy
+
+    posts = {
+        "with_pii": "Vanavond debat in Utrecht over wonen met wethouder Jansen. Bel 06-12345678 of mail "
+                    "j.devries@example.nl voor aanmelden. Het kabinet faalt in de woningbouw: 2024 was een "
+                    "rampjaar, de huren stegen 5,8% tot 1.234 euro. Kom allemaal om 20.00 uur naar zaal 3 en neem je buren mee!",
+        "plain": "Het kabinet faalt in de woningbouw. Al jaren beloven ministers meer huizen, maar de wachtlijsten "
+                 "groeien. Wij willen 100.000 betaalbare woningen per jaar, minder regels voor bouwers en voorrang "
+                 "voor starters. Kom op 17 maart naar ons debat in Utrecht en stem op lijst 3! #wonen #politiek",
+    }
+    checker, policy, out = pipe.checker("privacy"), Policy(), {}
+    for name, text in posts.items():
+        text = text[:280]
+        analysis = analyse(pipe.to_post(text, lang="nl"), pipe.nlp_for, "nl", "nl")
+        checker.check(analysis, policy)
+        times = []
+        for _ in range(300):
+            analysis.cache.clear()
+            t0 = time.process_time()
+            checker.check(analysis, policy)
+            times.append((time.process_time() - t0) * 1000)
+        out[name] = round(statistics.median(times), 3)
+    return out
 
 
 def main() -> None:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "eval")
     pipe = Pipeline(Config(), checkers=["privacy"])
     res = {name: run(root, name, pipe) for name in GOLD if (root / name).is_dir()}
-    res["warm_ms_280_chars"] = speed(pipe)
+    res["warm_cpu_ms_280_chars"] = speed(pipe)
     print(json.dumps(res, indent=1))
 
 

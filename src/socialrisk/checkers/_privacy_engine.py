@@ -93,17 +93,39 @@ class OwnSpacyNlpEngine(SpacyNlpEngine):
     def artifacts(self, doc: "Doc", language: str) -> NlpArtifacts:
         """NlpArtifacts of an already tokenised Doc (the shared analysis), without re-running spaCy."""
         persons = [e for e in doc.ents if e.label_ in ("PERSON", "PER")]  # read only: the Doc is shared
+        # Arrays instead of Token objects: creating a Token per word costs more than the recognizers.
+        strings = doc.vocab.strings
+        arr = doc.to_array(["IDX", "LEMMA", "LOWER"]).tolist() if len(doc) else []
         return NlpArtifacts(
             entities=persons,
             tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lemma_ or t.lower_ for t in doc],
+            tokens_indices=[row[0] for row in arr],
+            lemmas=[strings[row[1] or row[2]] for row in arr],
             nlp_engine=self,
             language=language,
         )
 
     def _doc_to_nlp_artifact(self, doc: "Doc", language: str) -> NlpArtifacts:
         return self.artifacts(doc, language)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one engine per checker; words repeat across posts
+    def is_stopword(self, word: str, language: str) -> bool:
+        return self.nlp[language].vocab[word].is_stop
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
+    def is_punct(self, word: str, language: str) -> bool:
+        return self.nlp[language].vocab[word].is_punct
+
+
+class _ContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, skipped when no hit has context words to look for."""
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        with_context = {r.id for r in recognizers if r.context}
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        if not any(r.recognition_metadata.get(key) in with_context for r in raw_results):
+            return raw_results  # the common case: nothing to raise, and no deep copy of the results
+        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
 
 
 # --------------------------------------------------------------------------- recognizers
@@ -142,7 +164,8 @@ class RuleRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags=None):
         results: list[RecognizerResult] = []
         for pattern in self._compiled:
-            for m in pattern.finditer(text):
+            # Collect first: the regex timeout clock runs while a finditer generator is suspended.
+            for m in list(pattern.finditer(text)):
                 # A pattern may mark the part to report with a group named "value".
                 start, end = m.span("value") if "value" in pattern.rx.groupindex and m.group("value") else m.span()
                 if end <= start:
@@ -250,6 +273,9 @@ def build_analyzer(
     context_window: tuple[int, int],
 ) -> tuple[AnalyzerEngine, OwnSpacyNlpEngine]:
     """An AnalyzerEngine with one recognizer per (rule, language), for nl and en, on our spaCy."""
+    from ._privacy_validators import offline_tldextract
+
+    offline_tldextract()("example.nl")  # load the bundled suffix list now, not inside a post's check
     engine = OwnSpacyNlpEngine(nlp_for)
     engine.load()
     registry = RecognizerRegistry(supported_languages=list(LANGS))
@@ -266,7 +292,7 @@ def build_analyzer(
         registry=registry,
         nlp_engine=engine,
         supported_languages=list(LANGS),
-        context_aware_enhancer=LemmaContextAwareEnhancer(
+        context_aware_enhancer=_ContextEnhancer(
             context_similarity_factor=context_factor,
             min_score_with_context_similarity=0.0,
             context_prefix_count=context_window[0],

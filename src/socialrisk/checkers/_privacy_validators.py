@@ -177,4 +177,9 @@ def email_address(text: str) -> bool:
     local, sep, domain = s.rpartition("@")
     if not sep or not local or "." not in domain or ".." in s:
         return False
+    return _has_public_suffix(domain.casefold())
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_public_suffix(domain: str) -> bool:
     return bool(offline_tldextract()(domain).suffix)

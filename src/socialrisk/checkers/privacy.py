@@ -153,10 +153,11 @@ class PrivacyChecker(Checker):
         """Run Presidio on the post (invisible characters removed) and map hits to original offsets."""
         analyzer, nlp_engine, _, _ = self._analyzer()
         text = analysis.text
-        keep = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
-        if len(keep) == len(text):
+        keep: list[int] = []
+        if _INVISIBLE.isdisjoint(text):
             clean, doc = text, analysis.doc
         else:  # "06\u200b1234..." must still be a phone number: analyse without them, map back
+            keep = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
             clean = "".join(text[i] for i in keep)
             doc = self.context.nlp_for(analysis.lang)(clean)
         results = analyzer.analyze(
