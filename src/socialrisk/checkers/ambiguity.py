@@ -127,18 +127,24 @@ class _BareNumberParams(_Params):
 
 def _trigger_hits(rule: "Rule", analysis: "Analysis") -> Iterator[tuple[int, int]]:
     """Lexicon and pattern hits of a rule, in original offsets."""
-    for h in rule_lexicon(rule, analysis.lang).finditer(analysis):
-        yield h.start, h.end
+    yield from _lex_hits(rule_lexicon(rule, analysis.lang), analysis)
     for spec in rule.match.patterns_for(analysis.lang):
         for m in compile_pattern(spec).finditer(analysis.text):
             if m.end() > m.start():
                 yield m.start(), m.end()
 
 
+def _lex_hits(lex, analysis: "Analysis", a: int = 0, b: int | None = None) -> list[tuple[int, int]]:
+    """Hits of a lexicon in ``[a, b)``; the whole post is scanned once per lexicon and memoised."""
+    memo = analysis.cache.setdefault("ambiguity.lexicon_hits", {})
+    if lex not in memo:
+        memo[lex] = [(h.start, h.end) for h in lex.finditer(analysis)] if lex else []
+    return [(s, e) for s, e in memo[lex] if s >= a and (b is None or e <= b)]
+
+
 def _in_sentence(analysis: "Analysis", words: LangWords | list[str], start: int) -> bool:
     lex = lexicon_for(tuple(words)) if isinstance(words, list) else _lex(words, analysis.lang)
-    a, b = analysis.sentence_of(start)
-    return bool(lex) and lex.contains(analysis, a, b)
+    return bool(_lex_hits(lex, analysis, *analysis.sentence_of(start)))
 
 
 def _in_features(analysis: "Analysis", start: int, end: int) -> bool:
@@ -181,7 +187,7 @@ def _negation(rule, p: _NegationParams, analysis) -> Iterator[_Hit]:
     neg = _lex(p.negators, analysis.lang)
     for s, e in _trigger_hits(rule, analysis):
         a, b = analysis.sentence_of(s)
-        stacked = sum(1 for _ in neg.finditer(analysis, a, b)) >= p.stacked
+        stacked = len(_lex_hits(neg, analysis, a, b)) >= p.stacked
         yield _Hit(s, e, p.stacked_severity if stacked else None, 0.7 if stacked else 0.5)
 
 
@@ -217,21 +223,21 @@ def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, in
     text, lang = analysis.text, analysis.lang
     not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
     found: list[tuple[int, int]] = []
-    for h in _lex(p.roles, lang).finditer(analysis, a, b):
-        end = last = h.end
+    for h_start, h_end in _lex_hits(_lex(p.roles, lang), analysis, a, b):
+        end = last = h_end
         # "minister Jansen", "wethouder De Vries": the role and the name are one person.
         while (m := _NAME_AFTER.match(text, end, b)) and (
             _CAPS_NAME.fullmatch(m.group(1)) or m.group(1).casefold() in particles
         ):
             end = m.end()
             last = end if _CAPS_NAME.fullmatch(m.group(1)) else last
-        found.append((h.start, last))
+        found.append((h_start, last))
     found += [(m.start, m.end) for m in analysis.mentions if a <= m.start < b]
     run: list[tuple[int, int]] = []
+    starts = {s for s, _ in analysis.sentences}
     for m in [*_WORD.finditer(text, a, b), None]:
         w = m.group() if m else ""
-        sent_start = m is not None and analysis.sentence_of(m.start())[0] == m.start()
-        if m and _CAPS_NAME.fullmatch(w) and not sent_start and w.casefold() not in not_names:
+        if m and _CAPS_NAME.fullmatch(w) and m.start() not in starts and w.casefold() not in not_names:
             run.append(m.span())
         elif m and run and w.casefold() in particles:
             continue
