@@ -85,3 +85,9 @@ def test_config_ignore_is_listed_as_policy(demo, capsys):
     (demo / "a.md").write_text("De geheimcode.\n", "utf-8")
     assert cli.main(["check", "--show-suppressed", "a.md"]) == 0
     assert "[suppressed by policy] a.md:1:4: blocker ACME-SECRET" in capsys.readouterr().out
+
+
+def test_inline_comment_wins_over_front_matter_and_a_redundant_one_is_unused(demo_pipeline):
+    o = outcome(demo_pipeline, "---\nignore: ACME\n---\n<!-- socialrisk-ignore ACME-SECRET -->\nDe geheimcode.\n")
+    assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")]
+    assert [(u.kind, u.line) for u in o.unused] == [("file", 2)]

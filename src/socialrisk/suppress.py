@@ -84,8 +84,6 @@ def suppressions_of(source: SourcePost) -> list[Suppression]:
     """The inline and per-file suppressions written in a post's file."""
     text = source.file_text
     out: list[Suppression] = []
-    if source.ignore:
-        out.append(Suppression("file", _selectors(" ".join(source.ignore), source.label), source.ignore_at))
     lines = text.split("\n")
     for c in source.comments:
         m = _DIRECTIVE.match(c.body)
@@ -103,6 +101,8 @@ def suppressions_of(source: SourcePost) -> list[Suppression]:
                 nxt += 1
             target = (nxt, nxt)
         out.append(Suppression("inline", _selectors(m.group("ids"), f"{source.path}:{first}"), c.start, target))
+    if source.ignore:  # last: the more specific inline comment takes the credit
+        out.append(Suppression("file", _selectors(" ".join(source.ignore), source.label), source.ignore_at))
     return out
 
 
