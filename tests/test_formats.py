@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialrisk.errors import InputError
-from socialrisk.formats import detect_format, line_col, parse, read_file, replace_body
+from socialrisk.formats import detect_format, line_col, mask_markdown, parse, read_file, replace_body
 
 FRONT = "---\nlang: nl\nplatform: x\npaid: true\nsponsor: Partij\nscheduled: 2026-03-01\nmedia:\n  - {path: a.png, alt: Foto van de markt}\n  - b.png\ntargeting: {age: 18-35}\nignore: [ACME-WORD]\ntitle: Markt\n---\n"
 
@@ -142,3 +144,25 @@ def test_replace_body_keeps_everything_but_the_edit():
     assert out == text.replace("0612345678", "<TELEFOON>")
     with pytest.raises(InputError):
         replace_body(_records("jsonl", '{"text": "a"}\n')[0], "b")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab 😀\r\n\t`~[]()!<>-:#*1.") + ["<!--", "-->", "](x)", "```", "    "]), max_size=60))
+def test_masking_keeps_every_offset_and_only_blanks(pieces):
+    body = "".join(pieces)
+    masked, comments = mask_markdown(body)
+    assert len(masked) == len(body)
+    for orig, new in zip(body, masked):
+        assert new == orig or (new == " " and orig not in "\r\n")
+    for s, e, inner in comments:
+        assert body[s:e].startswith("<!--") and inner in body[s:e]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 😀🇳🇱\r\n")), max_size=80))
+def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
+    sp = _md(FRONT.replace("\n", "\r\n") + body)
+    for i, ch in enumerate(sp.text):
+        assert sp.file_text[sp.file_offset(i)] == ch
+        line, col = sp.line_col(i)
+        assert sp.file_text.split("\n")[line - 1][col - 1] == ch
