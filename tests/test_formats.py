@@ -165,4 +165,4 @@ def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
     for i, ch in enumerate(sp.text):
         assert sp.file_text[sp.file_offset(i)] == ch
         line, col = sp.line_col(i)
-        assert sp.file_text.split("\n")[line - 1][col - 1] == ch
+        assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == ch
