@@ -170,7 +170,7 @@ class RuleRecognizer(PatternRecognizer):
                 start, end = m.span("value") if "value" in pattern.rx.groupindex and m.group("value") else m.span()
                 if end <= start:
                     continue
-                valid = self.validate_result(text[start:end])
+                valid = self.validate_result(m.group())  # the whole match: a label can inform the validator
                 if valid is False:
                     continue
                 score = max(pattern.score, self._validated_score) if valid else pattern.score
@@ -211,7 +211,7 @@ class NameRecognizer(EntityRecognizer):
         surname_word = r"(?:\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)"
         fill = {
             "hon": rf"(?i:{_alternation(data.honorifics.both())})(?!\p{{L}})",
-            "first": r"(?:\L<first>)(?![\p{L}\p{N}])",
+            "first": r"(?<!-)(?:\L<first>)(?![\p{L}\p{N}]|-\p{L})",
             "initials": r"(?:\p{Lu}\.(?:\s?\p{Lu}\.){0,3})",
             "particle": rf"(?:(?i:{_alternation(data.particles)}))(?!\p{{L}})",
             "surname": rf"(?!(?:\L<stop>)(?!\p{{L}})){surname_word}(?!\p{{L}})",

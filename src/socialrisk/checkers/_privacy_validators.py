@@ -67,13 +67,18 @@ def luhn(text: str) -> bool:
     return total % 10 == 0
 
 
+_LABEL = re.compile(r"^[^\d+(]*[A-Za-z][^\d+(]*")  # leading words before the number
 _DATE_START = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d")  # "01-02-2024 10 ..." is a date
 
 
 @validator("phone_number")
 def phone_number(text: str) -> bool:
-    """A phone number: Dutch national (0 + 9 digits; 0800/0900 + 4..7), +31/0031, or E.164 (8..15)."""
+    """A phone number: Dutch national (0 + 9 digits; 0800/0900 + 4..7), +31/0031, E.164 (8..15), or labelled."""
     raw = text.translate(_INVISIBLE).strip()
+    if _LABEL.match(raw):  # "Phone: 72 128 827": the label says it is a phone, any 7..15 digits will do
+        raw = _LABEL.sub("", raw)
+        d = digits_of(raw)
+        return 7 <= len(d) <= 15 and len(set(d)) > 1 and not _DATE_START.match(raw)
     d = digits_of(raw)
     if len(set(d)) <= 1 or _DATE_START.match(raw):
         return False
