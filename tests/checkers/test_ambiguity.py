@@ -28,10 +28,14 @@ FIRES = [
     ("We can't not respond to this.", "en", {}, "AMBIG-DOUBLE-NEGATION", "can't not", "low"),
     ("Nobody can say we didn't warn them.", "en", {}, "AMBIG-DOUBLE-NEGATION", "Nobody can say we didn't", "low"),
     ("Ze hebben de motie weer weggestemd.", "nl", {}, "AMBIG-OPENING-PRONOUN", "Ze", "medium"),
+    ("Ze stemden tegen de motie van de SP.", "nl", {}, "AMBIG-OPENING-PRONOUN", "Ze", "medium"),
     ("They failed the residents of Eastwick.", "en", {}, "AMBIG-OPENING-PRONOUN", "They", "medium"),
     ("Dit is een schande.", "nl", {}, "AMBIG-OPENING-PRONOUN", "Dit", "low"),
     ("Hij is 24 en ons jongste raadslid: welkom, Daan Smit!", "nl", {}, "AMBIG-OPENING-PRONOUN", "Hij", "low"),
     ("Burgemeester Jansen belde met minister De Graaf. Hij zegde steun toe.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "Hij", "low"),
+    ("De PvdA debatteerde met de VVD. Zij wil de huren bevriezen.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "Zij", "low"),
+    ("Het is niet onterecht dat de raad twijfelt.", "nl", {}, "AMBIG-DOUBLE-NEGATION", "niet onterecht", "low"),
+    ("The claim is not untrue.", "en", {}, "AMBIG-DOUBLE-NEGATION", "not untrue", "low"),
     ("Ja hoor, de huur gaat weer omhoog.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
     ("Nou, lekker dan. Weer uitstel.", "nl", {}, "AMBIG-SARCASM", "Nou, lekker dan", "medium"),
     ("Great job, minister 🙄", "en", {}, "AMBIG-SARCASM", "Great job, minister 🙄", "medium"),
@@ -65,6 +69,8 @@ QUIET = [
     ("De brief is niet ontvangen.", "nl", {}, "AMBIG-DOUBLE-NEGATION"),                    # ont- is no negation
     ("Dat staat niet onder druk.", "nl", {}, "AMBIG-DOUBLE-NEGATION"),
     ("The union is not united on this.", "en", {}, "AMBIG-DOUBLE-NEGATION"),
+    ("The plan is not understood by residents.", "en", {}, "AMBIG-DOUBLE-NEGATION"),
+    ("We hebben de brief niet ontvangen en niet ontkend.", "nl", {}, "AMBIG-DOUBLE-NEGATION"),
     ("This is not under review.", "en", {}, "AMBIG-DOUBLE-NEGATION"),
     ("Zij die willen meedenken zijn welkom.", "nl", {}, "AMBIG-OPENING-PRONOUN"),         # explained at once
     ("Dit weekend is de markt op het plein.", "nl", {}, "AMBIG-OPENING-PRONOUN"),         # determiner
@@ -72,6 +78,8 @@ QUIET = [
     ("@buurman Ze zijn al gemaaid, dank voor de melding.", "nl", {}, "AMBIG-OPENING-PRONOUN"),  # a reply
     ("Het kabinet faalt in de woningbouw.", "nl", {}, "AMBIG-OPENING-PRONOUN"),
     ("Burgemeester Jansen sprak met bewoners. Hij zegde steun toe.", "nl", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("Burgemeester Jansen belde met minister De Graaf en zei dat hij steun wilde.", "nl", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("It was great to meet so many residents.", "en", {}, "AMBIG-OPENING-PRONOUN"),      # dummy subject
     ("Mag de hond mee? Ja hoor, aangelijnd.", "nl", {}, "AMBIG-SARCASM"),                 # answers a question
     ("Great job by our volunteers! 👏", "en", {}, "AMBIG-SARCASM"),
     ("Goed bezig, team! 🙂", "nl", {}, "AMBIG-SARCASM"),

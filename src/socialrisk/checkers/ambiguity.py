@@ -79,9 +79,10 @@ class _NegationParams(_Params):
 
 
 class _PeopleParams(_Params):
-    """How people are recognised without NER: role nouns (+ name), full names, @mentions."""
+    """How people and parties are recognised without NER: roles (+ name), full names, @mentions, parties."""
 
     roles: LangWords = Field(default_factory=dict)
+    organisations: LangWords = Field(default_factory=dict)
     not_names: LangWords = Field(default_factory=dict)
     particles: list[str] = Field(default_factory=list)
 
@@ -207,19 +208,31 @@ def _opening_pronoun(rule, p: _OpeningParams, analysis) -> Iterator[_Hit]:
     if word in _words(p.person, lang):
         if follows in _words(p.antecedent, lang):
             return  # "Zij die willen meedenken ...": the pronoun is explained right away
-        named = bool(_referents(analysis, p, first.end(), len(text)))
+        named = bool(_referents(analysis, p, first.end(), len(text), parties=False))
         yield _Hit(first.start(), first.end(), p.named_severity if named else None, 0.4 if named else 0.6)
     elif word in _words(p.demonstrative, lang) and not analysis.urls and not analysis.post.media:
         if follows in _words(p.verbs, lang):
             yield _Hit(first.start(), first.end(), p.demonstrative_severity, 0.4)
 
 
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}&-])\p{Lu}[\p{Lu}\p{N}&]{1,5}(?![\p{L}\p{N}&])")
+_ROMAN = regex.compile(r"[IVXLC]+")
+_VOWEL = regex.compile(r"[AEIOUY]")
+
+
+def _shouted_word(analysis: "Analysis", w: str) -> bool:
+    """A word in capitals for emphasis ("NIET", "UPDATE"), not an abbreviation."""
+    if analysis.doc.vocab[w.lower()].is_stop:
+        return True
+    return len(w) >= 5 and len(_VOWEL.findall(w)) >= 2  # abbreviations are short or vowel-poor
+
+
 _CAPS_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 _NAME_AFTER = regex.compile(r"[ \t]+([\p{L}'’-]+)")
 
 
-def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, int]]:
-    """People a pronoun could point to in ``[a, b)``: role nouns (+ name), full names, @mentions."""
+def _referents(analysis, p: _PeopleParams, a: int, b: int, parties: bool = True) -> list[tuple[int, int]]:
+    """Who a pronoun could point to in ``[a, b)``: roles (+ name), full names, @mentions, parties."""
     text, lang = analysis.text, analysis.lang
     not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
     found: list[tuple[int, int]] = []
@@ -233,6 +246,9 @@ def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, in
             last = end if _CAPS_NAME.fullmatch(m.group(1)) else last
         found.append((h_start, last))
     found += [(m.start, m.end) for m in analysis.mentions if a <= m.start < b]
+    if parties:  # a party or an organisation: named (capitalised) or an acronym ("de VVD", "the NHS")
+        found += [(s, e) for s, e in _lex_hits(_lex(p.organisations, lang), analysis, a, b) if text[s].isupper()]
+        found += [m.span() for m in _ACRONYM.finditer(text, a, b) if not _shouted_word(analysis, m.group())]
     run: list[tuple[int, int]] = []
     starts = {s for s, _ in analysis.sentences}
     for m in [*_WORD.finditer(text, a, b), None]:
@@ -245,7 +261,7 @@ def _referents(analysis, p: _PeopleParams, a: int, b: int) -> list[tuple[int, in
             if len(run) >= 2:  # two capitalised words: a full name, not a place or a sentence start
                 found.append((run[0][0], run[-1][1]))
             run = []
-    # A role followed by its name ("minister Jansen") is one person: merge touching spans.
+    # Touching spans (a name run next to a role or a mention) are one referent.
     merged: list[tuple[int, int]] = []
     for s, e in sorted(found):
         if merged and s - merged[-1][1] <= 1 + (text[merged[-1][1]:s].strip() == ""):
@@ -323,16 +339,6 @@ def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
         yield _Hit(first.start(), first.end(), score=0.6)
 
 
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}&-])\p{Lu}[\p{Lu}\p{N}&]{1,5}(?![\p{L}\p{N}&])")
-_ROMAN = regex.compile(r"[IVXLC]+")
-_VOWEL = regex.compile(r"[AEIOUY]")
-
-
-def _shouted_word(analysis: "Analysis", w: str) -> bool:
-    """A word in capitals for emphasis ("NIET", "UPDATE"), not an abbreviation."""
-    if analysis.doc.vocab[w.lower()].is_stop:
-        return True
-    return len(w) >= 5 and len(_VOWEL.findall(w)) >= 2  # abbreviations are short or vowel-poor
 
 
 def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
