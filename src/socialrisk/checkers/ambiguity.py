@@ -31,10 +31,12 @@ _CACHE_KEY = "ambiguity.sarcasm"
 
 
 def _lex(words: LangWords, lang: str):
+    """The (cached) lexicon of a language's words plus the ``all`` ones."""
     return lexicon_for(tuple([*words.get("all", []), *words.get(lang, [])]))
 
 
 def _words(words: LangWords, lang: str) -> set[str]:
+    """A language's words (plus ``all``), case-folded, for single-word lookups."""
     return {w.casefold() for w in [*words.get("all", []), *words.get(lang, [])]}
 
 
@@ -152,10 +154,6 @@ def _in_features(analysis: "Analysis", start: int, end: int) -> bool:
     return any(f.start < end and start < f.end for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
 
 
-def _first_word(text: str, start: int = 0) -> "regex.Match[str] | None":
-    return _WORD.search(text, start)
-
-
 # --------------------------------------------------------------------------- mechanisms
 
 def _vague(rule, p: _VagueParams, analysis) -> Iterator[_Hit]:
@@ -176,7 +174,7 @@ def _relative_date(rule, p: _RelativeDateParams, analysis) -> Iterator[_Hit]:
         if when is None:
             yield _Hit(s, e, score=0.5)
             continue
-        off = offsets.get(analysis.text[s:e].casefold())
+        off = offsets.get(" ".join(analysis.text[s:e].casefold().split()))
         swap = None
         if off is not None and p.weekdays.get(lang) and p.months.get(lang):
             day = when.date() + timedelta(days=off)
@@ -196,14 +194,14 @@ def _opening_pronoun(rule, p: _OpeningParams, analysis) -> Iterator[_Hit]:
     text, lang = analysis.text, analysis.lang
     if text.lstrip().startswith("@"):
         return  # a reply: the thread gives the referent
-    first = _first_word(text)
+    first = _WORD.search(text)
     if first is None:
         return
     lead = "".join(c for i, c in enumerate(text[: first.start()]) if not analysis.inside(i, i + 1, analysis.emoji))
     if lead.strip(" \t\n\"'“‘("):
         return  # something else opens the post ("...", a link)
     word = first.group().casefold()
-    nxt = _first_word(text, first.end())
+    nxt = _WORD.search(text, first.end())
     follows = nxt.group().casefold() if nxt and not text[first.end(): nxt.start()].strip() else ""
     if word in _words(p.person, lang):
         if follows in _words(p.antecedent, lang):
@@ -274,12 +272,16 @@ def _referents(analysis, p: _PeopleParams, a: int, b: int, parties: bool = True)
 def _two_referents(rule, p: _ReferentParams, analysis) -> Iterator[_Hit]:
     sents, pronouns = analysis.sentences, _lex(p.pronouns, analysis.lang)
     for (pa, pb), (a, b) in zip(sents, sents[1:]):
-        first = _first_word(analysis.text, a)
+        first = _WORD.search(analysis.text, a)
         if first is None or first.start() != a or not pronouns.search_text(first.group()):
             continue  # only a sentence that opens with the pronoun: "... met minister Jansen. Hij ..."
         people = _referents(analysis, p, pa, pb)
         if len({analysis.text[s:e].casefold() for s, e in people}) >= 2:
             yield _Hit(first.start(), first.end(), score=0.5, related=tuple(people[-2:]))
+
+
+_SENTENCE_END = regex.compile(r"[.!?]+(?:\s|$)|\n")
+_ELLIPSIS = regex.compile(r"\s*(?:\.\.\.|…)")
 
 
 def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
@@ -290,20 +292,20 @@ def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
         yield _Hit(s, e, score=0.7)
     rolls = [f for f in analysis.emoji if any(f.text.startswith(r) for r in p.eyeroll)]
     contrast = _lex(p.contrast, lang)
-    for h in _lex(p.praise, lang).finditer(analysis):
-        after = text[h.end: h.end + p.window]
-        stop = regex.search(r"[.!?]+(?:\s|$)|\n", after)
+    for h_start, h_end in _lex_hits(_lex(p.praise, lang), analysis):
+        after = text[h_end: h_end + p.window]
+        stop = _SENTENCE_END.search(after)
         clause = after[: stop.start()] if stop else after  # the rest of the praise's sentence
-        limit = h.end + (stop.end() if stop else len(after))
-        roll = next((f for f in rolls if h.end <= f.start <= limit), None)
-        lead = regex.match(r"\s*(?:\.\.\.|…)", after)
+        limit = h_end + (stop.end() if stop else len(after))
+        roll = next((f for f in rolls if h_end <= f.start <= limit), None)
+        lead = _ELLIPSIS.match(after)
         if roll is not None:
-            yield _Hit(h.start, roll.end, score=0.7)
-        elif lead:
-            yield _Hit(h.start, h.end + lead.end(), score=0.6)
+            yield _Hit(h_start, roll.end, score=0.7)
+        elif lead:  # "Goed gedaan..." trails off
+            yield _Hit(h_start, h_end + lead.end(), score=0.6)
         elif clause.startswith(",") and contrast and contrast.search_text(clause):
             # "Knap hoor, drie jaar plannen en nog steeds geen spade in de grond."
-            yield _Hit(h.start, h.end + len(clause), p.contrast_severity, 0.5)
+            yield _Hit(h_start, h_end + len(clause), p.contrast_severity, 0.5)
     cues = _lex(p.quote_cues, lang)
     for q in analysis.quotes:
         inner = q.text[1:-1]
@@ -316,29 +318,30 @@ def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
             yield _Hit(q.start, q.end, p.scare_quote_severity, 0.4)
 
 
+_CLAUSE_END = regex.compile(r"[.!?\n]")
+
+
 def _leading_question(rule, p: _Params, analysis) -> Iterator[_Hit]:
     text = analysis.text
     for s, e in _trigger_hits(rule, analysis):
-        end = regex.compile(r"[.!?\n]").search(text, e)
+        end = _CLAUSE_END.search(text, e)
         if end is not None and text[end.start()] == "?":
             yield _Hit(s, end.end(), score=0.7)
 
 
 def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
     text = analysis.text
-    lead = regex.match(r"\s*(?:\.\.\.|…)", text)
+    lead = _ELLIPSIS.match(text)
     if lead:
         s = len(lead.group()) - len(lead.group().lstrip())
         yield _Hit(s, lead.end(), score=0.7)
         return
-    first = _first_word(text)
+    first = _WORD.search(text)
     if first is None or text[: first.start()].strip():
         return
     w = first.group()
     if w[0].islower() and w.casefold() in _words(p.continuations, analysis.lang):
         yield _Hit(first.start(), first.end(), score=0.6)
-
-
 
 
 def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
@@ -401,8 +404,7 @@ def _params(rule: "Rule") -> _Params:
 
 def _hits(rule: "Rule", analysis: "Analysis", p: _Params | None = None) -> list[_Hit]:
     p = p or _params(rule)
-    excl = lexicon_for(tuple(rule.match.exclude_for(analysis.lang)))
-    covers = [(h.start, h.end) for h in excl.finditer(analysis)] if excl else []
+    covers = _lex_hits(lexicon_for(tuple(rule.match.exclude_for(analysis.lang))), analysis)
     return [
         h for h in _MECHANISMS[p.mechanism][1](rule, p, analysis)
         if not any(a <= h.start and h.end <= b for a, b in covers)
