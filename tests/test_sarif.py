@@ -1,8 +1,7 @@
-"""SARIF 2.1.0 output, validated with jsonschema against the SARIF 2.1.0 schema.
+"""SARIF 2.1.0 output, validated with jsonschema against the OASIS SARIF 2.1.0 schema.
 
-The schema is tests/fixtures/sarif-schema-2.1.0.extract.json: the objects socialrisk writes, copied
-with their constraints from the official OASIS schema (see its ``$comment``), since the full schema
-cannot be fetched offline.
+tests/fixtures/sarif-schema-2.1.0.json holds every definition and constraint of the published schema
+(its ``$comment`` names the source and commit); only the description texts are left out.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from jsonschema import Draft7Validator, FormatChecker
 from socialrisk import cli
 from repo_helpers import demo  # noqa: F401  (fixture)
 
-SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.extract.json").read_text("utf-8"))
+SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 VALIDATOR = Draft7Validator(SCHEMA, format_checker=FormatChecker())
 
 
