@@ -29,6 +29,7 @@ __all__ = [
     "validator",
     "near",
     "words_near",
+    "word_tokens",
     "REGEX_TIMEOUT",
 ]
 
@@ -171,3 +172,19 @@ def lexicon_for(terms: tuple[str, ...], masked: bool = False) -> Lexicon:
 
 def rule_lexicon(rule: "Rule", lang: str, *, masked: bool = False) -> Lexicon:
     return lexicon_for(tuple(rule.match.terms_for(lang)), masked)
+
+
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def word_tokens(analysis: "Analysis") -> list:
+    """The post's word tokens (a letter or digit), leaving out links, @mentions and #hashtags; cached."""
+    got = analysis.cache.get("_word_tokens")
+    if got is None:
+        skip = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
+        got = [
+            t for t in analysis.doc
+            if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not any(a <= t.idx < b for a, b in skip)
+        ]
+        analysis.cache["_word_tokens"] = got
+    return got

@@ -12,14 +12,14 @@ import importlib
 import sys
 import threading
 import types
-from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Lexicon, lexicon_for
+from ._match import Lexicon, lexicon_for, word_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -31,7 +31,6 @@ __all__ = ["ReadabilityChecker", "ReadabilitySettings", "reading_ease", "use_cmu
 Level = Literal["A2", "B1", "B2", "C1"]
 _TEXTSTAT_LANG = {"nl": "nl", "en": "en_US"}
 _METRIC = {"nl": "Flesch-Douma", "en": "Flesch reading ease"}
-_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _NL_PARTICIPLE = regex.compile(
     r"(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|voor|weg|samen)?ge\p{L}{2,}(?:d|t|en)"
     r"|(?:be|ver|ont|her|er)\p{L}{2,}(?:d|t))"
@@ -184,23 +183,17 @@ class ReadabilityChecker(Checker):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _words(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Any]:
-        """Word tokens in ``[start, end)``, leaving out links, @mentions and #hashtags."""
+    @staticmethod
+    def _words(analysis: "Analysis", start: int = 0, end: int | None = None) -> list[Any]:
+        """Word tokens in ``[start, end)``."""
         end = len(analysis.text) if end is None else end
-        skip = (*analysis.urls, *analysis.mentions, *analysis.hashtags)
-        for tok in analysis.doc:
-            i = tok.idx
-            if i < start or i >= end or not _HAS_WORD.search(tok.text) or tok.text == "#":
-                continue
-            if any(f.start <= i < f.end for f in skip):
-                continue
-            yield tok
+        return [t for t in word_tokens(analysis) if start <= t.idx < end]
 
     # -- mechanisms (one per rule kind) ----------------------------------------------------
 
     def _score(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
         lang = analysis.lang
-        if sum(1 for _ in self._words(analysis)) < int(rule.params.get("min_words", 40)):
+        if len(self._words(analysis)) < int(rule.params.get("min_words", 40)):
             return []
         target = float(rule.params["min_score"][lang][level])
         score = reading_ease(analysis.text, lang)
@@ -218,7 +211,7 @@ class ReadabilityChecker(Checker):
         limit = int(rule.params["max_words"][level])
         out = []
         for a, b in analysis.sentences:
-            n = sum(1 for _ in self._words(analysis, a, b))
+            n = len(self._words(analysis, a, b))
             if n > limit:
                 details = {"words": n, "max_words": limit, "level": level}
                 conf = min(0.9, 0.5 + 0.04 * (n - limit))

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Hit, compile_pattern, lexicon_for, rule_lexicon
+from ._match import Hit, word_tokens
+from ._target import rule_hits
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -22,7 +23,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["ToneChecker", "ToneSettings"]
 
-_LETTER = regex.compile(r"\p{L}")
 _BANG = regex.compile(r"!+")
 _GAP = regex.compile(r"[\s\ufe0f\u200d]*")
 
@@ -43,23 +43,11 @@ def _kind(rule: "Rule") -> str:
     return next((kind for key, kind in _KINDS.items() if key in rule.params), "lexicon")
 
 
-def rule_hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
-    """A rule's term and pattern hits, minus those an ``exclude`` phrase covers; no overlaps."""
-    lang = analysis.lang
-    hits = list(rule_lexicon(rule, lang, masked=bool(rule.params.get("masked"))).finditer(analysis))
-    for spec in rule.match.patterns_for(lang):
-        pat = compile_pattern(spec)
-        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
-    excl = lexicon_for(tuple(rule.match.exclude_for(lang)))
-    covers = [(h.start, h.end) for h in excl.finditer(analysis)] if excl else []
+def _hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
+    """The rule's term and pattern hits (exclusions applied), outside links, @mentions and #hashtags."""
     links = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
-    out: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        if any(a <= h.start and h.end <= b for a, b in (*covers, *links)):
-            continue
-        if not out or h.start >= out[-1].end:
-            out.append(h)
-    return out
+    hits = rule_hits(rule, analysis, masked=bool(rule.params.get("masked")))
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in links)]
 
 
 @register("tone")
@@ -97,24 +85,11 @@ class ToneChecker(Checker):
 
     # -- shared pieces ---------------------------------------------------------------------
 
-    @staticmethod
-    def _words(analysis: "Analysis") -> list[Any]:
-        """Word tokens, leaving out links, @mentions and #hashtags."""
-        got = analysis.cache.get("tone.words")
-        if got is None:
-            skip = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
-            got = [
-                t for t in analysis.doc
-                if _LETTER.search(t.text) and not any(a <= t.idx < b for a, b in skip) and not t.text.startswith("#")
-            ]
-            analysis.cache["tone.words"] = got
-        return got
-
     def _shouted(self, rule: "Rule", analysis: "Analysis") -> list[Any]:
         """Words in capitals that are not acronyms: known ones, or short ones standing alone."""
         acronyms = {t.casefold() for t in rule.match.terms_for(analysis.lang)}
         max_len = int(rule.params["max_acronym_len"])
-        words = self._words(analysis)
+        words = word_tokens(analysis)
         cand = [
             sum(c.isalpha() for c in w.text) >= 2 and w.text.isupper() and w.text.casefold() not in acronyms
             for w in words
@@ -133,7 +108,7 @@ class ToneChecker(Checker):
 
     def _caps(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
         p = rule.params
-        words = self._words(analysis)
+        words = word_tokens(analysis)
         shouted = self._shouted(rule, analysis)
         if not words or not shouted:
             return []
@@ -150,7 +125,7 @@ class ToneChecker(Checker):
 
     def _runs(self, rule: "Rule", analysis: "Analysis", counts: bool = False) -> list[Any]:
         """(start, end) of each run of consecutive shouted words (with its length if ``counts``)."""
-        index = {t.i: n for n, t in enumerate(self._words(analysis))}
+        index = {t.i: n for n, t in enumerate(word_tokens(analysis))}
         runs: list[list[Any]] = []
         for t in self._shouted(rule, analysis):
             if runs and index[t.i] == index[runs[-1][-1].i] + 1:
@@ -172,7 +147,7 @@ class ToneChecker(Checker):
                 runs[-1].append(e)
             else:
                 runs.append([e])
-        n_words = len(self._words(analysis))
+        n_words = len(word_tokens(analysis))
         details = {"count": len(emoji), "longest_run": max(len(r) for r in runs)}
         message = rule.message.format(**details)
         too_many = len(emoji) > int(p["max_total"]) or (len(emoji) >= 3 and len(emoji) > float(p["max_share"]) * max(n_words, 1))
@@ -186,15 +161,15 @@ class ToneChecker(Checker):
     def _lexicon(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
         return [
             self.finding(rule, analysis, h.start, h.end, score=min(h.score, 0.8), details={"term": h.term})
-            for h in rule_hits(rule, analysis)
+            for h in _hits(rule, analysis)
         ]
 
     def _intensity(self, rule: "Rule", analysis: "Analysis") -> list[Finding]:
         voice = self.settings.voice
-        words = self._words(analysis)
+        words = word_tokens(analysis)
         if not words:
             return []
-        markers = [(h.start, h.end) for h in rule_hits(rule, analysis)]
+        markers = [(h.start, h.end) for h in _hits(rule, analysis)]
         markers += [m.span() for m in _BANG.finditer(analysis.text) if not analysis.inside(m.start(), m.end(), analysis.urls)]
         caps_rule = next((r for r in self.rules_for(analysis.lang) if _kind(r) == "caps"), None)
         if caps_rule is not None:  # a run of words in capitals is one marker (TONE-ALLCAPS counts words)
