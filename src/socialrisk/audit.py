@@ -288,30 +288,34 @@ def _worker_pipeline(payload: str) -> "Pipeline":
         return found
 
 
-def _check_record(pipeline: "Pipeline", rec: dict[str, Any]) -> "Report | PostError | str":
+def _check_record(pipeline: "Pipeline", rec: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Check one record into its posts row and findings rows (plain dicts: cheap to send between processes)."""
     from . import pipeline as pipeline_mod
 
     if rec["error"]:
-        return rec["error"]
+        return _rows(rec, rec["error"])
     post = {"text": rec["text"], "id": rec["id"], "lang": rec["lang"], "platform": rec["platform"]}
-    return pipeline_mod._safe_check(pipeline, rec["row"], post, {})
+    return _rows(rec, pipeline_mod._safe_check(pipeline, rec["row"], post, {}))
 
 
-def _check_in_worker(payload: str, rec: dict[str, Any]) -> "Report | PostError | str":
+def _check_in_worker(payload: str, rec: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return _check_record(_worker_pipeline(payload), rec)
 
 
 def _run(
     chunks: Iterator[list[dict[str, Any]]], pipeline: "Pipeline", n_jobs: int, tick: Callable[[int], None]
-) -> Iterator[tuple[list[dict[str, Any]], list[Any]]]:
-    """Check chunk by chunk, in input order; with ``n_jobs > 1`` on a pool of processes that lives for the run."""
+) -> Iterator[tuple[list[dict], list[dict]]]:
+    """Check chunk by chunk, in input order, yielding (posts rows, findings rows) per chunk.
+
+    With ``n_jobs > 1`` a pool of processes lives for the whole run (each loads the pipeline once).
+    """
     if n_jobs <= 1:
         for recs in chunks:
-            results = []
+            checked = []
             for rec in recs:
-                results.append(_check_record(pipeline, rec))
+                checked.append(_check_record(pipeline, rec))
                 tick(1)
-            yield recs, results
+            yield _flatten(checked)
         return
     import concurrent.futures as cf
     import functools
@@ -327,17 +331,15 @@ def _run(
     try:
         # Two chunks in flight: workers stay busy while the oldest is collected, and memory stays bounded.
         for recs in chunks:
-            pending.append((recs, ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs)))))
-            if len(pending) > 1:
-                done, results = pending.popleft()
-                results = list(results)
-                tick(len(results))
-                yield done, results
+            pending.append(ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs))))
+            while len(pending) > 1:
+                checked = list(pending.popleft())
+                tick(len(checked))
+                yield _flatten(checked)
         while pending:
-            done, results = pending.popleft()
-            results = list(results)
-            tick(len(results))
-            yield done, results
+            checked = list(pending.popleft())
+            tick(len(checked))
+            yield _flatten(checked)
     except BaseException:
         ex.shutdown(wait=False, cancel_futures=True)
         raise
@@ -375,14 +377,8 @@ def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict
     return post, findings
 
 
-def _table_rows(recs: list[dict[str, Any]], results: list[Any]) -> tuple[list[dict], list[dict]]:
-    posts: list[dict] = []
-    findings: list[dict] = []
-    for rec, result in zip(recs, results):
-        p, fs = _rows(rec, result)
-        posts.append(p)
-        findings.extend(fs)
-    return posts, findings
+def _flatten(checked: list[tuple[dict, list[dict]]]) -> tuple[list[dict], list[dict]]:
+    return [p for p, _ in checked], [f for _, fs in checked for f in fs]
 
 
 def _typed(frame: "pd.DataFrame", dtypes: dict[str, str]) -> "pd.DataFrame":
@@ -520,8 +516,8 @@ def _audit_local(source: Any, cols: _Columns, pipeline: "Pipeline", sink: Any, n
             if left:
                 yield left
 
-    for recs, results in _run(todo(), pipeline, n_jobs, bar.update):
-        sink.add(*_table_rows(recs, results))
+    for posts, findings in _run(todo(), pipeline, n_jobs, bar.update):
+        sink.add(posts, findings)
 
 
 def _dask_frame(source: Any, cols: _Columns, chunk: int):
@@ -555,7 +551,7 @@ def _dask_partition(df, payload, cols, offsets, done, cache, partition_info=None
     recs = cols.records(df.to_dict("records"), offsets[partition_info["number"]] if partition_info else 0)
     recs = [r for r in recs if r["row"] not in done]
     pipeline = _worker_pipeline(payload)
-    posts, findings = _table_rows(recs, [_check_record(pipeline, r) for r in recs])
+    posts, findings = _flatten([_check_record(pipeline, r) for r in recs])
     if cache is not None:
         _write_part(Path(cache), posts, findings)
         posts, findings = [], []
