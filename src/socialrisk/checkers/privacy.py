@@ -243,11 +243,15 @@ class PrivacyChecker(Checker):
             a, b = analysis.sentence_of(hit.start)
             about = [x for x in people if a <= x.start < b and _linked(analysis.text, hit.start, hit.end, x, link)]
             named = [(x.start, x.end) for x in about if x.score >= strong]
+            # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
+            weak = [(x.start, x.end) for x in about if x.score < strong] + [
+                (m.start, m.end) for m in handles
+                if a <= m.start < b and _linked(analysis.text, hit.start, hit.end, m, link, adjacent=False)
+            ]
             if named or contact:
                 sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
-            elif (about or any(a <= m.start < b for m in handles)) and p.get("with_handle"):
-                related = [(x.start, x.end) for x in about] + [(m.start, m.end) for m in handles if a <= m.start < b]
-                sev, why = _rank(p["with_handle"]), "handle"
+            elif weak and p.get("with_handle"):
+                sev, related, why = _rank(p["with_handle"]), weak, "handle"
             elif any(a <= s < b for s, _ in evidence) and p.get("with_evidence"):
                 sev, related, why = _rank(p["with_evidence"]), [e for e in evidence if a <= e[0] < b], "evidence"
             elif p.get("alone"):
@@ -317,18 +321,21 @@ class PrivacyChecker(Checker):
 _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
 
 
-def _linked(text: str, start: int, end: int, person: _Hit, link) -> bool:
-    """Whether a fact at ``[start, end)`` is said about ``person``: adjacent, or joined by a link word."""
+def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
+    """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
+
+    Replies open with @handles and address people with them, so for a handle only a link word counts.
+    """
     if person.end <= start:
         gap = text[person.end:start]
     elif end <= person.start:
         gap = text[end:person.start]
     else:
         return True
-    if len(gap.split()) > 6:
+    if len(gap.split()) > (6 if adjacent else 3):
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
-    return not regex.search(r"[\p{L}\p{N}]", gap) or bool(link.search_text(gap))
+    return (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or bool(link.search_text(gap))
 
 
 def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
