@@ -122,10 +122,12 @@ def cue_hits(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, skip:
     return [h for h in lexicon.finditer(analysis, start, end) if not any(h.start < b and a < h.end for a, b in skip)]
 
 
-def between_has(analysis: "Analysis", lexicon: Lexicon, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether a cue (e.g. a negation) stands between two spans, outside both."""
+def between_has(
+    analysis: "Analysis", lexicon: Lexicon, a: tuple[int, int], b: tuple[int, int], skip: Iterable[tuple[int, int]] = ()
+) -> bool:
+    """Whether a cue (e.g. a negation) stands between two spans, outside both and outside ``skip``."""
     lo, hi = min(a[1], b[1]), max(a[0], b[0])
-    return hi > lo and bool(cue_hits(analysis, lexicon, lo, hi, [a, b]))
+    return hi > lo and bool(cue_hits(analysis, lexicon, lo, hi, [a, b, *skip]))
 
 
 def is_question(analysis: "Analysis", start: int, end: int) -> bool:

@@ -110,7 +110,7 @@ class LegalChecker(Checker):
         """The framing label of a statement, or None when it is negated."""
         if frame.negates(hit.start, p.negation_window):
             return None
-        if frame.has("attribution") or frame.has("reported"):
+        if frame.has("attribution") or frame.has("reported") or frame.quoted:
             return "attributed"
         if frame.has("hedge"):
             return "hedged"
@@ -156,11 +156,19 @@ class LegalChecker(Checker):
         def predicates(g: tuple[int, int], h: Hit) -> bool:
             # After the group a linking verb must join them ("X zijn ..."); before it, only a few words
             # may stand between ("vieze X", "ik haat X"), so talk *about* hatred is not read as hatred.
+            links = cue_hits(analysis, link, max(0, g[0] - p.before_window), h.end, [g])
             if h.start >= g[1]:
-                ok = h.start - g[1] <= p.window and bool(cue_hits(analysis, link, g[1], h.start))
+                # the link may open the predicate ("moeten weg") or precede the group ("zijn X ...")
+                ok = h.start - g[1] <= p.window and bool(links)
             else:
                 ok = g[0] - h.end <= p.before_window
-            return ok and not between_has(analysis, negation, g, (h.start, h.end))
+            # "niets anders dan" is a link, not a negation; "ik haat X niet" negates after the fact
+            spans = [(x.start, x.end) for x in links]
+            after = max(g[1], h.end)
+            negated = between_has(analysis, negation, g, (h.start, h.end), spans) or bool(
+                cue_hits(analysis, negation, after, after + p.negation_window // 3, spans)
+            )
+            return ok and not negated
 
         for hit in rule_hits(rule, analysis, masked=p.masked):
             a, b = analysis.sentence_of(hit.start)
@@ -175,8 +183,8 @@ class LegalChecker(Checker):
                 continue
             kind, pred = min(preds, key=lambda kp: (kp[0] != "dehumanising", _gap((kp[1].start, kp[1].end), g)))
             frame = frame_of(rule, analysis, hit.start, hit.end, ("reported", "attribution"), skip=[(pred.start, pred.end)])
-            if frame.has("reported") or frame.has("attribution"):
-                continue  # counter-speech and reports of what others say are not the post's own words
+            if frame.has("reported") or frame.has("attribution") or frame.quoted:
+                continue  # counter-speech, quotes and reports of what others say are not the post's own words
             label = "question" if frame.question else kind
             span = (min(hit.start, pred.start), max(hit.end, pred.end))
             yield label, span, [g, (pred.start, pred.end)], hit
@@ -202,7 +210,9 @@ class LegalChecker(Checker):
             targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "org"))
             if not targets and not whole:
                 continue
-            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
+            # "we zullen nooit accepteren dat ... worden vermoord": a negation anywhere turns it around
+            label = None if frame.has("negation") else self._framing(frame, hit, p)
             if label is None:
                 continue
             if label == "fact" and (whole or any(t.kind != "org" for t in targets)):
