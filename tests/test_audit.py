@@ -340,3 +340,23 @@ def test_audit_stays_callable_after_importing_the_module(probe):
 
     assert socialrisk.audit is module or socialrisk.audit is audit
     assert len(socialrisk.audit(["Hallo"], pipeline=probe, progress=False)) == 1
+
+
+def test_cli_audit_writes_report_and_tables(probe, tmp_path, capsys):
+    from socialrisk.cli import main
+
+    others = [n for n in base.available_checkers() if n != "auditprobe"]
+    (tmp_path / "probe.yaml").write_text(PROBE_RULES, "utf-8")
+    (tmp_path / "socialrisk.toml").write_text(f'rule_packs = ["probe.yaml"]\ndisable = {json.dumps(others)}\n', "utf-8")
+    _posts(12).to_csv(tmp_path / "posts.csv", index=False)
+    common = ["--config", str(tmp_path / "socialrisk.toml"), "audit", str(tmp_path / "posts.csv")]
+    code = main([*common, "--id-column", "id", "--date-column", "date", "--html", str(tmp_path / "r.html"),
+                 "--csv", str(tmp_path / "f.csv"), "--posts-csv", str(tmp_path / "p.csv"), "--jobs", "2", "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("12 posts:") and "0 could not be checked" in out
+    findings = pd.read_csv(tmp_path / "f.csv")
+    assert set(findings["rule_id"]) == {"PROBE-PHONE", "PROBE-INSULT"} and set(findings["post_id"]) <= set(_posts(12)["id"])
+    assert len(pd.read_csv(tmp_path / "p.csv")) == 12 and "<mark" in (tmp_path / "r.html").read_text("utf-8")
+    assert main([*common, "--text-column", "body", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "'body'" in err
