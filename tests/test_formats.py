@@ -166,3 +166,9 @@ def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
         assert sp.file_text[sp.file_offset(i)] == ch
         line, col = sp.line_col(i)
         assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == ch
+
+
+def test_json_with_an_unusual_layout_still_reads_every_post():
+    text = '{"kind": "posts", "tags": ["x"], "posts": [{"text": "een"}, {"text": "twee"}]}'
+    posts = _records("json", text)
+    assert [p.text for p in posts] == ["een", "twee"] and all(p.line_col(0)[0] == 1 for p in posts)

@@ -270,15 +270,20 @@ def _json(text: str, path: str) -> list[Record]:
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}", post_id=path) from None
     items = _unwrap(data, path)
-    # Walk the array a second time with raw_decode to learn where each record starts and ends.
-    arr = text.find("[", text.find('"posts"') if isinstance(data, dict) else 0)
-    out, pos = [], arr + 1
-    for item in items:
-        while text[pos] in " \t\r\n,":
-            pos += 1
-        _, end = dec.raw_decode(text, pos)
-        out.append((item, pos, end))
-        pos = end
+    # Walk the array again with raw_decode to learn where each record starts and ends.
+    pos = text.find("[", text.find('"posts"') if isinstance(data, dict) else 0) + 1
+    out = []
+    try:
+        for item in items:
+            while text[pos] in " \t\r\n,":
+                pos += 1
+            value, end = dec.raw_decode(text, pos)
+            if value != item:
+                raise ValueError("record moved")
+            out.append((item, pos, end))
+            pos = end
+    except (ValueError, IndexError):  # an unusual layout: locate records at the start of the file
+        return [(item, 0, len(text)) for item in items]
     return out
 
 
