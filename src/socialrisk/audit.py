@@ -548,7 +548,7 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
 def _dask_partition(df, payload, cols, offsets, done, cache, partition_info=None):
     """Check one partition (runs on a Dask worker); rows are numbered globally through ``offsets``."""
     pd = _pd()
-    recs = cols.records(df.to_dict("records"), offsets[partition_info["number"]] if partition_info else 0)
+    recs = cols.records(df.to_dict("records"), offsets[partition_info["number"]])
     recs = [r for r in recs if r["row"] not in done]
     pipeline = _worker_pipeline(payload)
     posts, findings = _flatten([_check_record(pipeline, r) for r in recs])
