@@ -40,6 +40,8 @@ class Demo(base.Checker):
     categories = frozenset()
 
     def check(self, analysis, policy):
+        if "OVERSLAAN" in analysis.text:
+            raise base.SkipCheck("asked to skip")
         found = [self.finding(r, analysis, h.start, h.end, score=0.95)
                  for r in self.rules_for(analysis.lang) for h in rule_lexicon(r, analysis.lang).finditer(analysis)]
         secrets = sorted((f.span.start, f.span.end) for f in found if f.rule_id == "ACME-SECRET")

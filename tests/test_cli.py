@@ -151,3 +151,10 @@ def test_folder_argument_checks_its_post_files(demo, capsys):
     rc, out, _ = run(capsys, "check", "posts")
     assert rc == 1 and "2 post(s): 1 no-go, 0 review, 1 go" in out
     assert out.index("posts/b.txt: GO") < out.index("posts/sub/a.md: NO-GO") and "d.md" not in out
+
+
+def test_a_skipped_checker_is_reported_once_per_run(demo, capsys):
+    for name in ("a.txt", "b.txt"):
+        (demo / name).write_text("OVERSLAAN graag.\n", "utf-8")
+    rc, out, _ = run(capsys, "check", "a.txt", "b.txt")
+    assert rc == 0 and out.count("(skipped acme.demo: asked to skip)") == 1

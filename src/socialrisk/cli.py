@@ -151,7 +151,6 @@ def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
                   for f in r.suppressed]
     elif r.suppressed:
         lines.append(f"  ({len(r.suppressed)} suppressed; --show-suppressed lists them)")
-    lines += [f"  (skipped {s.checker}: {s.reason})" for s in r.skipped]
     lines += [f"  (checker {fl.checker} failed: {fl.error})" for fl in r.failed]
     return "\n".join(lines)
 
@@ -204,6 +203,9 @@ def _cmd_check(args, pipeline) -> int:
         colour = _colour(sys.stdout)
         for o in outcomes:
             print(_render_text(o, colour=colour, show_suppressed=args.show_suppressed))
+        # Said once for the run, not once per post: the same checker is skipped for the same reason.
+        for checker, reason in dict.fromkeys((s.checker, s.reason) for o in outcomes for s in o.report.skipped):
+            print(f"(skipped {checker}: {reason})")
         if len(outcomes) + len(errors) > 1 or any(o.unused for o in outcomes):
             print(_summary(outcomes, errors))
     return worst
