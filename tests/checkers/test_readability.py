@@ -174,7 +174,9 @@ def test_target_level_is_configurable(pipe):
 
 
 def test_unknown_setting_is_refused():
-    from socialrisk.errors import ConfigError
+    from pydantic import ValidationError
 
-    with pytest.raises(ConfigError):
-        Pipeline(Config(checkers={"readability": {"target": "B1"}}), checkers=["readability"])
+    with pytest.raises(ValidationError):
+        readability.ReadabilitySettings.model_validate({"target": "B1"})
+    with pytest.raises(ValidationError):
+        readability.ReadabilitySettings.model_validate({"target_level": "B3"})
