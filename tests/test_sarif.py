@@ -89,3 +89,24 @@ def test_collections_and_errors(demo, capsys):
     assert run["results"][0]["partialFingerprints"]["socialrisk/v1"].endswith("#1")
     errors = [n for n in run["invocations"][0]["toolExecutionNotifications"] if n["level"] == "error"]
     assert errors[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md"
+
+
+def test_related_spans_become_related_locations():
+    from socialrisk.formats import parse
+    from socialrisk.models import Category, Decision, Finding, Report, Severity, Span, Versions
+    from socialrisk.render.sarif import render_sarif
+    from socialrisk.suppress import Outcome
+
+    text = "Intro.\nJan de Vries is ziek.\n"
+    source = parse(text, "p.md", fmt="markdown")[0]
+    f = Finding(rule_id="PRIV-HEALTH", checker="privacy", category=Category.PRIVACY, severity=Severity.BLOCKER, score=0.9,
+                span=Span.of(text, 20, 24), message="Health fact about a person.", related=[Span.of(text, 7, 19)])
+    report = Report(decision=Decision.NO_GO, score=90, findings=[f], language="nl", language_source="given",
+                    language_confidence=1.0, versions=Versions(socialrisk="0", rules="x"))
+    log = render_sarif([Outcome(source, report)], [])
+    VALIDATOR.validate(log)
+    [result] = log["runs"][0]["results"]
+    assert "ruleIndex" not in result  # not a known rule: no index rather than a wrong one
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 14, "endLine": 2, "endColumn": 18}
+    [rel] = result["relatedLocations"]
+    assert rel["id"] == 0 and rel["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 1, "endLine": 2, "endColumn": 13}

@@ -141,7 +141,7 @@ def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
     path = o.source.path
 
     def loc(f) -> str:
-        line, col, _, _ = o.span_lines(f)
+        line, col, _, _ = o.span_lines(f.span)
         return f"{path}:{line}:{col}: "
 
     lines += ["  " + render_finding(f, location=loc(f), colour=colour) for f in r.findings]

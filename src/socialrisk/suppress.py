@@ -14,7 +14,7 @@ from typing import Callable
 
 from .errors import InputError
 from .formats import SourcePost, line_col
-from .models import Finding, Report
+from .models import Finding, Report, Span
 from .policy import Policy, _selector_ok, decide, risk_score
 
 __all__ = ["Suppression", "Unused", "Outcome", "suppressions_of", "apply"]
@@ -61,13 +61,13 @@ class Outcome:
     report: Report
     unused: list[Unused] = field(default_factory=list)
 
-    def span_lines(self, f: Finding) -> tuple[int, int, int, int]:
-        """Start line, start column, end line, end column (exclusive) of a finding in the file."""
+    def span_lines(self, span: Span) -> tuple[int, int, int, int]:
+        """Start line, start column, end line, end column (exclusive) of a post span in the file."""
         s = self.source
-        line, col = s.line_col(f.span.start)
+        line, col = s.line_col(span.start)
         if s.offset is None:
             return line, col, line, col
-        end_line, end_col = line_col(s.file_text, s.file_offset(f.span.end))
+        end_line, end_col = line_col(s.file_text, s.file_offset(span.end))
         return line, col, end_line, end_col
 
 
@@ -119,7 +119,7 @@ def apply(
     kept: list[Finding] = []
     moved: list[Finding] = []
     for f in report.findings:
-        first, _, last, end_col = outcome.span_lines(f)
+        first, _, last, end_col = outcome.span_lines(f.span)
         if end_col == 1 and last > first:  # a span ending at a line break does not reach the next line
             last -= 1
         by = next((s for s in sups if s.covers(f, first, last)), None)

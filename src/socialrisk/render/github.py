@@ -33,7 +33,7 @@ def render_github(outcomes: Iterable["Outcome"]) -> str:
         r = o.report
         lines.append(f"{o.source.label}: {r.decision.value.upper().replace('_', '-')} (risk {r.score:.0f}/100, {len(r.findings)} finding(s), {len(r.suppressed)} suppressed)")
         for f in r.findings:
-            line, col, end_line, end_col = o.span_lines(f)
+            line, col, end_line, end_col = o.span_lines(f.span)
             exact = o.source.offset is not None
             lines.append(annotation(
                 _LEVELS[f.severity.value], f"{f.message}" + (f" {f.suggestion}" if f.suggestion else ""),

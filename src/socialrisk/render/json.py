@@ -12,7 +12,7 @@ __all__ = ["render_json"]
 
 def _located(o: "Outcome", findings: list[dict], objs) -> list[dict]:
     for d, f in zip(findings, objs):
-        line, col, end_line, end_col = o.span_lines(f)
+        line, col, end_line, end_col = o.span_lines(f.span)
         d["location"] = {"path": o.source.path, "line": line, "column": col, "end_line": end_line, "end_column": end_col}
     return findings
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from .. import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..models import Finding
+    from ..models import Finding, Span
     from ..rules import Rule
     from ..suppress import Outcome
 
@@ -47,12 +47,12 @@ def _descriptor(rule: "Rule") -> dict:
     return out
 
 
-def _location(outcome: "Outcome", f: "Finding") -> dict:
-    line, col, end_line, end_col = outcome.span_lines(f)
+def _location(outcome: "Outcome", span: "Span", **extra) -> dict:
+    line, col, end_line, end_col = outcome.span_lines(span)
     region = {"startLine": line, "startColumn": col}
     if outcome.source.offset is not None:
         region.update(endLine=end_line, endColumn=end_col)
-    return {"physicalLocation": {"artifactLocation": _uri(outcome.source.path), "region": region}}
+    return {**extra, "physicalLocation": {"artifactLocation": _uri(outcome.source.path), "region": region}}
 
 
 def _result(outcome: "Outcome", f: "Finding", index: dict[str, int]) -> dict:
@@ -61,10 +61,12 @@ def _result(outcome: "Outcome", f: "Finding", index: dict[str, int]) -> dict:
         "ruleId": f.rule_id,
         "level": LEVELS[f.severity.value],
         "message": {"text": f.message + (f" {f.suggestion}" if f.suggestion else "")},
-        "locations": [_location(outcome, f)],
+        "locations": [_location(outcome, f.span)],
         "partialFingerprints": {"socialrisk/v1": f"{f.fingerprint}{post}"},
         "properties": {"severity": f.severity.value, "score": f.score, "category": f.category.value, "decision": outcome.report.decision.value},
     }
+    if f.related:  # e.g. the name a fact is about
+        out["relatedLocations"] = [_location(outcome, r, id=i) for i, r in enumerate(f.related)]
     if f.rule_id in index:
         out["ruleIndex"] = index[f.rule_id]
     by = f.details.get("suppressed_by")
