@@ -207,10 +207,10 @@ def _as_list(value: Any, key: str, path: str) -> list[str]:
         return [v for v in re.split(r"[\s,]+", value) if v]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise InputError(f"front matter: '{key}' must be a rule id or a list of rule ids", post_id=path)
+    raise InputError(f"'{key}' must be a rule id or a list of rule ids", post_id=path)
 
 
-def _post_fields(meta: dict[str, Any], path: str) -> dict[str, Any]:
+def _post_fields(meta: dict[str, Any]) -> dict[str, Any]:
     """Front-matter or record fields as Post fields (dates become datetimes, media strings paths)."""
     out = dict(meta)
     sched = out.get("scheduled")
@@ -241,7 +241,7 @@ def _markdown(text: str, path: str) -> SourcePost:
         start = front.end()
     ignore = _as_list(meta.pop("ignore", None), "ignore", path)
     masked, comments = mask_markdown(text[start:])
-    fields = {"text": masked, **_post_fields(meta, path)}
+    fields = {"text": masked, **_post_fields(meta)}
     key = _IGNORE_KEY.search(text, 0, start) if ignore else None
     return SourcePost(
         path, fields, text, start, anchor=start,
@@ -341,7 +341,7 @@ def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_f
     rec = dict(rec)
     value = rec.pop(text_field)
     ignore = _as_list(rec.pop("ignore", None), "ignore", label)
-    fields: dict[str, Any] = {"text": value, **_post_fields(rec, label)}
+    fields: dict[str, Any] = {"text": value, **_post_fields(rec)}
     if id_field != "id":
         fields.pop("id", None)
         if id_field in fields:
