@@ -16,7 +16,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Severity
-from . import _privacy_validators  # noqa: F401 - registers the validators rules name
+from . import _privacy_validators  # registers the validators rules name
 from ._match import VALIDATORS, compile_pattern, lexicon_for, rule_lexicon
 from .base import Checker, register
 
@@ -62,10 +62,6 @@ class _Hit:
     public: bool = False
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _rank(name: str) -> Severity:
-    return Severity(name)
 
 
 @register("privacy")
@@ -139,7 +135,8 @@ class PrivacyChecker(Checker):
         self._grade(analysis, policy, hits)
         out = [self._entity_finding(analysis, h) for h in hits if not (h.allowed and not self.settings.report_allowed)]
         private_people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
-        contact = [h for h in hits if h.entity != "PERSON" and not h.allowed and h.severity >= Severity.HIGH]
+        # Data that points at one private person (a phone, a home address), as opposed to a secret link.
+        contact = [h for h in hits if h.rule.params.get("identifies") and not h.allowed and h.severity >= Severity.HIGH]
         for rule in rules:
             kind = rule.params["kind"]
             if kind == "sensitive":
@@ -181,16 +178,14 @@ class PrivacyChecker(Checker):
     def _grade(self, analysis: "Analysis", policy: "Policy", hits: list[_Hit]) -> None:
         """Allow-lists, public figures and the severity of each hit."""
         _, _, _, names = self._analyzer()
-        titles = lexicon_for(tuple([*names.public_titles.get(analysis.lang), *names.public_titles.get("en")]))
+        titles = lexicon_for(tuple(names.public_titles.both()))
         text = analysis.text
         allow = policy.allow
         for h in hits:
             value = text[h.start:h.end]
             p = h.rule.params
             if h.entity == "EMAIL_ADDRESS":
-                from ._privacy_validators import deobfuscate_email
-
-                h.allowed = allow.allows_email(deobfuscate_email(value))
+                h.allowed = allow.allows_email(_privacy_validators.deobfuscate_email(value))
             elif h.entity == "PHONE_NUMBER":
                 h.allowed = allow.allows_phone(value)
             elif h.entity == "PERSON":
@@ -200,9 +195,9 @@ class PrivacyChecker(Checker):
                 h.public = bool(titles.search_text(tail)) or bool(_PARTY_AFTER.match(text, h.end))
             sev = h.rule.severity
             if "demote_below" in p and h.score < p["demote_below"]:
-                sev = _rank(p.get("demoted", "low"))
+                sev = Severity(p.get("demoted", "low"))
             if h.public and p.get("public"):
-                sev = _rank(p["public"])
+                sev = Severity(p["public"])
             h.severity = Severity.INFO if h.allowed else sev
         people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
         for h in hits:
@@ -251,11 +246,11 @@ class PrivacyChecker(Checker):
             if named or contact:
                 sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
             elif weak and p.get("with_handle"):
-                sev, related, why = _rank(p["with_handle"]), weak, "handle"
+                sev, related, why = Severity(p["with_handle"]), weak, "handle"
             elif any(a <= s < b for s, _ in evidence) and p.get("with_evidence"):
-                sev, related, why = _rank(p["with_evidence"]), [e for e in evidence if a <= e[0] < b], "evidence"
+                sev, related, why = Severity(p["with_evidence"]), [e for e in evidence if a <= e[0] < b], "evidence"
             elif p.get("alone"):
-                sev, related, why = _rank(p["alone"]), [], "alone"
+                sev, related, why = Severity(p["alone"]), [], "alone"
             else:
                 continue
             out.append(

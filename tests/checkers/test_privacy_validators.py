@@ -1,0 +1,83 @@
+"""Validators behind the privacy recognizers: real identifiers pass, look-alikes and bad checksums fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialrisk.checkers import privacy  # noqa: F401 - registers the validators
+from socialrisk.checkers._match import VALIDATORS
+from socialrisk.checkers.privacy import PrivacyChecker
+from socialrisk.rules import Rule
+
+CASES = [
+    ("elfproef", "111222333", True),
+    ("elfproef", "1112.22.333", True),
+    ("elfproef", "123456789", False),
+    ("elfproef", "000000000", False),
+    ("iban", "NL91 ABNA 0417 1643 00", True),
+    ("iban", "nl91abna0417164300", True),
+    ("iban", "NL91 ABNA 0417 1643 01", False),
+    ("iban", "NL91 ABNA 0417 1643", False),  # too short for NL
+    ("luhn", "4111 1111 1111 1111", True),
+    ("luhn", "4111 1111 1111 1112", False),
+    ("luhn", "0000 0000 0000 0000", False),
+    ("phone_number", "06-12345678", True),
+    ("phone_number", "+31 (0)20 123 4567", True),
+    ("phone_number", "0031 6 1234 5678", True),
+    ("phone_number", "+44 20 7946 0958", True),
+    ("phone_number", "Phone: 72 128 827", True),
+    ("phone_number", "06-1234567", False),  # one digit short
+    ("phone_number", "01-02-2024 10 00", False),  # a date and a time
+    ("phone_number", "0000000000", False),
+    ("email_address", "jan [at] voorbeeld [punt] nl", True),
+    ("email_address", "a.b@sub.example.co.uk", True),
+    ("email_address", "jan@voorbeeld.notatld", False),
+    ("ip_address", "84.241.17.203", True),
+    ("ip_address", "1.2.3.4", False),
+    ("ip_address", "300.1.1.1", False),
+    ("nl_licence_plate", "12-ABC-3", True),
+    ("nl_licence_plate", "AB-12-CD", True),
+    ("nl_licence_plate", "12-10-08", False),
+    ("calendar_date", "12-03-1985", True),
+    ("calendar_date", "32-13-1985", False),
+    ("minor_age", "9 jaar", True),
+    ("minor_age", "45 jaar", False),
+    ("secret_token", "wachtwoord: Welkom2024!", True),
+    ("secret_token", "wachtwoord: geheim", False),
+]
+
+
+@pytest.mark.parametrize("name,text,ok", CASES)
+def test_validator(name, text, ok):
+    assert VALIDATORS[name](text) is ok
+
+
+def _rule(**changes):
+    base = {
+        "id": "PRIV-TEST", "checker": "privacy", "category": "privacy", "severity": "high",
+        "match": {"patterns": [{"name": "x", "regex": "x"}]}, "params": {"kind": "entity", "entity": "X"},
+        "what": "w", "why": "w", "message": "m", "examples": {"trigger": ["x"], "clean": ["y"]},
+    }
+    base.update(changes)
+    return Rule.model_validate(base)
+
+
+@pytest.mark.parametrize("changes,error", [
+    ({"params": {"kind": "nonsense"}}, "params.kind"),
+    ({"params": {"kind": "entity"}}, "params.entity"),
+    ({"params": {"kind": "entity", "entity": "X", "demoted": "huge"}}, "params.demoted"),
+    ({"params": {"kind": "entity", "entity": "X", "min_score": 2}}, "params.min_score"),
+    ({"match": {"patterns": [{"name": "x", "regex": "x"}], "validator": "nope"}}, "unknown validator"),
+    ({"match": {}, "params": {"kind": "lexicon"}}, "match.terms"),
+])
+def test_bad_rules_are_refused(changes, error):
+    with pytest.raises(ValueError, match=error):
+        PrivacyChecker.validate_rule(_rule(**changes))
+
+
+def test_shipped_name_data_validates():
+    from socialrisk.checkers._privacy_engine import name_data
+
+    data = name_data()
+    assert {"Jan", "Emma"} <= set(data.first_names.nl) and "James" in data.first_names.en
+    assert "van der" in data.particles
