@@ -178,6 +178,14 @@ def test_unreachable_server_is_skipped_without_post_text():
     assert report.failed == []
 
 
+def test_unsupported_language_is_skipped_with_reason(server):
+    pipe = Pipeline(Config(languagetool_url=server, checkers={"grammar": {"languages": {"nl": "fy-NL"}}}), checkers=["grammar"])
+    (skip,) = pipe.check("Wij investeren in beter onderwjis.", lang="nl").skipped
+    assert skip.reason.endswith("does not support 'fy-NL'")
+    # English still works on the same pipeline: an unsupported language does not mark the server as down.
+    assert [f.rule_id for f in _check(pipe, "We invest in better educaton.", "en").findings] == ["GRAM-SPELLING"]
+
+
 def test_public_api_only_when_enabled(monkeypatch):
     import language_tool_python as ltp
 

@@ -13,7 +13,7 @@ import time
 import urllib.parse
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..models import Category, Finding
 from .base import Checker, SkipCheck, register
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["GrammarChecker", "GrammarSettings", "lt_span"]
 
 NO_SERVER = "no LanguageTool server configured (set languagetool_url)"
+_LT_LANGUAGES = {"nl": "nl-NL", "en": "en-US"}
 PUBLIC_API = "https://languagetool.org/api/"  # what language-tool-python's LanguageToolPublicAPI uses
 
 
@@ -35,12 +36,17 @@ class GrammarSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     languages: dict[Literal["nl", "en"], str] = Field(
-        default_factory=lambda: {"nl": "nl-NL", "en": "en-US"}, description="LanguageTool language per post language"
+        default_factory=lambda: dict(_LT_LANGUAGES), description="LanguageTool language per post language"
     )
     timeout_s: float = Field(default=10.0, gt=0, description="per request")
     retry_after_s: float = Field(default=60.0, ge=0, description="after a failure, skip without asking for this long")
     disabled_rules: list[str] = Field(default_factory=list, description="LanguageTool rule ids to leave out")
     picky: bool = Field(default=False, description="LanguageTool's picky level (more style remarks)")
+
+    @field_validator("languages")
+    @classmethod
+    def _keep_defaults(cls, value: dict[str, str]) -> dict[str, str]:
+        return {**_LT_LANGUAGES, **value}  # setting one language keeps the other's default
 
 
 def _utf16_len(s: str) -> int:
@@ -130,14 +136,25 @@ class GrammarChecker(Checker):
             if self._failed and time.monotonic() - self._failed[0] < self.settings.retry_after_s:
                 raise SkipCheck(self._failed[1])
             try:
-                matches = self._tool(analysis.lang, server).check(analysis.text)
-            except Exception as exc:  # unreachable, refused, bad JSON: skip, never quote the post
-                reason = f"LanguageTool server at {_safe_url(server)} did not answer ({type(exc).__name__})"
-                self._failed = (time.monotonic(), reason)
+                tool = self._tool(analysis.lang, server)
+            except ValueError:  # language-tool-python: the server does not list this language
+                language = self.settings.languages.get(analysis.lang, analysis.lang)
+                raise SkipCheck(f"LanguageTool server at {_safe_url(server)} does not support {language!r}") from None
+            except Exception as exc:  # unreachable or refused: skip, never quote the post
+                raise self._remember(server, exc) from None
+            try:
+                matches = tool.check(analysis.text)
+            except Exception as exc:  # lost connection, timeout, bad JSON
                 self._tools.pop(analysis.lang, None)
-                raise SkipCheck(reason) from None
+                raise self._remember(server, exc) from None
             self._failed = None
             return matches
+
+    def _remember(self, server: str, exc: Exception) -> SkipCheck:
+        """A skip for a server that failed; later posts skip at once for ``retry_after_s``."""
+        reason = f"LanguageTool server at {_safe_url(server)} did not answer ({type(exc).__name__})"
+        self._failed = (time.monotonic(), reason)
+        return SkipCheck(reason)
 
     # -- findings --------------------------------------------------------------------------
 
