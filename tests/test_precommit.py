@@ -40,6 +40,8 @@ def test_hook_blocks_no_go_post_and_commits_clean_one(tmp_path):
         "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
         "NO_COLOR": "1",
+        # The developer's own git settings (hooksPath, signing) must not change the outcome.
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
     }
     repo = tmp_path / "posts"
     repo.mkdir()
