@@ -90,6 +90,7 @@ QUIET = [
     ("Why don't you tell us what you think?", "en", {}, "AMBIG-LEADING-QUESTION"),
     ("We disagree with the minister's plan.", "en", {}, "AMBIG-LEADING-QUESTION"),
     ("Is het toeval dat het regent. Nee.", "nl", {}, "AMBIG-LEADING-QUESTION"),           # no question mark
+    ("Why is the council refusing some permits? Because they break the plan.", "en", {}, "AMBIG-LEADING-QUESTION"),
     ("Maar we geven niet op.", "nl", {}, "AMBIG-MID-SENTENCE"),                           # capitalised: a style choice
     ("'s Avonds is het stadhuis dicht.", "nl", {}, "AMBIG-MID-SENTENCE"),
     ("De GGD en het RIVM adviseren een prik.", "nl", {}, "AMBIG-ABBREVIATION"),           # widely known

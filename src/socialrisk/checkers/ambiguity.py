@@ -112,6 +112,10 @@ class _SarcasmParams(_Params):
     window: int = Field(default=160, ge=1)
 
 
+class _LeadingParams(_Params):
+    answers: LangWords = Field(default_factory=dict)
+
+
 class _MidSentenceParams(_Params):
     continuations: LangWords
 
@@ -321,12 +325,16 @@ def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
 _CLAUSE_END = regex.compile(r"[.!?\n]")
 
 
-def _leading_question(rule, p: _Params, analysis) -> Iterator[_Hit]:
-    text = analysis.text
+def _leading_question(rule, p: _LeadingParams, analysis) -> Iterator[_Hit]:
+    text, answers = analysis.text, _lex(p.answers, analysis.lang)
     for s, e in _trigger_hits(rule, analysis):
         end = _CLAUSE_END.search(text, e)
-        if end is not None and text[end.start()] == "?":
-            yield _Hit(s, end.end(), score=0.7)
+        if end is None or text[end.start()] != "?":
+            continue
+        nxt = _WORD.search(text, end.end())
+        if nxt and any(a == nxt.start() for a, _ in _lex_hits(answers, analysis, nxt.start())):
+            continue  # the post answers its own question ("Waarom weigert de gemeente ...? Omdat ..."): an FAQ
+        yield _Hit(s, end.end(), score=0.7)
 
 
 def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
@@ -390,7 +398,7 @@ _MECHANISMS: dict[str, tuple[type[_Params], Callable[..., Iterator[_Hit]]]] = {
     "opening_pronoun": (_OpeningParams, _opening_pronoun),
     "two_referents": (_ReferentParams, _two_referents),
     "sarcasm": (_SarcasmParams, _sarcasm),
-    "leading_question": (_Params, _leading_question),
+    "leading_question": (_LeadingParams, _leading_question),
     "mid_sentence": (_MidSentenceParams, _mid_sentence),
     "abbreviation": (_AbbreviationParams, _abbreviation),
     "lexicon": (_Params, _lexicon),
