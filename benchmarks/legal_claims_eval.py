@@ -95,8 +95,10 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
             res["legal"][name]["legal>=medium (without profanity/slur _nh)"] = prf([flagged[i] for i in keep], [gold[i] for i in keep])
             res["legal"][name]["baseline (without profanity/slur _nh)"] = prf([base[i] for i in keep], [gold[i] for i in keep])
         if name == "olid_en":
+            # Targeted offence (TIN) is closest to belediging/smaad; untargeted swearing (UNT) is tone.
             tin = [bool(r["risk"]) and r.get("label_b") == "TIN" for r in rows]
-            res["legal"][name]["recall_on_targeted(TIN)"] = round(sum(f and t for f, t in zip(flagged, tin)) / max(1, sum(tin)), 3)
+            res["legal"][name]["legal>=medium vs gold=TIN"] = prf(flagged, tin)
+            res["legal"][name]["baseline vs gold=TIN"] = prf(base, tin)
     return res
 
 

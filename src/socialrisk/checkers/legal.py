@@ -32,7 +32,7 @@ from .base import Checker, register
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
     "crimes", "org", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
-    "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
+    "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal",
 )
 FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
 
@@ -103,7 +103,19 @@ class LegalChecker(Checker):
             analysis, a, max(b, hit.end), lexicons,
             not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[(hit.start, hit.end)],
         )
-        return [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
+        near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
+        # In a reply ("@naam ..."), the handles it opens with are who the whole post speaks to.
+        return near + [t for t in self._addressees(analysis) if t not in near and t.end <= hit.start]
+
+    @staticmethod
+    def _addressees(analysis) -> list[Target]:
+        out, pos = [], 0
+        for m in analysis.mentions:
+            if analysis.text[pos : m.start].strip():
+                break
+            out.append(Target("handle", m.start, m.end))
+            pos = m.end
+        return out
 
     @staticmethod
     def _framing(frame: Frame, hit: Hit, p: LegalParams) -> str | None:
@@ -129,14 +141,17 @@ class LegalChecker(Checker):
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
-            if label == "fact" and any(t.person for t in targets) and crimes.contains(analysis, hit.start, hit.end):
+            named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
+            if label == "fact" and named and crimes.contains(analysis, hit.start, hit.end):
                 label = "crime_person"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
 
     def _insult(self, rule, p, analysis):
+        pattern_names = {s.name for s in rule.match.patterns}
         for hit in rule_hits(rule, analysis, masked=p.masked):
             targets = self._targets(rule, analysis, hit, p.window)
-            if not targets:
+            # a pattern names its addressee itself ("you are pathetic", "hou je bek")
+            if not targets and hit.term not in pattern_names:
                 continue
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
             label = self._framing(frame, hit, p)
@@ -151,6 +166,7 @@ class LegalChecker(Checker):
         dehum = param_lexicon(rule, "dehumanising", lang, masked=True)
         derog = param_lexicon(rule, "derogatory", lang, masked=True)
         negation = param_lexicon(rule, "negation", lang)
+        reversal = param_lexicon(rule, "reversal", lang)
         link = param_lexicon(rule, "link", lang)
 
         def predicates(g: tuple[int, int], h: Hit) -> bool:
@@ -165,7 +181,7 @@ class LegalChecker(Checker):
             # "niets anders dan" is a link, not a negation; "ik haat X niet" negates after the fact
             spans = [(x.start, x.end) for x in links]
             after = max(g[1], h.end)
-            negated = between_has(analysis, negation, g, (h.start, h.end), spans) or bool(
+            negated = any(between_has(analysis, lex, g, (h.start, h.end), spans) for lex in (negation, reversal)) or bool(
                 cue_hits(analysis, negation, after, after + p.negation_window // 3, spans)
             )
             return ok and not negated
