@@ -119,6 +119,20 @@ def test_heated_post_points_at_the_hottest_sentence(pipe):
     assert {r.excerpt for r in found[0].related} == {"absoluut", "schandalig", "totaal", "onacceptabel", "!"}
 
 
+@pytest.mark.parametrize(
+    "text,lang,kept",
+    [
+        ("Goed gedaan hoor 🤡🤡🤡🤡", "nl", set()),  # the clowns are the sarcasm marker
+        ("Ja hoor!!! Weer een plan.", "nl", set()),
+        ("Yeah right??? As if.", "en", set()),
+        ("Obviously a great plan /s", "en", {"TONE-CONDESCENSION"}),  # not on the marker: still reported
+        ("Ja hoor, wat een kutplan.", "nl", {"TONE-PROFANITY"}),
+    ],
+)
+def test_sarcasm_markers_are_left_to_the_ambiguity_checker(pipe, text, lang, kept):
+    assert {f.rule_id for f in _report(pipe, text, lang).findings} == kept
+
+
 def test_unknown_voice_is_refused():
     from pydantic import ValidationError
 

@@ -50,6 +50,16 @@ def _hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in links)]
 
 
+def _on_irony(analysis: "Analysis", start: int, end: int) -> bool:
+    """Whether a span overlaps or directly follows a sarcasm marker, which the ambiguity checker reports."""
+    try:
+        from .ambiguity import sarcasm_spans
+    except ImportError:  # pragma: no cover - ambiguity is a built-in; a trimmed install may lack it
+        return False
+    text = analysis.text
+    return any(a < end and start < b or (b <= start and not text[b:start].strip()) for a, b in sarcasm_spans(analysis))
+
+
 @register("tone")
 class ToneChecker(Checker):
     """How the post sounds, against the organisation's voice."""
@@ -80,7 +90,10 @@ class ToneChecker(Checker):
     def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
         out: list[Finding] = []
         for rule in self.rules_for(analysis.lang):
-            out.extend(getattr(self, f"_{_kind(rule)}")(rule, analysis))
+            found = getattr(self, f"_{_kind(rule)}")(rule, analysis)
+            if found and _kind(rule) in ("lexicon", "emoji"):
+                found = [f for f in found if not _on_irony(analysis, f.span.start, f.span.end)]
+            out.extend(found)
         return out
 
     # -- shared pieces ---------------------------------------------------------------------
