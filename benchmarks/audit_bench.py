@@ -110,16 +110,16 @@ def main() -> None:
     if args.child:
         memory_child(args.child[0], args.child[1], int(args.child[2]))
         return
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, checkers: {args.checkers}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, checkers: {args.checkers}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         csv = Path(tmp) / "speed.csv"
         generate(args.posts).to_csv(csv, index=False)
-        print(f"\nspeed: {args.posts} posts from {csv.name}")
-        print(f"{'run':<32} {'seconds':>8} {'posts/s':>9}")
+        print(f"\nspeed: {args.posts} posts from {csv.name}", flush=True)
+        print(f"{'run':<32} {'seconds':>8} {'posts/s':>9}", flush=True)
         for label, secs, rate in speed(csv, args.posts, args.checkers, args.jobs):
-            print(f"{label:<32} {secs:>8.1f} {rate:>9.0f}")
-        print(f"\nmemory: streamed CSV, cache on, n_jobs={args.jobs} (peak RSS, MB)")
-        print(f"{'posts':>8} {'seconds':>8} {'after load':>11} {'peak':>8} {'worker peak':>12} {'cache parts':>12}")
+            print(f"{label:<32} {secs:>8.1f} {rate:>9.0f}", flush=True)
+        print(f"\nmemory: streamed CSV, cache on, n_jobs={args.jobs} (peak RSS, MB)", flush=True)
+        print(f"{'posts':>8} {'seconds':>8} {'after load':>11} {'peak':>8} {'worker peak':>12} {'cache parts':>12}", flush=True)
         for n in [int(x) for x in args.mem_posts.split(",") if x]:
             path = Path(tmp) / f"mem-{n}.csv"
             generate(n).to_csv(path, index=False)

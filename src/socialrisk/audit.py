@@ -328,18 +328,20 @@ def _run(
     ex = cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx, initializer=_worker_pipeline, initargs=(payload,))
     work = functools.partial(_check_in_worker, payload)
     pending: collections.deque = collections.deque()
+
+    def oldest() -> tuple[list[dict], list[dict]]:
+        checked = list(pending.popleft())
+        tick(len(checked))
+        return _flatten(checked)
+
     try:
         # Two chunks in flight: workers stay busy while the oldest is collected, and memory stays bounded.
         for recs in chunks:
             pending.append(ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs))))
-            while len(pending) > 1:
-                checked = list(pending.popleft())
-                tick(len(checked))
-                yield _flatten(checked)
+            if len(pending) > 1:
+                yield oldest()
         while pending:
-            checked = list(pending.popleft())
-            tick(len(checked))
-            yield _flatten(checked)
+            yield oldest()
     except BaseException:
         ex.shutdown(wait=False, cancel_futures=True)
         raise
