@@ -534,11 +534,12 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         kind = _kind(path)
+        blocksize = max(2**16, chunk * 256)  # about ``chunk`` posts of a few hundred bytes per partition
         if kind == "csv":
             sep = "\t" if path.suffix.lower() == ".tsv" else ","
-            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize="16MB")
+            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize)
         elif kind == "jsonl":
-            frame = dd.read_json(str(path), lines=True, blocksize=2**24)
+            frame = dd.read_json(str(path), lines=True, blocksize=blocksize)
         else:
             frame = dd.read_parquet(str(path))
         cols.validate(frame.columns, path.name)
