@@ -1,0 +1,119 @@
+"""The claims checker: unsourced statistics, changes, absolutes, causal claims, certain predictions
+and unattributed quotes fire; sources and hedges lower or clear them; years, dates, times, list
+numbers and scare quotes are not claims; nothing is ever a blocker."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans
+from socialrisk.checkers.claims import _value
+from socialrisk.models import Severity
+
+# (text, lang, rule id, excerpt, severity)
+FIRES = [
+    ("De huren zijn met 23% gestegen.", "nl", "CLAIM-STAT", "23%", "medium"),
+    ("Het aantal daklozen is verdubbeld.", "nl", "CLAIM-STAT", "verdubbeld", "medium"),
+    ("Er staan 1.200 gezinnen op de wachtlijst.", "nl", "CLAIM-STAT", "1.200", "medium"),
+    ("Een op de vijf kinderen groeit op in armoede.", "nl", "CLAIM-STAT", "Een op de vijf", "medium"),
+    ("Het kost ons € 4 miljoen per jaar.", "nl", "CLAIM-STAT", "€ 4 miljoen", "medium"),
+    ("Er zijn naar schatting 300 daklozen in de stad.", "nl", "CLAIM-STAT", "300", "low"),
+    ("Crime went up by 40 percent under this council.", "en", "CLAIM-STAT", "40 percent", "medium"),
+    ("We spent 3 million pounds on consultants.", "en", "CLAIM-STAT", "3 million pounds", "medium"),
+    ("Three times as many families now rely on food banks.", "en", "CLAIM-STAT", "Three times as many", "medium"),
+    ("De wachttijden zijn flink gestegen.", "nl", "CLAIM-CHANGE", "zijn flink gestegen", "low"),
+    ("My opponent voted against the school budget.", "en", "CLAIM-CHANGE", "voted against", "low"),
+    ("Nooit eerder waren de wachtlijsten zo lang.", "nl", "CLAIM-ABSOLUTE", "Nooit eerder", "low"),
+    ("Iedereen weet dat dit plan niet werkt.", "nl", "CLAIM-ABSOLUTE", "Iedereen weet", "low"),
+    ("Everyone knows the scheme is 100% safe.", "en", "CLAIM-ABSOLUTE", "Everyone knows", "low"),
+    ("This is the worst ever budget for the north.", "en", "CLAIM-ABSOLUTE", "the worst ever", "low"),
+    ("Door het beleid van dit kabinet zijn de huren gestegen.", "nl", "CLAIM-CAUSAL", "Door het beleid van", "low"),
+    ("Door het beleid van dit kabinet zijn de huren 20% gestegen.", "nl", "CLAIM-CAUSAL", "Door het beleid van", "medium"),
+    ("Because of the new tax, small shops closed across the city.", "en", "CLAIM-CAUSAL", "Because of", "low"),
+    ("Dit plan zal zeker tot lagere huren leiden.", "nl", "CLAIM-PREDICTION", "zal zeker", "low"),
+    ("Prices will definitely fall next year.", "en", "CLAIM-PREDICTION", "will definitely", "low"),
+    ('"Wij gaan de huren bevriezen voor iedereen" - dat was de belofte.', "nl", "CLAIM-QUOTE",
+     '"Wij gaan de huren bevriezen voor iedereen"', "low"),
+    ('"We will never raise your council tax again" was the promise.', "en", "CLAIM-QUOTE",
+     '"We will never raise your council tax again"', "low"),
+]
+
+# (text, lang, rule id that must not fire)
+QUIET = [
+    ("Volgens het CBS zijn de huren met 23% gestegen.", "nl", "CLAIM-STAT"),
+    ("De huren zijn met 23% gestegen: https://www.cbs.nl/huren", "nl", "CLAIM-STAT"),
+    ("Rents rose 23% (source: ONS, 2024).", "en", "CLAIM-STAT"),
+    ("Stem op 15 maart op lijst 3!", "nl", "CLAIM-STAT"),
+    ("Kom om 20.00 uur naar het stadhuis.", "nl", "CLAIM-STAT"),
+    ("In 2023 openden we de nieuwe bibliotheek.", "nl", "CLAIM-STAT"),
+    ("Artikel 266 van het Wetboek van Strafrecht gaat over belediging.", "nl", "CLAIM-STAT"),
+    ("We hebben 3 kinderen op bezoek gehad.", "nl", "CLAIM-STAT"),
+    ("Join us on 12 May at 7 pm in room 4.", "en", "CLAIM-STAT"),
+    ("We have been working on this for 20 years.", "en", "CLAIM-STAT"),
+    ("Zijn de huren met 23% gestegen?", "nl", "CLAIM-STAT"),
+    ("Beste kiezer, kom woensdag stemmen.", "nl", "CLAIM-ABSOLUTE"),
+    ("Niet iedereen weet dat je gratis kunt inspreken.", "nl", "CLAIM-ABSOLUTE"),
+    ("All the best to the new mayor!", "en", "CLAIM-ABSOLUTE"),
+    ("Is this the best we can do?", "en", "CLAIM-ABSOLUTE"),
+    ("Dankzij jullie hebben we de verkiezingen gewonnen!", "nl", "CLAIM-CAUSAL"),
+    ("Thanks to all our volunteers for a great day.", "en", "CLAIM-CAUSAL"),
+    ("Het CPB verwacht dat de huren volgend jaar dalen.", "nl", "CLAIM-PREDICTION"),
+    ('Minister De Vries zei in de Kamer: "Wij gaan de huren bevriezen voor iedereen."', "nl", "CLAIM-QUOTE"),
+    ("Dit 'gratis' openbaar vervoer kost ons geld.", "nl", "CLAIM-QUOTE"),
+    ('"We will never raise your council tax again," the mayor said in May.', "en", "CLAIM-QUOTE"),
+    ('"Samen maken we de stad groener voor iedereen" - Wethouder Bos', "nl", "CLAIM-QUOTE"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule_id,excerpt,severity", FIRES)
+def test_fires(pipeline, text, lang, rule_id, excerpt, severity):
+    report = pipeline.check(text, lang=lang)
+    assert_spans(report, text)
+    got = [f for f in report.findings if f.rule_id == rule_id]
+    assert got, f"{rule_id} did not fire"
+    assert any(f.span.excerpt == excerpt and f.severity.value == severity for f in got), [
+        (f.span.excerpt, f.severity.value) for f in got
+    ]
+
+
+@pytest.mark.parametrize("text,lang,rule_id", QUIET)
+def test_quiet(pipeline, text, lang, rule_id):
+    report = pipeline.check(text, lang=lang, policy={"min_severity": "info"})
+    assert_spans(report, text)
+    assert not [f.span.excerpt for f in report.findings if f.rule_id == rule_id]
+
+
+def test_claims_never_block_and_suggest_a_source(pipeline):
+    text = "Door het beleid van dit kabinet zijn de huren 20% gestegen. Nooit eerder was het zo erg."
+    report = pipeline.check(text, lang="nl")
+    claims = [f for f in report.findings if f.checker == "claims"]
+    assert claims and all(f.severity <= Severity.MEDIUM for f in claims)
+    stat = next(f for f in claims if f.rule_id == "CLAIM-STAT")
+    assert "source" in stat.suggestion.lower() and "No source" in stat.message
+
+
+def test_one_statistic_finding_per_sentence_with_the_rest_related(pipeline):
+    text = "De huren stegen 12% en de energieprijzen 40%."
+    stats = [f for f in pipeline.check(text, lang="nl").findings if f.rule_id == "CLAIM-STAT"]
+    assert len(stats) == 1 and stats[0].span.excerpt == "12%" and [r.excerpt for r in stats[0].related] == ["40%"]
+
+
+@pytest.mark.parametrize("written,value", [("1.200", 1200), ("1,200", 1200), ("3,5", 3.5), ("12", 12), ("2.5", 2.5)])
+def test_value_reads_dutch_and_english_separators(written, value):
+    assert _value(written) == value
+
+
+def test_a_claim_level_above_medium_is_refused():
+    from socialrisk.checkers.claims import ClaimsChecker
+    from socialrisk.rules import Rule
+
+    rule = Rule.model_validate(
+        {
+            "id": "CLAIM-X-TEST", "checker": "claims", "category": "claims", "severity": "high",
+            "params": {"mechanism": "phrase", "levels": {"fact": {"severity": "blocker", "score": 1},
+                                                          "hedged": {"severity": "low", "score": 0.2}}},
+            "what": "w", "why": "w", "message": "m", "examples": {"trigger": ["a"], "clean": ["b"]},
+        }
+    )
+    with pytest.raises(ValueError, match="medium at most"):
+        ClaimsChecker.validate_rule(rule)

@@ -1,0 +1,162 @@
+"""The legal checker: accusations, insults, group insult, slurs, threats, doxing calls and election
+misinformation fire on explicit cases, are lowered when hedged/attributed/asked, and stay quiet on
+fair criticism of policy and on near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans
+from socialrisk.models import Severity
+
+# (text, lang, rule id, excerpt, severity)
+FIRES = [
+    ("Jan Jansen heeft gefraudeerd met subsidies.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "blocker"),
+    ("@wethouderpiet is een dief.", "nl", "LEGAL-ACCUSATION", "dief", "blocker"),
+    ("De minister liegt over de toeslagen.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("Rutte heeft gelogen over de toeslagen.", "nl", "LEGAL-ACCUSATION", "gelogen", "high"),
+    ("Deze partij liegt keihard.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("John Smith stole money from the food bank.", "en", "LEGAL-ACCUSATION", "stole", "blocker"),
+    ("The mayor lied about the budget.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    # hedged, asked, attributed: lower, and the message says why
+    ("Jan Jansen heeft mogelijk gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "medium"),
+    ("Heeft Jan Jansen gefraudeerd?", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "medium"),
+    ("Is de burgemeester corrupt?", "nl", "LEGAL-ACCUSATION", "corrupt", "medium"),
+    ("Volgens het OM heeft Jan Jansen gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "low"),
+    ('De rechter oordeelde: "Jansen heeft gefraudeerd".', "nl", "LEGAL-ACCUSATION", "gefraudeerd", "low"),
+    ("John Smith allegedly stole from the charity.", "en", "LEGAL-ACCUSATION", "stole", "medium"),
+    ("According to Reuters, John Smith took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "low"),
+    ("The court found that John Smith committed fraud.", "en", "LEGAL-ACCUSATION", "fraud", "low"),
+    # insults
+    ("@jansen je bent een idioot.", "nl", "LEGAL-INSULT", "idioot", "high"),
+    ("Wethouder Pieters is een klootzak.", "nl", "LEGAL-INSULT", "klootzak", "high"),
+    ("Jij bent een sukkel.", "nl", "LEGAL-INSULT", "sukkel", "medium"),
+    ("Hou je bek, wethouder.", "nl", "LEGAL-INSULT", "Hou je bek", "medium"),
+    ("@smith you are such a moron.", "en", "LEGAL-INSULT", "moron", "high"),
+    ("She is so pathetic.", "en", "LEGAL-INSULT", "She is so pathetic", "medium"),
+    # group insult and incitement
+    ("Asielzoekers zijn ongedierte.", "nl", "LEGAL-GROUP", "Asielzoekers zijn ongedierte", "blocker"),
+    ("Ik haat homo's.", "nl", "LEGAL-GROUP", "Ik haat homo's", "high"),
+    ("Alle moslims zijn terroristen.", "nl", "LEGAL-GROUP", "moslims zijn terroristen", "high"),
+    ("Muslims are vermin.", "en", "LEGAL-GROUP", "Muslims are vermin", "blocker"),
+    ("Why are all immigrants so lazy?", "en", "LEGAL-GROUP", "immigrants so lazy", "high"),
+    # slurs
+    ("Jij bent een flikker.", "nl", "LEGAL-SLUR", "flikker", "high"),
+    ("Get lost, faggot.", "en", "LEGAL-SLUR", "faggot", "medium"),
+    # threats, veiled threats, doxing calls
+    ("Ik maak je af als je dat doet.", "nl", "LEGAL-THREAT", "Ik maak je af", "blocker"),
+    ("Die vluchtelingen moeten allemaal dood.", "nl", "LEGAL-THREAT", "dood", "blocker"),
+    ("I will kill you if you show up again.", "en", "LEGAL-THREAT", "I will kill you", "blocker"),
+    ("Wethouder, we weten waar je woont.", "nl", "LEGAL-THREAT-VEILED", "we weten waar je woont", "high"),
+    ("Pak ze aan!", "nl", "LEGAL-THREAT-VEILED", "Pak ze aan", "high"),
+    ("Someone should deal with him before Tuesday.", "en", "LEGAL-THREAT-VEILED", "Someone should deal with", "high"),
+    ("Stuur hem allemaal een bericht.", "nl", "LEGAL-DOX", "Stuur hem allemaal", "high"),
+    ("Her home address is on the flyer, go tell her.", "en", "LEGAL-DOX", "Her home address is", "high"),
+    # election misinformation
+    ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
+    ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
+    ("Busy on Wednesday? Vote by text to 4040.", "en", "LEGAL-ELECTION", "Vote by text", "blocker"),
+    ("The election has been postponed to Thursday.", "en", "LEGAL-ELECTION", "election has been postponed", "blocker"),
+]
+
+# Fair criticism and near misses: no legal finding of medium or worse.
+QUIET = [
+    ("Het kabinet faalt in de woningbouw.", "nl"),
+    ("We disagree with the minister's plan.", "en"),
+    ("Het voorstel van de minister is slecht doordacht en onbetaalbaar.", "nl"),
+    ("The government's housing policy is a failure.", "en"),
+    ("We gaan fraude met subsidies harder aanpakken.", "nl"),
+    ("Fraud costs taxpayers money; we will fight it.", "en"),
+    ("In Amsterdam is veel fraude met toeslagen ontdekt.", "nl"),
+    ("Jan Jansen heeft niet gefraudeerd, zegt de accountant.", "nl"),
+    ("Hij is geen dief.", "nl"),
+    ("John Smith never stole anything.", "en"),
+    ("Wat een idioot weer vandaag, regen en hagel.", "nl"),
+    ("Moslims zijn welkom bij onze iftar.", "nl"),
+    ("Haat tegen homo's is walgelijk.", "nl"),
+    ("Migranten zijn geen criminelen.", "nl"),
+    ("Ik haat moslims niet.", "nl"),
+    ("Moslims zijn vaak slachtoffer van terroristen.", "nl"),
+    ("We condemn saying that immigrants are criminals.", "en"),
+    ('Wie zegt "moslims zijn ratten" moet zich schamen.', "nl"),
+    ("Het woord flikker is een scheldwoord en hoort niet in de politiek.", "nl"),
+    ("Zij snapte er geen flikker van.", "nl"),
+    ("Het wetsvoorstel ligt op een dood spoor.", "nl"),
+    ("We zullen nooit accepteren dat vrouwen worden vermoord.", "nl"),
+    ("This plan will kill jobs in the north.", "en"),
+    ("We pakken de wachtlijsten aan.", "nl"),
+    ("Stuur ons een bericht als je vragen hebt.", "nl"),
+    ("Stemmen via WhatsApp kan niet; je stemt in het stembureau.", "nl"),
+    ("Kun je online stemmen? Nee, alleen in het stembureau.", "nl"),
+    ("Myth: you can vote online. You can only vote in person or by post.", "en"),
+    ("Stem woensdag op lijst 3!", "nl"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule_id,excerpt,severity", FIRES)
+def test_fires(pipeline, text, lang, rule_id, excerpt, severity):
+    report = pipeline.check(text, lang=lang)
+    assert_spans(report, text)
+    got = [f for f in report.findings if f.rule_id == rule_id]
+    assert got, f"{rule_id} did not fire"
+    assert any(f.span.excerpt == excerpt and f.severity.value == severity for f in got), [
+        (f.span.excerpt, f.severity.value) for f in got
+    ]
+
+
+@pytest.mark.parametrize("text,lang", QUIET)
+def test_quiet(pipeline, text, lang):
+    report = pipeline.check(text, lang=lang)
+    assert_spans(report, text)
+    loud = [(f.rule_id, f.span.excerpt, f.severity.value) for f in report.findings if f.checker == "legal" and f.severity >= Severity.MEDIUM]
+    assert not loud
+
+
+def test_every_finding_names_its_reference_and_why(pipeline):
+    for text, lang, rule_id, _, _ in FIRES:
+        for f in pipeline.check(text, lang=lang).findings:
+            if f.checker == "legal":
+                assert f.reference and f.why and f.message, f.rule_id
+
+
+def test_lowered_findings_say_why(pipeline):
+    hedged = pipeline.check("Jan Jansen heeft mogelijk gefraudeerd.", lang="nl").findings
+    attributed = pipeline.check("Volgens het OM heeft Jan Jansen gefraudeerd.", lang="nl").findings
+    assert any("hedges" in f.message for f in hedged if f.rule_id == "LEGAL-ACCUSATION")
+    assert any("attributed" in f.message for f in attributed if f.rule_id == "LEGAL-ACCUSATION")
+
+
+def test_messages_never_quote_the_post(pipeline):
+    text = "Pietje Puk heeft gestolen uit de kas."
+    for f in pipeline.check(text, lang="nl").findings:
+        assert "Pietje" not in f.message and "kas" not in f.message
+
+
+def test_accusation_blocks_and_fair_criticism_goes(pipeline):
+    assert pipeline.check("Jan Jansen heeft gefraudeerd met subsidies.", lang="nl").decision.value == "no_go"
+    report = pipeline.check("Het kabinet faalt in de woningbouw.", lang="nl")
+    assert not [f for f in report.findings if f.category.value == "legal"]
+
+
+def test_related_spans_point_at_the_target(pipeline):
+    text = "Jan Jansen heeft gefraudeerd met subsidies."
+    f = next(f for f in pipeline.check(text, lang="nl").findings if f.rule_id == "LEGAL-ACCUSATION")
+    assert [r.excerpt for r in f.related] == ["Jan Jansen"]
+
+
+def test_a_rule_with_an_unknown_mechanism_is_refused():
+    from socialrisk.checkers.legal import LegalChecker
+    from socialrisk.rules import Rule
+
+    base = Rule.model_validate(
+        {
+            "id": "LEGAL-X-TEST", "checker": "legal", "category": "legal", "severity": "high",
+            "params": {"mechanism": "telepathy", "levels": {}},
+            "what": "w", "why": "w", "message": "m", "examples": {"trigger": ["a"], "clean": ["b"]},
+        }
+    )
+    with pytest.raises(ValueError, match="mechanism"):
+        LegalChecker.validate_rule(base)
+    missing = base.model_copy(update={"params": {"mechanism": "insult", "levels": {}}})
+    with pytest.raises(ValueError, match="levels"):
+        LegalChecker.validate_rule(missing)
