@@ -180,3 +180,22 @@ def test_unknown_setting_is_refused():
         readability.ReadabilitySettings.model_validate({"target": "B1"})
     with pytest.raises(ValidationError):
         readability.ReadabilitySettings.model_validate({"target_level": "B3"})
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"max_words": {"B1": 20}},  # every level needs a number
+        {"min_syllables": {"nl": {"A2": 5, "B1": 6, "B2": 7, "C1": "long"}}},
+        {"replace": {"de": {"teneinde": "om"}}},
+        {"aux": {"nl": ["wordt"]}},  # passive needs window and participles too
+        {"words": 3},  # no mechanism
+    ],
+)
+def test_bad_rule_params_are_refused(params):
+    from socialrisk.rules import load_pack, rules_dir
+
+    rule = load_pack(rules_dir() / "common" / "readability.yaml")[0][0]
+    readability.ReadabilityChecker.validate_rule(rule)  # the shipped rule is fine
+    with pytest.raises(ValueError):
+        readability.ReadabilityChecker.validate_rule(rule.model_copy(update={"params": params, "languages": ["nl"]}))

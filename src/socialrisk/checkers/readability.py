@@ -134,15 +134,16 @@ def _kind(rule: "Rule") -> str | None:
     return next((kind for key, kind in _KINDS.items() if key in rule.params), None)
 
 
-def _table(rule: "Rule", key: str) -> Any:
-    if key not in rule.params:
-        raise ValueError(f"params.{key} is required")
+def _table(rule: "Rule", key: str) -> dict:
+    if not isinstance(rule.params.get(key), dict):
+        raise ValueError(f"params.{key} is required (a mapping)")
     return rule.params[key]
 
 
 def _per_level(value: Any, key: str) -> None:
-    if not isinstance(value, dict) or not value or not all(isinstance(v, (int, float)) for v in value.values()):
-        raise ValueError(f"params.{key} must map CEFR levels (A2, B1, B2, C1) to numbers")
+    levels = Level.__args__  # type: ignore[attr-defined]
+    if not isinstance(value, dict) or set(value) != set(levels) or not all(isinstance(v, (int, float)) for v in value.values()):
+        raise ValueError(f"params.{key} must give a number for each CEFR level ({', '.join(levels)})")
 
 
 @register("readability")
@@ -170,8 +171,9 @@ class ReadabilityChecker(Checker):
                 if lang not in ("nl", "en") or not isinstance(table, dict):
                     raise ValueError("params.replace must map nl/en to {phrase: plain alternative}")
         elif kind == "passive":
-            for key in ("aux", "window", "participles"):
-                _table(rule, key)
+            for key in ("aux", "window", "participles", "stop", "not_participles"):
+                if key in ("aux", "window", "participles") or key in rule.params:
+                    _table(rule, key)
 
     def check(self, analysis: "Analysis", policy: "Policy") -> list[Finding]:
         out: list[Finding] = []
