@@ -697,7 +697,7 @@ class Audit:
         out = pd.crosstab(period, posts["decision"]).reindex(columns=["go", "review", "no_go"], fill_value=0)
         out.insert(0, "posts", posts.groupby(period).size())
         out["mean_score"] = posts.groupby(period)["score"].mean().round(1)
-        return out.reset_index()[cols]
+        return out.reset_index()[cols].rename_axis(columns=None)
 
     # -- output ----------------------------------------------------------------------------
 

@@ -107,8 +107,10 @@ def _bar(value: float, top: float) -> str:
 def _post_block(post: Any, findings: Any) -> str:
     text = post["text"] if isinstance(post["text"], str) else ""
     spans = [(int(f.start), int(f.end), str(f.severity), f"{f.rule_id} ({f.severity}): {f.message}") for f in findings.itertuples()]
+    date = post["date"]
+    when = "" if _missing(date) else date.strftime("%Y-%m-%d" if date == date.normalize() else "%Y-%m-%d %H:%M")
     meta = " &middot; ".join(
-        x for x in (f"id {_e(post['id'])}", _e(post["date"]), _e(post["platform"]), f"risk {post['score']:.0f}/100") if x
+        x for x in (f"id {_e(post['id'])}", when, _e(post["platform"]), f"risk {post['score']:.0f}/100") if x
     )
     items = "".join(
         f"<li><code>{_e(f.rule_id)}</code> <span class=\"muted\">{_e(f.severity)}</span> {_e(f.message)} "
