@@ -305,10 +305,7 @@ def _check_in_worker(payload: str, rec: dict[str, Any]) -> tuple[dict[str, Any],
 def _run(
     chunks: Iterator[list[dict[str, Any]]], pipeline: "Pipeline", n_jobs: int, tick: Callable[[int], None]
 ) -> Iterator[tuple[list[dict], list[dict]]]:
-    """Check chunk by chunk, in input order, yielding (posts rows, findings rows) per chunk.
-
-    With ``n_jobs > 1`` a pool of processes lives for the whole run (each loads the pipeline once).
-    """
+    """(posts rows, findings rows) per chunk, in input order; ``n_jobs > 1``: one process pool for the run."""
     if n_jobs <= 1:
         for recs in chunks:
             checked = []
@@ -789,12 +786,8 @@ def audit(
     client: Any = None,
     chunk_size: int = CHUNK,
 ) -> Audit:
-    """Audit many posts: a DataFrame, a CSV/JSONL/Parquet path, or an iterable of texts or dicts.
-
-    ``text``, ``id`` and ``date`` name columns; ``lang`` and ``platform`` name a column or give one
-    value for every post. ``n_jobs`` processes check in parallel; ``engine="dask"`` runs on a Dask
-    ``client`` (default: a new ``LocalCluster``); ``cache=DIR`` saves results as they finish and resumes.
-    """
+    """Audit many posts (DataFrame, CSV/JSONL/Parquet path, or iterable of texts or dicts) into an Audit."""
+    # text/id/date name columns; lang/platform name a column or give one value for every post.
     _pd()
     if engine not in ("local", "dask"):
         raise ConfigError(f"engine must be 'local' or 'dask', not {engine!r}", key="engine")

@@ -55,11 +55,8 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Seque
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
-    """``text`` escaped, with each (start, end, severity, message) span marked and its message on hover.
-
-    Overlapping spans are cut at every boundary; a piece takes the worst severity covering it and the
-    messages of all of them.
-    """
+    """``text`` escaped, each (start, end, severity, message) span marked with its message on hover."""
+    # Overlaps are cut at every boundary; a piece takes the worst severity and all messages covering it.
     spans = [(max(0, s), min(len(text), e), sev, msg) for s, e, sev, msg in spans if e > s]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []
