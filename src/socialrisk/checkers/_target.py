@@ -28,6 +28,7 @@ __all__ = [
     "Frame",
     "check_word_params",
     "param_lexicon",
+    "post_hits",
     "rule_hits",
     "cue_hits",
     "find_targets",
@@ -98,16 +99,25 @@ def param_lexicon(rule: "Rule", key: str, lang: str, *, masked: bool = False) ->
     return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]), masked)
 
 
+def post_hits(analysis: "Analysis", lexicon: Lexicon) -> list[Hit]:
+    """All hits of a lexicon in the post, computed once per post (rules share their word lists)."""
+    key = ("_target.hits", lexicon)
+    got = analysis.cache.get(key)
+    if got is None:
+        got = analysis.cache[key] = list(lexicon.finditer(analysis)) if lexicon else []
+    return got
+
+
 def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> list[Hit]:
     """Hits of a rule's terms and patterns, minus those an ``exclude`` phrase covers; sorted, no overlaps."""
     lang = analysis.lang
-    hits = list(rule_lexicon(rule, lang, masked=masked).finditer(analysis))
+    hits = list(post_hits(analysis, rule_lexicon(rule, lang, masked=masked)))
     for spec in rule.match.patterns_for(lang):
         pat = compile_pattern(spec)
         hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
     excl = lexicon_for(tuple(rule.match.exclude_for(lang)))
     if excl:
-        covers = [(h.start, h.end) for h in excl.finditer(analysis)]
+        covers = [(h.start, h.end) for h in post_hits(analysis, excl)]
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -h.score)):
@@ -119,7 +129,10 @@ def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> li
 def cue_hits(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> list[Hit]:
     """Lexicon hits inside ``[start, end)`` that do not overlap any ``skip`` span."""
     skip = list(skip)
-    return [h for h in lexicon.finditer(analysis, start, end) if not any(h.start < b and a < h.end for a, b in skip)]
+    return [
+        h for h in post_hits(analysis, lexicon)
+        if start <= h.start and h.end <= end and not any(h.start < b and a < h.end for a, b in skip)
+    ]
 
 
 def between_has(
@@ -162,6 +175,9 @@ def _name_runs(
             if start <= e.start_char and e.end_char <= end:
                 yield "name", e.start_char, e.end_char
         return
+    # Word-list hits by start offset, found once for the whole post.
+    stop = {h.start for h in post_hits(analysis, not_names)}
+    after = {h.start for h in post_hits(analysis, not_after)} if not_after is not None else set()
     run: list[Any] = []
     for tok in [*doc, None]:
         name_like = (
@@ -171,9 +187,9 @@ def _name_runs(
             and tok.text[1:2].islower()
             and tok.text.isalpha()
             and not tok.is_stop
-            and not not_names.search_text(tok.text)
+            and tok.idx not in stop
             # "in Amsterdam", "uit Brussel": a place after a preposition, not a person
-            and not (not run and tok.i > 0 and not_after is not None and not_after.search_text(doc[tok.i - 1].text))
+            and not (not run and tok.i > 0 and doc[tok.i - 1].idx in after)
         )
         if name_like:
             run.append(tok)
@@ -212,8 +228,12 @@ def find_targets(
             out.append(Target("handle", m.start, m.end))
             taken.append((m.start, m.end))
     if not_names is not None:
-        for kind, a, b in _name_runs(analysis, start, end, not_names, not_after):
-            if free(a, b):
+        key = ("_target.names", not_names, not_after)
+        runs = analysis.cache.get(key)
+        if runs is None:
+            runs = analysis.cache[key] = list(_name_runs(analysis, 0, len(analysis.text), not_names, not_after))
+        for kind, a, b in runs:
+            if start <= a and b <= end and free(a, b):
                 out.append(Target(kind, a, b))
     return sorted(out, key=lambda t: t.start)
 
