@@ -74,6 +74,7 @@ def test_finds(pipe, text, lang, rule_id, excerpt):
         ("Kijk op https://example.nl/kut-plan-fuck voor het verslag.", "nl"),  # words inside a link
         ("Dit is onacceptabel. Wij vragen de minister om uitleg.", "nl"),
         ("#SHITSTORM is trending.", "en"),  # hashtags are not shouted words or swearing in the text
+        ("Gefeliciteerd! Wat mooi! Tot morgen!", "nl"),  # exclamation marks alone are not heat
     ],
 )
 def test_near_misses(pipe, text, lang):

@@ -183,10 +183,12 @@ class ToneChecker(Checker):
         if not words:
             return []
         markers = [(h.start, h.end) for h in _hits(rule, analysis)]
-        markers += [m.span() for m in _BANG.finditer(analysis.text) if not analysis.inside(m.start(), m.end(), analysis.urls)]
         caps_rule = next((r for r in self.rules_for(analysis.lang) if _kind(r) == "caps"), None)
         if caps_rule is not None:  # a run of words in capitals is one marker (TONE-ALLCAPS counts words)
             markers += self._runs(caps_rule, analysis)
+        if not markers:  # exclamation marks alone are cheerful as often as heated
+            return []
+        markers += [m.span() for m in _BANG.finditer(analysis.text) if not analysis.inside(m.start(), m.end(), analysis.urls)]
         per_10 = 10 * len(markers) / len(words)
         if len(markers) < int(rule.params["min_markers"][voice]) or per_10 <= float(rule.params["max_per_10_words"][voice]):
             return []
