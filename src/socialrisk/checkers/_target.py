@@ -9,12 +9,13 @@ Offsets are original ``str`` offsets, like everywhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..models import Severity
+from ..models import Finding, Severity
 from ._match import Hit, Lexicon, compile_pattern, lexicon_for, rule_lexicon
+from .base import Checker
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Level",
     "FramedParams",
+    "FramedChecker",
     "parse_params",
     "Target",
     "Frame",
@@ -76,6 +78,48 @@ def parse_params(rule: "Rule", model: type[FramedParams], mechanisms: dict[str, 
         raise ValueError(f"params.levels lacks {missing}")
     check_word_params(rule, word_keys)
     return p
+
+
+class FramedChecker(Checker):
+    """A checker whose rules name a ``params.mechanism`` (a ``_<mechanism>`` method) and whose findings
+    take severity, score and reason from ``params.levels[<framing label>]``.
+
+    A mechanism yields ``(label, (start, end), related spans, term)``; a label without a level is
+    dropped (an optional framing such as "sourced").
+    """
+
+    Params: ClassVar[type[FramedParams]] = FramedParams
+    MECHANISMS: ClassVar[dict[str, tuple[str, ...]]] = {}
+    WORD_KEYS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params = {r.id: self.parse(r) for r in self.rules}
+
+    @classmethod
+    def parse(cls, rule: "Rule") -> FramedParams:
+        return parse_params(rule, cls.Params, cls.MECHANISMS, cls.WORD_KEYS)
+
+    @classmethod
+    def validate_rule(cls, rule: "Rule") -> None:
+        cls.parse(rule)
+
+    def check(self, analysis: "Analysis", policy: Any) -> list[Finding]:
+        out: list[Finding] = []
+        for rule in self.rules_for(analysis.lang):
+            p = self.params[rule.id]
+            for label, span, related, term in getattr(self, f"_{p.mechanism}")(rule, p, analysis):
+                lvl = p.levels.get(label)
+                if lvl is None:
+                    continue
+                out.append(
+                    self.finding(
+                        rule, analysis, span[0], span[1], score=lvl.score, severity=lvl.severity,
+                        message=f"{rule.message} {lvl.reason}".strip(), related=related,
+                        details={"framing": label, "term": term},
+                    )
+                )
+        return out
 
 
 def check_word_params(rule: "Rule", keys: Iterable[str], required: Iterable[str] = ()) -> None:

@@ -13,10 +13,10 @@ from typing import ClassVar
 import regex
 from pydantic import Field
 
-from ..models import Category, Finding, Severity
+from ..models import Category, Severity
 from ._match import Hit
-from ._target import FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
-from .base import Checker, register
+from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
+from .base import register
 
 WORD_KEYS = ("source", "hedge", "negation", "scale", "not_before", "not_after", "change", "attribution", "speech")
 
@@ -68,35 +68,14 @@ def _value(text: str) -> float | None:
 
 
 @register("claims")
-class ClaimsChecker(Checker):
+class ClaimsChecker(FramedChecker):
     """Statistics, absolutes, causal claims, certain predictions and quotes stated without a source."""
 
     categories: ClassVar = frozenset({Category.CLAIMS})
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.params = {r.id: _params(r) for r in self.rules}
-
     @classmethod
-    def validate_rule(cls, rule) -> None:
-        _params(rule)
-
-    def check(self, analysis, policy) -> list[Finding]:
-        out: list[Finding] = []
-        for rule in self.rules_for(analysis.lang):
-            p = self.params[rule.id]
-            for label, span, related, term in getattr(self, f"_{p.mechanism}")(rule, p, analysis):
-                lvl = p.levels.get(label)
-                if lvl is None:
-                    continue  # an optional framing without a level (e.g. "sourced") is not reported
-                out.append(
-                    self.finding(
-                        rule, analysis, span[0], span[1], score=lvl.score, severity=lvl.severity,
-                        message=f"{rule.message} {lvl.reason}".strip(), related=related,
-                        details={"framing": label, "term": term},
-                    )
-                )
-        return out
+    def parse(cls, rule) -> ClaimParams:
+        return _params(rule)
 
     # -- helpers ---------------------------------------------------------------------------
 

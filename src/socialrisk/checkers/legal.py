@@ -13,9 +13,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from ..models import Category, Finding
+from ..models import Category
 from ._match import Hit
 from ._target import (
+    FramedChecker,
     FramedParams,
     Frame,
     Target,
@@ -24,10 +25,9 @@ from ._target import (
     find_targets,
     frame_of,
     param_lexicon,
-    parse_params,
     rule_hits,
 )
-from .base import Checker, register
+from .base import register
 
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
@@ -55,42 +55,18 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _params(rule) -> LegalParams:
-    return parse_params(rule, LegalParams, MECHANISMS, WORD_KEYS)
-
-
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
 @register("legal")
-class LegalChecker(Checker):
+class LegalChecker(FramedChecker):
     """Accusations, insults, group insult, threats and election misinformation aimed at someone."""
 
     categories: ClassVar = frozenset({Category.LEGAL})
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.params = {r.id: _params(r) for r in self.rules}
-
-    @classmethod
-    def validate_rule(cls, rule) -> None:
-        _params(rule)
-
-    def check(self, analysis, policy) -> list[Finding]:
-        out: list[Finding] = []
-        for rule in self.rules_for(analysis.lang):
-            p = self.params[rule.id]
-            for label, span, related, hit in getattr(self, f"_{p.mechanism}")(rule, p, analysis):
-                lvl = p.levels[label]
-                message = f"{rule.message} {lvl.reason}".strip()
-                out.append(
-                    self.finding(
-                        rule, analysis, span[0], span[1], score=lvl.score, severity=lvl.severity,
-                        message=message, related=related, details={"framing": label, "term": hit.term},
-                    )
-                )
-        return out
+    Params = LegalParams
+    MECHANISMS = MECHANISMS
+    WORD_KEYS = WORD_KEYS
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -130,7 +106,7 @@ class LegalChecker(Checker):
             return "question"
         return "fact"
 
-    # -- mechanisms: each yields (label, span, related spans, hit) ------------------------------
+    # -- mechanisms: each yields (label, span, related spans, term) -----------------------------
 
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
@@ -144,7 +120,7 @@ class LegalChecker(Checker):
             named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
             if label == "fact" and named and crimes.contains(analysis, hit.start, hit.end):
                 label = "crime_person"
-            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     def _insult(self, rule, p, analysis):
         pattern_names = {s.name for s in rule.match.patterns}
@@ -159,7 +135,7 @@ class LegalChecker(Checker):
                 continue
             if label != "attributed":
                 label = "person" if any(t.person for t in targets) else "fact"
-            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     def _group(self, rule, p, analysis):
         lang = analysis.lang
@@ -203,7 +179,7 @@ class LegalChecker(Checker):
                 continue  # counter-speech, quotes and reports of what others say are not the post's own words
             label = "question" if frame.question else kind
             span = (min(hit.start, pred.start), max(hit.end, pred.end))
-            yield label, span, [g, (pred.start, pred.end)], hit
+            yield label, span, [g, (pred.start, pred.end)], hit.term
 
     def _slur(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -211,7 +187,7 @@ class LegalChecker(Checker):
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # talking about a word is not using it against someone
             label = "aimed" if self._targets(rule, analysis, hit, p.window, ("pronoun", "group")) else "fact"
-            yield label, (hit.start, hit.end), [], hit
+            yield label, (hit.start, hit.end), [], hit.term
 
     def _threat(self, rule, p, analysis):
         lang = analysis.lang
@@ -235,14 +211,14 @@ class LegalChecker(Checker):
                 label = "explicit"
             elif label != "attributed":
                 label = "fact"
-            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     def _phrase(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
-            yield ("fact" if label == "hedged" else label), (hit.start, hit.end), [], hit
+            yield ("fact" if label == "hedged" else label), (hit.start, hit.end), [], hit.term
 
     def _election(self, rule, p, analysis):
         debunk = param_lexicon(rule, "debunk", analysis.lang)
@@ -252,4 +228,4 @@ class LegalChecker(Checker):
             frame = frame_of(rule, analysis, hit.start, hit.end, ("negation", "reported"))
             if frame.has("negation") or frame.has("reported") or frame.question:
                 continue
-            yield "fact", (hit.start, hit.end), [], hit
+            yield "fact", (hit.start, hit.end), [], hit.term
