@@ -144,6 +144,7 @@ CASES = [
     ("Zie https://x.nl/plan", None, "PLAT-LINK-HTTP", None),
     ("Betaalbare w🏠ningen", None, "PLAT-EMOJI-IN-WORD", "🏠"),
     ("Betaalbare 🏠woningen", None, "PLAT-EMOJI-IN-WORD", None),
+    ("Dank je😀tot morgen", None, "PLAT-EMOJI-IN-WORD", None),  # two words glued: screen readers cope
     ("Wij ❤️ Utrecht", None, "PLAT-EMOJI-AS-WORD", "❤️"),
     ("Wij ❤️\nUtrecht", None, "PLAT-EMOJI-AS-WORD", None),  # at the end of a line it is decoration
     ("Wij 🎉 Utrecht", None, "PLAT-EMOJI-AS-WORD", None),
@@ -152,11 +153,11 @@ CASES = [
     ("Laat ℎ zien, 𝑥 ∈ ℝ", None, "PLAT-STYLED-TEXT", None),
     ("Tijd voor #woningnoodnu", None, "PLAT-HASHTAG-CASE", "#woningnoodnu"),
     ("Time for #climatejustice", None, "PLAT-HASHTAG-CASE", "#climatejustice"),
-    ("Time for #VOTENOW", None, "PLAT-HASHTAG-CASE", "#VOTENOW"),
+    ("Time for #VOTEFORCHANGE", None, "PLAT-HASHTAG-CASE", "#VOTEFORCHANGE"),
     ("Tijd voor #woningnood", None, "PLAT-HASHTAG-CASE", None),
     ("Tijd voor #klimaatcrisis", None, "PLAT-HASHTAG-CASE", None),  # a Dutch compound is one word
-    ("Tijd voor #rotterdam #amsterdam #omtzigt", None, "PLAT-HASHTAG-CASE", None),
-    ("Tijd voor #WoningnoodNu #tk2025", None, "PLAT-HASHTAG-CASE", None),
+    ("Tijd voor #rotterdam #amsterdam #omtzigt #zoetermeer #huisartsen", None, "PLAT-HASHTAG-CASE", None),
+    ("Tijd voor #WoningnoodNu #tk2025 #STEMNU", None, "PLAT-HASHTAG-CASE", None),
     ("Debat #wonen #zorg #klimaat", "x", "PLAT-HASHTAG-COUNT", "#klimaat"),
     ("Debat #wonen #zorg", "x", "PLAT-HASHTAG-COUNT", None),
     ("Debat #wonen #zorg #klimaat #onderwijs", "mastodon", "PLAT-HASHTAG-COUNT", None),
@@ -184,12 +185,15 @@ def test_replacements(pipeline):
     assert _find(r, "PLAT-HASHTAG-CASE")[0].replacement == "#WoningnoodNu"
 
 
-def test_hashtag_words():
-    assert hashtag_words("woningnoodnu") == ["woningnood", "nu"]
-    assert hashtag_words("climatejustice") == ["climate", "justice"]
-    assert hashtag_words("stemvoorklimaat") == ["stem", "voor", "klimaat"]
-    assert hashtag_words("woningnood") is None
-    assert hashtag_words("qwrtzplk") is None
+def test_hashtag_words(pipeline):
+    rule = pipeline.rules.get("PLAT-HASHTAG-CASE")
+    joiners = rule.params["joiners"]
+    assert hashtag_words("woningnoodnu", joiners) == (["woningnood", "nu"], True)
+    assert hashtag_words("climatejustice", joiners) == (["climate", "justice"], True)
+    assert hashtag_words("stemvoorklimaat", joiners) == (["stem", "voor", "klimaat"], True)
+    assert hashtag_words("blacklivesmatter", joiners)[1] is False  # also "black live smatter": no replacement
+    for one in ("woningnood", "huisartsen", "republicans", "zoetermeer", "almere", "limburg", "qwrtzplk"):
+        assert hashtag_words(one, joiners) is None, one
 
 
 def test_instagram_hashtag_limit(pipeline):

@@ -10,7 +10,7 @@ import functools
 import gzip
 import json
 import unicodedata
-from typing import Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar, Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
@@ -31,7 +31,7 @@ _PARAMS: dict[str, set[str]] = {
     "hashtags_max": set(),
     "hashtags_norm": set(),
     "mentions_norm": set(),
-    "hashtag_case": {"min_letters", "max_words"},
+    "hashtag_case": {"min_letters", "min_letters_caps", "max_words", "joiners"},
     "link_host": {"hosts"},
     "link_query": {"keys"},
     "link_scheme": set(),
@@ -47,6 +47,9 @@ _MATH = "\U0001d400-\U0001d7ff\u210e\u212c\u2130\u2131\u210b\u2110\u2112\u2133\u
 _STYLED = regex.compile(rf"[{_MATH}](?:[{_MATH}\s'’.,!?:;\-]*[{_MATH}])?")
 _MATH_CHAR = regex.compile(rf"[{_MATH}]")
 _CASE_TAG = regex.compile(r"#(\p{L}+)(\d*)")
+# Endings that are also function words: a split ending in one is an inflected word ("huisarts|en").
+_INFLECTIONS = frozenset({"en", "de", "te", "je", "er", "es", "ed", "in", "us"})
+_LETTERS = regex.compile(r"[\p{L}'’]+")
 
 
 class PlatformSettings(BaseModel):
@@ -67,11 +70,9 @@ class PlatformSettings(BaseModel):
 
 
 @functools.lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Dutch words, English words and function words (spaCy's lookup tables and our language data)."""
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """Dutch and English word forms, from spaCy's lookup tables (installed data, read once)."""
     import spacy_lookups_data
-
-    from ..analysis import _stopwords
 
     root = spacy_lookups_data.__path__[0] + "/data/"
     out = []
@@ -83,35 +84,45 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             for k, v in data.items():
                 words.update([k, v] if table == "lemma_lookup" else v)
         out.append(frozenset(w for w in words if w.isalpha() and w.islower()))
-    sw = _stopwords()
-    func = frozenset(w for w in (*sw["nl"], *sw["en"]) if len(w) >= 2 and w.isalpha())
-    return out[0] | func, out[1] | func, func
+    return out[0], out[1]
 
 
-def hashtag_words(word: str, max_words: int = 4) -> list[str] | None:
-    """Split a run-together hashtag into words, or None when it is one word or not clearly several.
+def _is_word(w: str, vocab: frozenset[str]) -> bool:
+    # Plurals and inflections missing from the tables ("huisartsen", "republicans") are one word too.
+    return w in vocab or any(w.endswith(x) and w[: -len(x)] in vocab for x in ("s", "es", "en", "n", "e", "er", "ers"))
 
-    Dutch writes compounds as one word (#woningnood is fine), so a split counts only when it needs a
-    function word (#woningnoodnu) or all its words are English (#climatejustice).
+
+def hashtag_words(word: str, joiners: Iterable[str], max_words: int = 4) -> tuple[list[str], bool] | None:
+    """Split a run-together hashtag into words: (words, unique split), or None when not clearly several.
+
+    Words of 4+ letters and the given short joiners (nu, de, the, ...) only. Dutch writes compounds as
+    one word (#woningnood is fine), so a Dutch split counts only with a joiner (#woningnoodnu); an
+    all-English split counts as it is (#climatejustice).
     """
-    nl, en, func = _vocabulary()
+    nl, en = _vocabulary()
+    join = frozenset(j.lower() for j in joiners)
     w = word.lower()
-    if w in nl or w in en:
+    if _is_word(w, nl) or _is_word(w, en):
         return None
-    vocab = nl | en
-    best: list[list[str] | None] = [[]] + [None] * len(w)
+    # best[i] = (fewest pieces for w[:i], number of such splits, one such split)
+    best: list[tuple[int, int, list[str]] | None] = [(0, 1, [])] + [None] * len(w)
     for i in range(1, len(w) + 1):
         for j in range(max(0, i - 30), i):
             piece, prev = w[j:i], best[j]
-            if prev is None or (len(piece) < 3 and piece not in func) or piece not in vocab:
+            if prev is None or not (piece in join or (len(piece) >= 4 and (piece in nl or piece in en))):
                 continue
-            if best[i] is None or len(prev) + 1 < len(best[i]):  # type: ignore[arg-type]
-                best[i] = [*prev, piece]
-    parts = best[len(w)]
-    if not parts or not 2 <= len(parts) <= max_words:
+            cand = (prev[0] + 1, prev[1], [*prev[2], piece])
+            cur = best[i]
+            if cur is None or cand[0] < cur[0]:
+                best[i] = cand
+            elif cand[0] == cur[0]:
+                best[i] = (cur[0], cur[1] + prev[1], cur[2])
+    got = best[len(w)]
+    if got is None or not 2 <= got[0] <= max_words:
         return None
+    parts = got[2]
     english = all(p in en for p in parts) and not all(p in nl for p in parts)
-    return parts if english or any(p in func for p in parts) else None
+    return (parts, got[1] == 1) if english or any(p in join for p in parts) else None
 
 
 def _host(url: str) -> str:
@@ -137,11 +148,11 @@ class PlatformChecker(Checker):
             raise ValueError(f"params {sorted(extra)} are not used by check {check!r}")
         if check in _TERMS_NEEDED and not any(rule.match.terms_for(lang) for lang in rule.languages):
             raise ValueError(f"check {check!r} needs match.terms")
-        for key in ("hosts", "keys", "emoji"):
+        for key in ("hosts", "keys", "emoji", "joiners"):
             value = rule.params.get(key)
             if key in _PARAMS[check] and (not isinstance(value, list) or not all(isinstance(v, str) and v for v in value)):
                 raise ValueError(f"params.{key} must be a list of non-empty strings")
-        for key in ("min_letters", "max_words", "min_chars"):
+        for key in ("min_letters", "min_letters_caps", "max_words", "min_chars"):
             if key in rule.params and (not isinstance(rule.params[key], int) or rule.params[key] < 1):
                 raise ValueError(f"params.{key} must be a positive integer")
 
@@ -223,11 +234,15 @@ class PlatformChecker(Checker):
             m = _CASE_TAG.fullmatch(h.text)
             if not m or not (m[1].islower() or m[1].isupper()) or len(m[1]) < rule.params.get("min_letters", 6):
                 continue
-            parts = hashtag_words(m[1], rule.params.get("max_words", 4))
-            if parts:
-                fixed = "#" + "".join(p.capitalize() for p in parts) + m[2]
+            if m[1].isupper() and len(m[1]) < rule.params.get("min_letters_caps", 8):
+                continue  # short all-caps tags are acronyms (#SCOTUS)
+            split = hashtag_words(m[1], rule.params["joiners"], rule.params.get("max_words", 4))
+            if split and split[1]:
+                fixed = "#" + "".join(p.capitalize() for p in split[0]) + m[2]
                 out.append(self.finding(rule, a, h.start, h.end, replacement=fixed,
                                         suggestion=f"Write the hashtag in CamelCase: {fixed}."))
+            elif split:  # several words, but more than one way to split them: no replacement
+                out.append(self.finding(rule, a, h.start, h.end))
         return out
 
     def _link_host(self, rule, a, profile):
@@ -260,9 +275,19 @@ class PlatformChecker(Checker):
                 for u in a.urls if u.text[:7].lower() == "http://"]
 
     def _emoji_in_word(self, rule, a, profile):
-        t = a.text
-        return [self.finding(rule, a, e.start, e.end) for e in a.emoji
-                if 0 < e.start and e.end < len(t) and t[e.start - 1].isalpha() and t[e.end].isalpha()]
+        nl, en = _vocabulary()
+        t, out = a.text, []
+        for e in a.emoji:
+            if not (0 < e.start and e.end < len(t) and t[e.start - 1].isalpha() and t[e.end].isalpha()):
+                continue
+            left = _LETTERS.findall(t[: e.start])[-1].lower()
+            right = _LETTERS.match(t, e.end).group().lower()
+            # Inside a word only when the letters around it make a word, with or without one letter for
+            # the emoji ("w🏠ningen"); "Dunno😀go" is two words glued together, which screen readers read.
+            joined = [left + right, *(left + c + right for c in "abcdefghijklmnopqrstuvwxyz")]
+            if any(j in nl or j in en for j in joined):
+                out.append(self.finding(rule, a, e.start, e.end))
+        return out
 
     def _emoji_as_word(self, rule, a, profile):
         wanted = {w.replace("\ufe0f", "") for w in rule.params["emoji"]}
