@@ -166,3 +166,11 @@ def test_import_does_not_load_presidio():
 
     code = "import sys, socialrisk; sys.exit('presidio_analyzer' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_no_post_text_in_logs(pipeline, caplog):
+    text = "Bel Jan de Vries op 06-12345678, zijn bsn is 111222333."
+    with caplog.at_level("DEBUG"):
+        pipeline.check(text, lang="nl")
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "06-12345678" not in logged and "Vries" not in logged and "bsn" not in logged

@@ -8,6 +8,7 @@ and e-mail validation uses tldextract's bundled suffix list.
 from __future__ import annotations
 
 import functools
+import logging
 from typing import TYPE_CHECKING, Callable, Literal
 
 import regex
@@ -264,6 +265,23 @@ class NameRecognizer(EntityRecognizer):
         )
 
 
+class _NoPostText(logging.Filter):
+    """Drop Presidio's debug and info records: some quote the words around a hit ("Context list is: ...")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING
+
+
+_QUIET = _NoPostText()
+
+
+def _quiet_presidio_logs() -> None:
+    for name in ("presidio-analyzer", "presidio-anonymizer"):
+        logger = logging.getLogger(name)
+        if _QUIET not in logger.filters:
+            logger.addFilter(_QUIET)
+
+
 def build_analyzer(
     rules: list["Rule"],
     nlp_for: Callable[[str], object],
@@ -276,6 +294,7 @@ def build_analyzer(
     from ._privacy_validators import offline_tldextract
 
     offline_tldextract()("example.nl")  # load the bundled suffix list now, not inside a post's check
+    _quiet_presidio_logs()
     engine = OwnSpacyNlpEngine(nlp_for)
     engine.load()
     registry = RecognizerRegistry(supported_languages=list(LANGS))
