@@ -8,6 +8,7 @@ All offsets are ``str`` indices into the original text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from dataclasses import dataclass, field
@@ -218,11 +219,43 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
     return nlp
 
 
+_LONG_CHUNK = regex.compile(r"\S{200,}")
+_PIECE = 100
+
+
+def _parse(nlp: "Language", text: str) -> "Doc":
+    """``nlp(text)``, except that runs of 200+ non-space characters become 100-character tokens.
+
+    spaCy's tokenizer peels prefixes off a chunk one at a time, rescanning the rest each time: on
+    100 000 characters of punctuation that is quadratic (minutes). No word is that long.
+    """
+    if _LONG_CHUNK.search(text) is None:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for m in (*_LONG_CHUNK.finditer(text), None):
+        seg = text[pos: m.start() if m else len(text)]
+        if seg:
+            for t in nlp.make_doc(seg):
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
+        if m:
+            chunk = m.group()
+            for i in range(0, len(chunk), _PIECE):
+                words.append(chunk[i: i + _PIECE])
+                spaces.append(False)
+            pos = m.end()
+    return nlp(Doc(nlp.vocab, words=words, spaces=spaces))
+
+
 # --------------------------------------------------------------------------- surface features
 
 _URL = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'“”‘’]+"
-    r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|io|ly|gov|info|co|uk|de|me|app|social)"
+    r"|(?<![@\w.-])(?:[a-z0-9-]++\.)+(?:nl|com|org|net|eu|be|io|ly|gov|info|co|uk|de|me|app|social)"
     r"(?:/[^\s<>\"'“”‘’]*)?(?![\w@])",
     regex.IGNORECASE,
 )
@@ -233,7 +266,9 @@ _MONTHS = (
     r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mar|apr(?:il)?|mei|may|juni?|june|juli?|july|"
     r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_NUM = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Bounded repetition and no start inside a digit run keep every number pattern linear in the post
+# length (unbounded \d+ tried from each digit of a long run is quadratic: minutes on 100k digits).
+_NUM = r"(?<!\d)(?:\d{1,3}(?:[.,\u00a0 ]\d{3}){1,8}(?:[.,]\d{1,8})?|\d{1,24}(?:[.,]\d{1,8})?)"
 _NUMBER_KINDS = [
     ("date", regex.compile(
         rf"\b\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
@@ -252,7 +287,8 @@ _NUMBER_KINDS = [
     ("number", regex.compile(rf"(?<![\w.,])(?:{_NUM})(?![\w])")),
 ]
 _QUOTE = regex.compile(
-    r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^”“\n]{1,400}[”“]|‘[^’\n]{1,400}’|«[^»\n]{1,400}»"
+    # An opening mark ends the body, so scans from different openers never overlap (linear time).
+    r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|„[^„”“\n]{1,400}[”“]|‘[^‘’\n]{1,400}’|«[^«»\n]{1,400}»"
     r"|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])"
 )
 
@@ -283,16 +319,38 @@ def _features(text: str, pattern: regex.Pattern, kind: str, trim: str = "") -> l
 
 
 def _numbers(text: str) -> list[Feature]:
-    taken: list[tuple[int, int]] = []
+    # ``taken`` stays sorted and disjoint, so an overlap test looks at two neighbours (bisect), not
+    # at every earlier number: a post of 50 000 numbers must not take minutes.
+    starts: list[int] = []
+    ends: list[int] = []
     out: list[Feature] = []
     for kind, pat in _NUMBER_KINDS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect.bisect_left(starts, s)
+            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
                 continue
-            taken.append((s, e))
+            starts.insert(i, s)
+            ends.insert(i, e)
             out.append(Feature(kind, s, e, text[s:e]))
     return sorted(out, key=lambda f: f.start)
+
+
+def _outside(features: list[Feature], *covers: list[Feature]) -> list[Feature]:
+    """The features that do not start inside any feature of ``covers``."""
+    spans = sorted((c.start, c.end) for cover in covers for c in cover)
+    if not spans:
+        return features
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # furthest end among spans starting at or before each start
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out = []
+    for f in features:
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0 or reach[i] <= f.start:
+            out.append(f)
+    return out
 
 
 # --------------------------------------------------------------------------- the analysis
@@ -362,10 +420,10 @@ def analyse(post: Post, nlp_for, lang_hint: str | None, default_lang: str) -> An
         lang, source = guess.lang, "detected"
     else:
         lang, source = default_lang, "default"
-    doc = nlp_for(lang)(text)
+    doc = _parse(nlp_for(lang), text)
     urls = _features(text, _URL, "url", trim=".,;:!?)]}'\"…")
-    mentions = [m for m in _features(text, _MENTION, "mention", trim=".") if not any(u.start <= m.start < u.end for u in urls)]
-    hashtags = [h for h in _features(text, _HASHTAG, "hashtag") if not any(u.start <= h.start < u.end for u in urls)]
+    mentions = _outside(_features(text, _MENTION, "mention", trim="."), urls)
+    hashtags = _outside(_features(text, _HASHTAG, "hashtag"), urls)
     return Analysis(
         post=post,
         lang=lang,  # type: ignore[arg-type]
@@ -377,6 +435,6 @@ def analyse(post: Post, nlp_for, lang_hint: str | None, default_lang: str) -> An
         mentions=mentions,
         hashtags=hashtags,
         emoji=_features(text, _EMOJI, "emoji"),
-        numbers=[n for n in _numbers(text) if not any(u.start <= n.start < u.end for u in (*urls, *mentions, *hashtags))],
+        numbers=_outside(_numbers(text), urls, mentions, hashtags),
         quotes=_features(text, _QUOTE, "quote"),
     )

@@ -276,6 +276,11 @@ def load_rules(extra_packs: Iterable[str | Path] = ()) -> RuleSet:
         files = _pack_files(p) if p.is_dir() else [p]
         for f in files:
             rs, digest = load_pack(f)
+            # A user pack's patterns are probed for catastrophic backtracking; shipped ones are
+            # probed by tests/test_redos.py, so the usual start-up pays nothing.
+            from ._redos import check_rules
+
+            check_rules(rs, str(f))
             rules.extend(rs)
             packs[str(f)] = digest
     combined = hashlib.sha256("".join(f"{k}:{v}" for k, v in sorted(packs.items())).encode()).hexdigest()[:12]

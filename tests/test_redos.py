@@ -1,0 +1,145 @@
+"""ReDoS: every pattern socialrisk runs is probed with adversarial inputs; unsafe user packs are refused.
+
+The probe (``socialrisk._redos``) runs a pattern over long runs of the characters it mentions (and
+of common classes), each followed by a character that makes the match fail, under the ``regex``
+module's timeout. The bound is generous (a safe pattern needs about 1% of it); these tests assert a
+pattern finishes at all, not how fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+import regex
+
+import socialrisk
+from socialrisk import _redos
+from socialrisk.errors import RulePackError
+from socialrisk.rules import load_pack, load_rules
+
+SHIPPED = load_rules()
+SHIPPED_PATTERNS = [
+    (rule.id, i, spec) for rule in SHIPPED.rules for i, spec in enumerate(rule.match.patterns)
+]
+
+
+def _module_patterns() -> list[tuple[str, str, bool]]:
+    """Compiled patterns held at module level anywhere in socialrisk (they run without a timeout)."""
+    found: dict[tuple[str, bool], str] = {}
+    names = ["socialrisk." + m.name for m in pkgutil.walk_packages(socialrisk.__path__, onerror=lambda _: None)]
+    for name in sorted(names):
+        try:
+            mod = importlib.import_module(name)
+        except ImportError:  # an optional extra (pandas, dask) that is not installed
+            continue
+        for attr, value in vars(mod).items():
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for item in items:
+                pat = item[-1] if isinstance(item, tuple) and item else item
+                if isinstance(pat, (regex.Pattern, re.Pattern)):
+                    ic = bool(pat.flags & (regex.IGNORECASE if isinstance(pat, regex.Pattern) else re.IGNORECASE))
+                    found.setdefault((pat.pattern, ic), f"{name}.{attr}")
+    return [(where, src, ic) for (src, ic), where in found.items()]
+
+
+MODULE_PATTERNS = _module_patterns()
+# Shipped patterns found unsafe and not yet rewritten by their owners: strict xfail, so a fix shows up.
+KNOWN_UNSAFE = {
+    "ADV-LABEL-NOTICE": "quadratic: '[\\w.-]+\\.' is retried from every dot of a long run (advertising pack)",
+}
+
+
+def test_there_is_something_to_probe():
+    assert len(SHIPPED_PATTERNS) >= 20
+    assert any(where.startswith("socialrisk.analysis.") for where, _, _ in MODULE_PATTERNS)
+
+
+@pytest.mark.parametrize(("rule_id", "index", "spec"), SHIPPED_PATTERNS, ids=lambda v: v if isinstance(v, str) else None)
+def test_shipped_rule_pattern_is_safe(rule_id, index, spec, request):
+    if rule_id in KNOWN_UNSAFE:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_UNSAFE[rule_id], strict=True))
+    res = _redos.probe(spec.regex, spec.ignore_case)
+    assert res.safe, f"{rule_id} match.patterns.{index} ({spec.name}) times out on {res.worst_input}"
+    assert res.inputs > 50
+
+
+@pytest.mark.parametrize(("where", "src", "ignore_case"), MODULE_PATTERNS, ids=[w for w, _, _ in MODULE_PATTERNS])
+def test_module_pattern_is_safe(where, src, ignore_case):
+    res = _redos.probe(src, ignore_case)
+    assert res.safe, f"{where} times out on {res.worst_input}"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [r"(a+)+$", r"(a|aa)+$", r"^(\d+)*$", r"(\w+\s?)+$", r"(x+x+)+y", r"(.*?,){11}P", r"([a-z]+)*[0-9]"],
+)
+def test_probe_flags_catastrophic_patterns(bad):
+    res = _redos.probe(bad, True)
+    assert not res.safe
+    assert res.worst_input  # says which input hung
+
+
+@pytest.mark.parametrize(
+    "good",
+    [r"\b\d{9}\b", r"(?:\+31|0031|0)\s?6[\s-]?\d{8}", r"\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\b", r"\d+\s*%"],
+)
+def test_probe_passes_linear_patterns(good):
+    assert _redos.probe(good, True).safe
+
+
+def test_inputs_cover_the_characters_a_pattern_repeats():
+    texts = [t for _, t in _redos.adversarial_inputs(r"(?:ç+)+\.")]
+    assert "ç" * _redos.LONG_RUN + "!" in texts
+    assert "." * _redos.LONG_RUN + "!" in texts  # escaped literals count too
+    assert any(set(t) == {"1"} for t in texts)  # class stand-ins: digits, letters, spaces...
+
+
+def _pack(tmp_path: Path, pattern: str) -> Path:
+    p = tmp_path / "house.yaml"
+    p.write_text(
+        f"""
+- id: HOUSE-SLOW
+  checker: style
+  category: style
+  severity: low
+  match:
+    patterns: [{{name: slow, regex: '{pattern}'}}]
+  what: Test rule.
+  why: Test rule.
+  message: Test rule.
+  examples: {{trigger: ["aaa"], clean: ["bbb"]}}
+""",
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_user_pack_with_catastrophic_pattern_is_rejected(tmp_path):
+    path = _pack(tmp_path, "(a+)+$")
+    with pytest.raises(RulePackError) as err:
+        load_rules([path])
+    e = err.value
+    assert e.path == str(path) and e.rule_id == "HOUSE-SLOW" and e.field == "match.patterns.0.regex"
+    assert "backtracks catastrophically" in str(e) and str(path) in str(e) and "HOUSE-SLOW" in str(e)
+
+
+def test_user_pack_in_a_folder_is_probed_too(tmp_path):
+    _pack(tmp_path, r"(\w+\s?)+$")
+    with pytest.raises(RulePackError, match="HOUSE-SLOW"):
+        load_rules([tmp_path])
+
+
+def test_user_pack_with_safe_pattern_loads(tmp_path):
+    path = _pack(tmp_path, r"\bhuisstijl\b")
+    rules = load_rules([path])
+    assert rules.get("HOUSE-SLOW") is not None
+
+
+def test_check_rules_reports_every_pattern(tmp_path):
+    rules, _ = load_pack(_pack(tmp_path, r"\bok\b"))
+    results = _redos.check_rules(rules)
+    assert len(results) == 1 and results[0].safe and results[0].worst_ms < _redos.PROBE_TIMEOUT * 1000
