@@ -8,6 +8,7 @@ post with the data replaced (presidio-anonymizer) goes to ``analysis.cache["reda
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
-from ._match import VALIDATORS, compile_pattern, lexicon_for, rule_lexicon
+from ._match import REGEX_TIMEOUT, VALIDATORS, compile_pattern, lexicon_for, rule_lexicon
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -150,12 +151,11 @@ class PrivacyChecker(Checker):
         """Run Presidio on the post (invisible characters removed) and map hits to original offsets."""
         analyzer, nlp_engine, _, _ = self._analyzer()
         text = analysis.text
-        keep: list[int] = []
-        if _INVISIBLE.isdisjoint(text):
+        view = _digit_view(text, _digit_words(rules, analysis.lang))
+        if view is None:
             clean, doc = text, analysis.doc
-        else:  # "06\u200b1234..." must still be a phone number: analyse without them, map back
-            keep = [i for i, ch in enumerate(text) if ch not in _INVISIBLE]
-            clean = "".join(text[i] for i in keep)
+        else:  # "06\u200b1234...", "nul zes een twee ...": analyse a cleaned copy, map offsets back
+            clean, starts, ends = view
             doc = self.context.nlp_for(analysis.lang)(clean)
         results = analyzer.analyze(
             text=clean, language=analysis.lang, nlp_artifacts=nlp_engine.artifacts(doc, analysis.lang)
@@ -166,7 +166,7 @@ class PrivacyChecker(Checker):
             rule = by_id.get(r.recognition_metadata.get("rule_id", ""))
             if rule is None or r.score < float(rule.params.get("min_score", 0.0)):
                 continue
-            start, end = (r.start, r.end) if clean is text else (keep[r.start], keep[r.end - 1] + 1)
+            start, end = (r.start, r.end) if view is None else (starts[r.start], ends[r.end - 1])
             if not rule.params.get("in_urls") and analysis.inside(start, end, analysis.urls):
                 continue  # digits of a link are not a phone number
             skip = rule.params.get("skip_numbers", ())
@@ -314,6 +314,52 @@ class PrivacyChecker(Checker):
 
 # "Jesse Klaver (GL)": a party abbreviation right after a name marks a politician.
 _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
+
+
+@functools.lru_cache(maxsize=64)
+def _digit_run_regex(words: tuple[str, ...]) -> "regex.Pattern[str] | None":
+    """Six or more number words in a row ("nul zes een twee ..."): a number written out."""
+    if not words:
+        return None
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?:[\s,-]+(?:{alt})){{5,}}(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _digit_words(rules: list["Rule"], lang: str) -> dict[str, str]:
+    """Number words -> digits, from the rules' ``params.digit_words`` for this language."""
+    out: dict[str, str] = {}
+    for rule in rules:
+        out.update({k.casefold(): str(v) for k, v in rule.params.get("digit_words", {}).get(lang, {}).items()})
+    return out
+
+
+def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[int]] | None:
+    """The text without invisible characters and with written-out digits as digits, plus an offset map.
+
+    ``starts[i]``/``ends[i]`` are the original span of character ``i``; ``None`` when nothing changes.
+    """
+    runs = []
+    rx = _digit_run_regex(tuple(words))
+    if rx is not None:
+        runs = [m.span() for m in rx.finditer(text, timeout=REGEX_TIMEOUT)]
+    if not runs and _INVISIBLE.isdisjoint(text):
+        return None
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    for a, b in [*runs, (len(text), len(text))]:
+        for j in range(i, a):
+            if text[j] not in _INVISIBLE:
+                chars.append(text[j])
+                starts.append(j)
+                ends.append(j + 1)
+        for m in regex.finditer(r"[\p{L}]+", text[a:b]):
+            chars.append(words[m.group().casefold()])
+            starts.append(a + m.start())
+            ends.append(a + m.end())
+        i = b
+    return "".join(chars), starts, ends
 
 
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
