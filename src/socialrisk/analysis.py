@@ -220,15 +220,21 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
 
 
 _LONG_CHUNK = regex.compile(r"\S{200,}")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 _PIECE = 100
 
 
 def _parse(nlp: "Language", text: str) -> "Doc":
-    """``nlp(text)``, except that runs of 200+ non-space characters become 100-character tokens.
+    """``nlp(text)``, except that lone surrogates read as U+FFFD and runs of 200+ non-space characters become 100-character tokens.
 
     spaCy's tokenizer peels prefixes off a chunk one at a time, rescanning the rest each time: on
     100 000 characters of punctuation that is quadratic (minutes). No word is that long.
     """
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates crash spaCy; U+FFFD keeps every offset
+            text = _SURROGATE.sub("\ufffd", text)
     if _LONG_CHUNK.search(text) is None:
         return nlp(text)
     from spacy.tokens import Doc

@@ -10,7 +10,7 @@ import enum
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 __all__ = [
     "Severity",
@@ -91,6 +91,17 @@ class Category(str, enum.Enum):
     STYLE = "style"
 
 
+def _json_text(value: str | None) -> str | None:
+    """Lone surrogates (valid in a Python str, not in UTF-8) become U+FFFD in JSON; lengths stay."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+
+
 class Span(BaseModel):
     """A stretch of the post: ``text[start:end] == excerpt``."""
 
@@ -105,6 +116,8 @@ class Span(BaseModel):
         if self.end < self.start:
             raise ValueError("span end is before its start")
         return self
+
+    _json_excerpt = field_serializer("excerpt", when_used="json")(lambda self, v: _json_text(v))
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
@@ -132,6 +145,8 @@ class Finding(BaseModel):
     )
     details: dict[str, Any] = Field(default_factory=dict)
     fingerprint: str = Field(default="", description="stable id: rule id + normalised excerpt")
+
+    _json_replacement = field_serializer("replacement", when_used="json")(lambda self, v: _json_text(v))
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, -self.score, self.span.start, self.span.end, self.rule_id)
@@ -206,6 +221,8 @@ class Report(BaseModel):
     failed: list[FailedChecker] = Field(default_factory=list)
     suppressed: list[Finding] = Field(default_factory=list, description="findings a policy or suppression hid")
     redacted: str | None = Field(default=None, description="the post with personal data replaced")
+
+    _json_redacted = field_serializer("redacted", when_used="json")(lambda self, v: _json_text(v))
 
     @property
     def counts(self) -> dict[str, int]:
