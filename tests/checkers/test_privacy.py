@@ -180,3 +180,20 @@ def test_no_post_text_in_logs(pipeline, caplog):
         pipeline.check(text, lang="nl")
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "06-12345678" not in logged and "Vries" not in logged and "bsn" not in logged
+
+
+def test_trained_ner_adds_person_names(tmp_path):
+    import spacy
+
+    # A pipeline the test builds itself: an entity ruler standing in for a trained NER model.
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PER", "pattern": "Zwaantje Kwakkelstein"}])
+    nlp.to_disk(tmp_path / "ner")
+    pipe = Pipeline(Config(spacy_models={"nl": str(tmp_path / "ner")}), checkers=["privacy"])
+    text = "Zwaantje Kwakkelstein heeft kanker."
+    report = pipe.check(text, lang="nl")
+    assert_spans(report, text)
+    person = [f for f in report.findings if f.rule_id == "PRIV-PERSON"]
+    assert [(f.span.excerpt, f.details["pattern"]) for f in person] == [("Zwaantje Kwakkelstein", "spacy-ner")]
+    assert report.decision.value == "no_go"
+    assert Pipeline(Config(), checkers=["privacy"]).check(text, lang="nl").decision.value != "no_go"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Callable
 
 import regex
 from presidio_analyzer import AnalysisExplanation, AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
@@ -299,7 +299,7 @@ def build_analyzer(
     engine.load()
     registry = RecognizerRegistry(supported_languages=list(LANGS))
     for rule in rules:
-        kind: Literal["entity", "person"] | str = rule.params.get("kind", "")
+        kind = rule.params.get("kind", "")
         for lang in LANGS:
             if not rule.applies_to(lang) or not rule.match.patterns_for(lang):
                 continue
