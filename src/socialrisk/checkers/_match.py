@@ -30,6 +30,8 @@ __all__ = [
     "near",
     "words_near",
     "word_tokens",
+    "rule_hits",
+    "rule_mechanism",
     "REGEX_TIMEOUT",
 ]
 
@@ -188,3 +190,22 @@ def word_tokens(analysis: "Analysis") -> list:
         ]
         analysis.cache["_word_tokens"] = got
     return got
+
+
+def rule_hits(rule: "Rule", analysis: "Analysis") -> list[tuple[int, int]]:
+    """Original (start, end) of every hit of a rule's terms and patterns in the post, in order."""
+    hits = [(h.start, h.end) for h in rule_lexicon(rule, analysis.lang).finditer(analysis)]
+    for spec in rule.match.patterns_for(analysis.lang):
+        hits += [m.span() for m in compile_pattern(spec).finditer(analysis.text)]
+    return sorted(set(hits))
+
+
+def rule_mechanism(rule: "Rule", mechanisms: "dict[str, set[str]]") -> str:
+    """The mechanism a rule names in ``params.check``; ValueError unless it and its other params are known."""
+    check = rule.params.get("check")
+    if check not in mechanisms:
+        raise ValueError(f"params.check must be one of {sorted(mechanisms)}, not {check!r}")
+    extra = set(rule.params) - mechanisms[check] - {"check"}
+    if extra:
+        raise ValueError(f"params {sorted(extra)} are not used by check {check!r}")
+    return check

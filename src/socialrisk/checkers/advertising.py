@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Post
-from ._match import compile_pattern, lexicon_for, rule_lexicon
+from ._match import lexicon_for, rule_hits, rule_lexicon, rule_mechanism
 from .base import Checker, register
 
 __all__ = ["AdvertisingChecker", "AdvertisingSettings", "is_paid"]
@@ -59,23 +59,17 @@ class AdvertisingChecker(Checker):
 
     @classmethod
     def validate_rule(cls, rule) -> None:
-        check = rule.params.get("check")
-        if check not in _CHECKS:
-            raise ValueError(f"params.check must be one of {sorted(_CHECKS)}, not {check!r}")
-        extra = set(rule.params) - _CHECKS[check] - {"check"}
-        if extra:
-            raise ValueError(f"params {sorted(extra)} are not used by check {check!r}")
+        rule_mechanism(rule, _CHECKS)
         if rule.params.get("when", "always") not in _WHEN:
             raise ValueError(f"params.when must be one of {sorted(_WHEN)}")
         if not rule.match.patterns and not any(rule.match.terms_for(lang) for lang in rule.languages):
             raise ValueError("needs match.terms or match.patterns")
 
-    def _present(self, rule, a) -> tuple[int, int] | None:
+    @staticmethod
+    def _present(rule, a) -> tuple[int, int] | None:
         """The first place the rule's terms or patterns occur in the post."""
-        hits = [(h.start, h.end) for h in rule_lexicon(rule, a.lang).finditer(a)]
-        for spec in rule.match.patterns_for(a.lang):
-            hits += [m.span() for m in compile_pattern(spec).finditer(a.text)]
-        return min(hits) if hits else None
+        hits = rule_hits(rule, a)
+        return hits[0] if hits else None
 
     def _applies(self, rule, a) -> bool:
         when = rule.params.get("when", "always")

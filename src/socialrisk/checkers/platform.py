@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..errors import ConfigError
 from ..models import Category, Finding
-from ._match import rule_lexicon
+from ._match import rule_hits, rule_mechanism
 from ._platforms import PlatformProfile, fold_offset, measure, shipped_profiles
 from .advertising import is_paid
 from .base import Checker, register
@@ -140,12 +140,7 @@ class PlatformChecker(Checker):
 
     @classmethod
     def validate_rule(cls, rule) -> None:
-        check = rule.params.get("check")
-        if check not in _PARAMS:
-            raise ValueError(f"params.check must be one of {sorted(_PARAMS)}, not {check!r}")
-        extra = set(rule.params) - _PARAMS[check] - {"check"}
-        if extra:
-            raise ValueError(f"params {sorted(extra)} are not used by check {check!r}")
+        check = rule_mechanism(rule, _PARAMS)
         if check in _TERMS_NEEDED and not any(rule.match.terms_for(lang) for lang in rule.languages):
             raise ValueError(f"check {check!r} needs match.terms")
         for key in ("hosts", "keys", "emoji", "joiners"):
@@ -320,7 +315,7 @@ class PlatformChecker(Checker):
         fold = fold_offset(a.text, profile.fold)
         if fold >= len(a.text.rstrip()):
             return []
-        hits = [(h.start, h.end) for h in rule_lexicon(rule, a.lang).finditer(a)]
+        hits = rule_hits(rule, a)
         if rule.params.get("links"):
             hits += [(u.start, u.end) for u in a.urls]
         if not hits or min(hits)[0] < fold:

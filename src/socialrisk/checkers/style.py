@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..models import Category, Finding
-from ._match import compile_pattern, lexicon_for, rule_lexicon
+from ._match import lexicon_for, rule_hits
 from .base import Checker, register
 
 __all__ = ["StyleChecker"]
@@ -60,12 +60,9 @@ class StyleChecker(Checker):
             if "required" in p:
                 out.extend(self._required(rule, a))
                 continue
-            hits = [(h.start, h.end) for h in rule_lexicon(rule, a.lang).finditer(a)]
-            for spec in rule.match.patterns_for(a.lang):
-                hits += [mt.span() for mt in compile_pattern(spec).finditer(a.text)]
             exclude = lexicon_for(tuple(rule.match.exclude_for(a.lang)))
             replace = p.get("replace")
-            for s, e in sorted(set(hits)):
+            for s, e in rule_hits(rule, a):
                 if a.text[s:e] == replace or (exclude and exclude.contains(a, max(0, s - 40), e + 40)):
                     continue
                 out.append(self.finding(rule, a, s, e, replacement=replace))
