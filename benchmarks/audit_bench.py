@@ -80,17 +80,26 @@ def speed(csv: Path, n: int, checkers: str, jobs: int) -> list[tuple[str, float,
     return out
 
 
+def _rss_kb(field: str) -> int:
+    """VmRSS/VmHWM of this process in KiB (ru_maxrss would carry the launching process's size over exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith(field + ":"))
+    except OSError:  # not Linux
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def memory_child(csv: str, checkers: str, jobs: int) -> None:
     """Run one cached audit in this fresh process and print its peak memory as JSON."""
     import socialrisk
 
     pipeline = pipeline_for(checkers).warm_up()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = _rss_kb("VmRSS")
     with tempfile.TemporaryDirectory() as cache:
         t0 = time.perf_counter()
         result = socialrisk.audit(csv, id="id", date="date", pipeline=pipeline, progress=False, n_jobs=jobs, cache=cache)
         secs = time.perf_counter() - t0
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = _rss_kb("VmHWM")
         workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         parts = len(list(Path(cache).glob("part-*")))
         n = int(sum(1 for _ in open(csv, encoding="utf-8")) - 1)
@@ -101,7 +110,7 @@ def memory_child(csv: str, checkers: str, jobs: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--posts", type=int, default=20_000, help="posts for the speed runs")
+    ap.add_argument("--posts", type=int, default=20_000, help="posts for the speed runs (0: skip them)")
     ap.add_argument("--mem-posts", default="20000,200000", help="comma-separated sizes for the memory runs")
     ap.add_argument("--checkers", default="tone", help="comma-separated checkers, or 'all'")
     ap.add_argument("--jobs", type=int, default=2)
@@ -113,11 +122,12 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, checkers: {args.checkers}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         csv = Path(tmp) / "speed.csv"
-        generate(args.posts).to_csv(csv, index=False)
-        print(f"\nspeed: {args.posts} posts from {csv.name}", flush=True)
-        print(f"{'run':<32} {'seconds':>8} {'posts/s':>9}", flush=True)
-        for label, secs, rate in speed(csv, args.posts, args.checkers, args.jobs):
-            print(f"{label:<32} {secs:>8.1f} {rate:>9.0f}", flush=True)
+        if args.posts:
+            generate(args.posts).to_csv(csv, index=False)
+            print(f"\nspeed: {args.posts} posts from {csv.name}", flush=True)
+            print(f"{'run':<32} {'seconds':>8} {'posts/s':>9}", flush=True)
+            for label, secs, rate in speed(csv, args.posts, args.checkers, args.jobs):
+                print(f"{label:<32} {secs:>8.1f} {rate:>9.0f}", flush=True)
         print(f"\nmemory: streamed CSV, cache on, n_jobs={args.jobs} (peak RSS, MB)", flush=True)
         print(f"{'posts':>8} {'seconds':>8} {'after load':>11} {'peak':>8} {'worker peak':>12} {'cache parts':>12}", flush=True)
         for n in [int(x) for x in args.mem_posts.split(",") if x]:
