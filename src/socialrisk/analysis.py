@@ -135,6 +135,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 
 _WORD = regex.compile(r"[\p{L}']+")
+_NOT_WORDS = regex.compile(r"(?:https?://|www\.)\S*|[@#][\w.]*")
 # Letter sequences typical of one language, for posts with few function words.
 _NL_CUES = regex.compile(r"ij|oe|aa|uu|sch|ui|eu|cht|gel?ijk|heid\b|lijk\b|tje\b")
 _EN_CUES = regex.compile(r"th|wh|ing\b|tion\b|ly\b|ould\b|ea|ou\b|w[aeiou]")
@@ -154,8 +155,10 @@ def detect_language(text: str) -> LanguageGuess:
     Returns ``lang=None`` when the post is in neither language or too short to tell.
     """
     sw = _stopwords()
-    words = [w.casefold().strip("'") for w in _WORD.findall(text[:5000])]
-    words = [w for w in words if w and not w.startswith("http")]
+    # Links, @handles and #hashtags are not in any language; styled letters (𝐌𝐞𝐝) are plain ones.
+    plain = _NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text[:5000]))
+    words = [w.casefold().strip("'") for w in _WORD.findall(plain)]
+    words = [w for w in words if w]
     nl = sum(1 for w in words if w in sw["nl"])
     en = sum(1 for w in words if w in sw["en"])
     low = " ".join(words)
@@ -164,10 +167,11 @@ def detect_language(text: str) -> LanguageGuess:
     s_nl, s_en = nl + nl_cue, en + en_cue
     total = s_nl + s_en
     scores = {"nl": round(s_nl, 2), "en": round(s_en, 2)}
-    if not words or total < 0.5:
+    if not words or total < (0.15 if len(words) >= 5 else 0.5):  # 5+ words: one cue decides
         return LanguageGuess(None, 0.0, "too_short", scores)
     other = sum(1 for w in words if w in sw["other"])
-    if len(words) >= 6 and ((nl + en) / len(words) < 0.08 or other > 1.5 * max(nl, en)):
+    # "other" needs evidence of another language, not just names and places (an address list).
+    if len(words) >= 6 and other and ((nl + en) / len(words) < 0.08 or other > 1.5 * max(nl, en)):
         return LanguageGuess(None, 0.0, "other", scores)
     lang: Literal["nl", "en"] = "nl" if s_nl >= s_en else "en"
     share = max(s_nl, s_en) / total
