@@ -80,6 +80,16 @@ def _fold_char(ch: str) -> str:
 
 def normalize(text: str) -> Normalized:
     """Build the matching view; every output character maps to a span of the original."""
+    # Checkers normalise the same short windows and terms again and again (context words, excerpts).
+    return _normalize_short(text) if len(text) <= 256 else _normalize(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalize_short(text: str) -> Normalized:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> Normalized:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
