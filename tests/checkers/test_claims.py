@@ -117,3 +117,13 @@ def test_a_claim_level_above_medium_is_refused():
     )
     with pytest.raises(ValueError, match="medium at most"):
         ClaimsChecker.validate_rule(rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Mevrouw Jansen uit de Dorpsstraat 12 in Zwolle belde ons.",   # a house number is not a count
+    "Bel 06-12345678 heeft iemand gezegd.",                        # a phone number is not a statistic
+    "Bel 0612345678 voor informatie.",
+    "Factuur 2023/0456 is betaald.",
+])
+def test_numbers_that_identify_are_not_statistics(pipeline, text):
+    assert not [f for f in pipeline.check(text).findings if f.rule_id == "CLAIM-STAT"]

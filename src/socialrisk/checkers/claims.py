@@ -18,7 +18,12 @@ from ._match import Hit
 from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
 from .base import register
 
-WORD_KEYS = ("source", "hedge", "negation", "scale", "not_before", "not_after", "change", "attribution", "speech")
+WORD_KEYS = (
+    "source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "attribution", "speech",
+)
+# Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
+_CODE = regex.compile(r"(?<![\w.,])\+?\d+(?:[-/]\d+)+(?![\w])|(?<![\w.,])\+?\d{7,}(?![\w])")
+_NEXT_WORD = regex.compile(r"\s*(\p{L}[\p{L}\p{M}'-]*)")
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
 # "sourced" is optional: a rule without that level drops hits whose post names a source.
@@ -102,9 +107,13 @@ class ClaimsChecker(FramedChecker):
         scale = param_lexicon(rule, "scale", lang)
         not_before = param_lexicon(rule, "not_before", lang)
         not_after = param_lexicon(rule, "not_after", lang)
+        not_counting = param_lexicon(rule, "not_counting", lang)
         text = analysis.text
         out = list(rule_hits(rule, analysis))
+        codes = [m.span() for m in _CODE.finditer(text)]
         for n in analysis.numbers:
+            if any(a <= n.start and n.end <= b for a, b in codes):
+                continue
             if n.kind not in p.kinds or analysis.inside(n.start, n.end, analysis.quotes):
                 continue
             before = text[max(0, n.start - 20) : n.start]
@@ -118,6 +127,10 @@ class ClaimsChecker(FramedChecker):
                 value = _value(n.text)
                 scaled = any(not after[:s].strip() for s, _, _ in scale.search_text(after))
                 if not scaled and (value is None or value < p.min_count):
+                    continue
+                # A count counts something: "1.200 woningen". "Dorpsstraat 12 in Zwolle" is an address.
+                noun = _NEXT_WORD.match(after)
+                if not scaled and (noun is None or not_counting.search_text(noun.group(1))):
                     continue
             out.append(Hit(n.start, n.end, n.kind))
         return sorted(out, key=lambda h: h.start)
