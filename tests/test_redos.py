@@ -47,10 +47,6 @@ def _module_patterns() -> list[tuple[str, str, bool]]:
 
 
 MODULE_PATTERNS = _module_patterns()
-# Shipped patterns found unsafe and not yet rewritten by their owners: strict xfail, so a fix shows up.
-KNOWN_UNSAFE = {
-    "ADV-LABEL-NOTICE": "quadratic: '[\\w.-]+\\.' is retried from every dot of a long run (advertising pack)",
-}
 
 
 def test_there_is_something_to_probe():
@@ -59,9 +55,7 @@ def test_there_is_something_to_probe():
 
 
 @pytest.mark.parametrize(("rule_id", "index", "spec"), SHIPPED_PATTERNS, ids=lambda v: v if isinstance(v, str) else None)
-def test_shipped_rule_pattern_is_safe(rule_id, index, spec, request):
-    if rule_id in KNOWN_UNSAFE:
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_UNSAFE[rule_id], strict=True))
+def test_shipped_rule_pattern_is_safe(rule_id, index, spec):
     res = _redos.probe(spec.regex, spec.ignore_case)
     assert res.safe, f"{rule_id} match.patterns.{index} ({spec.name}) times out on {res.worst_input}"
     assert res.inputs > 50

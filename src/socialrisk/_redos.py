@@ -40,7 +40,7 @@ class PatternCheck:
     regex: str
     safe: bool
     inputs: int  # how many adversarial inputs were run
-    worst_ms: float  # slowest input (the timeout when unsafe)
+    worst_ms: float  # slowest whole scan (the timeout bounds each search, so many matches may exceed it)
     worst_input: str  # a short description of that input, e.g. "'a' * 50000 + '!'"
 
 
