@@ -197,3 +197,29 @@ def test_trained_ner_adds_person_names(tmp_path):
     assert [(f.span.excerpt, f.details["pattern"]) for f in person] == [("Zwaantje Kwakkelstein", "spacy-ner")]
     assert report.decision.value == "no_go"
     assert Pipeline(Config(), checkers=["privacy"]).check(text, lang="nl").decision.value != "no_go"
+
+
+# The large generated first-name list counts only before a capitalised surname-like word.
+CENSUS_NAMES = [
+    ("Yesterday Gwendolyn Harper told us about her street.", "Gwendolyn Harper"),
+    ("We spoke with Rodrigo Vance about the rent.", "Rodrigo Vance"),
+    ("Winifred J Okafor chaired the residents' meeting.", "Winifred J Okafor"),
+]
+CENSUS_CLEAN = [
+    "Summer School Funding Announced For Every Town",  # Summer: left out of the list (not_first_names)
+    "Grant Funding Is Coming To Our Schools",  # Grant: also an ordinary verb, dropped when generated
+    "Gwendolyn spoke at the meeting.",  # a large-list name alone is no name
+    "Send it to Rodrigo Street or the Winifred Centre.",
+]
+
+
+@pytest.mark.parametrize("text,excerpt", CENSUS_NAMES)
+def test_large_first_name_list_before_surname(pipeline, text, excerpt):
+    _, found = _findings(pipeline, text, "en", rule="PRIV-PERSON")
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, "low")]
+
+
+@pytest.mark.parametrize("text", CENSUS_CLEAN)
+def test_large_first_name_list_needs_a_surname(pipeline, text):
+    _, found = _findings(pipeline, text, "en", rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == []

@@ -81,3 +81,6 @@ def test_shipped_name_data_validates():
     data = name_data()
     assert {"Jan", "Emma"} <= set(data.first_names.nl) and "James" in data.first_names.en
     assert "van der" in data.particles
+    # the generated large list (tools/privacy_first_names.py) comes along, minus ordinary words
+    assert len(data.extra_first_names) > 4000 and "Gwendolyn" in data.extra_first_names
+    assert not {"Will", "May", "Grant", "Young"} & set(data.extra_first_names)
