@@ -223,3 +223,33 @@ def test_large_first_name_list_before_surname(pipeline, text, excerpt):
 def test_large_first_name_list_needs_a_surname(pipeline, text):
     _, found = _findings(pipeline, text, "en", rule="PRIV-PERSON")
     assert [f.span.excerpt for f in found] == []
+
+
+# Street addresses in foreign and postal forms (own examples): (text, excerpt)
+ADDRESS_FORMS = [
+    ("Send it to 12 Rue des Lilas, Lyon.", "12 Rue des Lilas"),
+    ("She lives at 41 Storgatan 7, Umea.", "41 Storgatan 7"),
+    ("He moved to Via Garibaldi 18 last year.", "Via Garibaldi 18"),
+    ("Mail it to PSC 1234, Box 5678\nAPO AE 09876", "PSC 1234, Box 5678\nAPO AE 09876"),
+    ("Write to P.O. Box 4410 for the forms.", "P.O. Box 4410"),
+    ("Meet at the corner of Elm Rd and Birch Lane tonight.", "Elm Rd and Birch Lane"),
+    ("The stop is at 812 Alder Grove Rd. today.", "812 Alder Grove Rd."),
+]
+ADDRESS_CLEAN = [
+    "In 2024 Rotterdam 12 keer genoemd.",
+    "Germany 50000 refugees arrived in 2015.",
+    "Bel de Politie als je iets ziet.",
+    "Coalitie 3 jaar oud, Politie 24 uur per dag.",
+]
+
+
+@pytest.mark.parametrize("text,excerpt", ADDRESS_FORMS)
+def test_address_forms(pipeline, text, excerpt):
+    _, found = _findings(pipeline, text, "en", rule="PRIV-ADDRESS")
+    assert [f.span.excerpt for f in found] == [excerpt]
+
+
+@pytest.mark.parametrize("text", ADDRESS_CLEAN)
+def test_address_look_alikes(pipeline, text):
+    _, found = _findings(pipeline, text, None, rule="PRIV-ADDRESS")
+    assert [f.span.excerpt for f in found] == []
