@@ -253,3 +253,30 @@ def test_address_forms(pipeline, text, excerpt):
 def test_address_look_alikes(pipeline, text):
     _, found = _findings(pipeline, text, None, rule="PRIV-ADDRESS")
     assert [f.span.excerpt for f in found] == []
+
+
+# Phone spellings: a label after the number, fax/desk labels, French dotted pairs, spaced hyphens.
+PHONE_FORMS = [
+    ("Call me on 02.47.83.91.55 please.", "en", "02.47.83.91.55"),
+    ("Reach us on 071 338 4410-Office.", "en", "071 338 4410"),
+    ("Fax: 7185550143", "en", "7185550143"),
+    ("Bel 030 - 2345 678 voor info.", "nl", "030 - 2345 678"),
+    ("Call 0664 123 45 67 now.", "en", "0664 123 45 67"),
+]
+PHONE_CLEAN = [
+    ("Over 1 200 000 mobile users in 2024.", "en"),
+    ("In 2023 and 2024 office rents rose.", "en"),
+    ("Op 12.03.2024 om 20.00 uur debat.", "nl"),
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", PHONE_FORMS)
+def test_phone_forms(pipeline, text, lang, excerpt):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, "high")]
+
+
+@pytest.mark.parametrize("text,lang", PHONE_CLEAN)
+def test_phone_look_alikes(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert found == []

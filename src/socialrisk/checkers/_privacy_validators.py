@@ -68,6 +68,8 @@ def luhn(text: str) -> bool:
 
 
 _LABEL = re.compile(r"^[^\d+(]*[A-Za-z][^\d+(]*")  # leading words before the number
+_LABEL_AFTER = re.compile(r"[\s-]*[A-Za-z][A-Za-z\s-]*$")  # "... 1693-Office", "... 3943 fax"
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .,]\d{3})+")  # "1 200 000 mobile users" is a count
 _DATE_START = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d")  # "01-02-2024 10 ..." is a date
 
 
@@ -75,6 +77,12 @@ _DATE_START = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d")  # "01-02-202
 def phone_number(text: str) -> bool:
     """A phone number: Dutch national (0 + 9 digits; 0800/0900 + 4..7), +31/0031, E.164 (8..15), or labelled."""
     raw = text.translate(_INVISIBLE).strip()
+    after = _LABEL_AFTER.search(raw)
+    if after and not _LABEL.match(raw):  # a label after the number
+        raw = raw[:after.start()].strip()
+        d = digits_of(raw)
+        return (7 <= len(d) <= 15 and len(set(d)) > 1 and not _DATE_START.match(raw)
+                and not _THOUSANDS.fullmatch(raw))
     if _LABEL.match(raw):  # "Phone: 72 128 827": the label says it is a phone, any 7..15 digits will do
         raw = _LABEL.sub("", raw)
         d = digits_of(raw)
@@ -94,7 +102,8 @@ def phone_number(text: str) -> bool:
         return len(d) == 10 and d[0] not in "01" and d[3] not in "01"
     if d.startswith(("0800", "0900", "0906", "0909")):
         return 8 <= len(d) <= 11
-    return len(d) == 10 or (len(d) == 11 and not d.startswith("06"))  # 11: UK-style trunk numbers
+    # 11: UK-style trunk numbers and Austrian mobiles (0650..0699); a Dutch 06 number has 10
+    return len(d) == 10 or (len(d) == 11 and (not d.startswith("06") or d[2] in "56789"))
 
 
 @validator("ip_address")

@@ -170,7 +170,8 @@ class PrivacyChecker(Checker):
             if not rule.params.get("in_urls") and analysis.inside(start, end, analysis.urls):
                 continue  # digits of a link are not a phone number
             skip = rule.params.get("skip_numbers", ())
-            if any(n.kind in skip and n.start < end and start < n.end for n in analysis.numbers):
+            if any(n.kind in skip and n.start < end and start < n.end and _real_number(n, text)
+                   for n in analysis.numbers):
                 continue  # a date, time, price or percentage that happens to look like an identifier
             hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
         return _non_overlapping(hits)
@@ -377,6 +378,20 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
     return (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or bool(link.search_text(gap))
+
+
+_DIGIT_DATE = regex.compile(r"(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?")
+
+
+def _real_number(n, text: str) -> bool:
+    """False for a "date" in digits that no calendar has ("01.84.17" of "01.84.17.61.18", a French phone)."""
+    if n.kind != "date":
+        return True
+    m = _DIGIT_DATE.fullmatch(text[n.start:n.end])
+    if m is None:
+        return True  # "3 maart 2024" and other written dates
+    a, b = int(m.group(1)), int(m.group(2))
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31) or (a > 31 and 1 <= b <= 12)
 
 
 def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
