@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialrisk import Pipeline
+from socialrisk.checkers import base
 from socialrisk.checkers.base import Checker, register
 from socialrisk.config import Config
 from socialrisk.errors import InputError, InputTooLarge, InputTypeError
@@ -143,7 +144,6 @@ def test_near_miss_is_not_folded_into_a_hit(pipeline):
 
 # --------------------------------------------------------------------------- batch faults
 
-@register("tests.explodes")
 class _Explodes(Checker):
     """Raises on posts that contain the trigger word, to prove one checker cannot sink a batch."""
 
@@ -153,6 +153,14 @@ class _Explodes(Checker):
         if "ontplof" in analysis.text:
             raise RuntimeError("boom")
         return []
+
+
+@pytest.fixture()
+def explodes_checker():
+    """Registered only for the test that asks: default pipelines elsewhere must not pick it up."""
+    register("tests.explodes")(_Explodes)
+    yield "tests.explodes"
+    base._REGISTRY.pop("tests.explodes", None)
 
 
 def _batch(n: int) -> tuple[list, dict[int, str]]:
@@ -172,8 +180,8 @@ def _batch(n: int) -> tuple[list, dict[int, str]]:
     return posts, {i: type(v).__name__ for i, v in corrupt.items()}
 
 
-def test_check_many_of_10000_with_corrupt_rows_completes():
-    pipe = Pipeline(Config(), checkers=["tests.explodes", "tone"])
+def test_check_many_of_10000_with_corrupt_rows_completes(explodes_checker):
+    pipe = Pipeline(Config(), checkers=[explodes_checker, "tone"])
     posts, corrupt = _batch(10_000)
     results = pipe.check_many(posts)
     assert len(results) == 10_000
@@ -188,11 +196,11 @@ def test_check_many_of_10000_with_corrupt_rows_completes():
     assert [r.post_id for r in results[:3]] == ["p0", "p1", "p2"]  # input order kept
 
 
-def test_audit_of_10000_with_corrupt_rows_completes(tmp_path):
+def test_audit_of_10000_with_corrupt_rows_completes(tmp_path, explodes_checker):
     pytest.importorskip("pandas")
     from socialrisk.audit import audit
 
-    pipe = Pipeline(Config(), checkers=["tests.explodes", "tone"])
+    pipe = Pipeline(Config(), checkers=[explodes_checker, "tone"])
     posts, corrupt = _batch(10_000)
     rows = [p if isinstance(p, dict) and "text" in p and isinstance(p["text"], str) else {"id": f"c{i}", "text": p}
             for i, p in enumerate(posts)]

@@ -13,6 +13,7 @@ from typing import ClassVar
 import pytest
 
 from socialrisk import Pipeline
+from socialrisk.checkers import base
 from socialrisk.checkers.base import Checker, register
 from socialrisk.config import Config, load_config
 from socialrisk.errors import ConfigError, RulePackError, SocialRiskError
@@ -65,7 +66,6 @@ def test_import_and_check_open_no_sockets_and_write_no_files(tmp_path):
 
 # --------------------------------------------------------------------------- no post text in logs or errors
 
-@register("tests.leaky")
 class _Leaky(Checker):
     """Raises with the post text in its message, as a careless plugin might."""
 
@@ -73,6 +73,14 @@ class _Leaky(Checker):
 
     def check(self, analysis, policy):
         raise ValueError(f"cannot handle {analysis.text!r}")
+
+
+@pytest.fixture()
+def leaky_checker():
+    """Registered only for the test that asks: default pipelines elsewhere must not pick it up."""
+    register("tests.leaky")(_Leaky)
+    yield "tests.leaky"
+    base._REGISTRY.pop("tests.leaky", None)
 
 
 def _records_text(records: list[logging.LogRecord]) -> str:
@@ -84,9 +92,10 @@ def _records_text(records: list[logging.LogRecord]) -> str:
     return "\n".join(out)
 
 
-def test_canary_never_reaches_logs_or_errors(caplog):
+def test_canary_never_reaches_logs_or_errors(caplog, leaky_checker):
     caplog.set_level(logging.DEBUG)  # every logger, DEBUG and up
-    pipe = Pipeline(Config(max_chars=2000), checkers=[*Pipeline(Config()).checker_names, "tests.leaky"])
+    pipe = Pipeline(Config(max_chars=2000))  # every checker, the leaky one included
+    assert leaky_checker in pipe.checker_names
     text = f"{CANARY} zegt: de minister liegt! Bel {CANARY} op 06-12345678 of mail {CANARY}@example.nl"
     report = pipe.check(text)
     assert [f.checker for f in report.failed] == ["tests.leaky"]
