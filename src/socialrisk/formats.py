@@ -188,7 +188,8 @@ def mask_markdown(body: str) -> tuple[str, list[tuple[int, int, str]]]:
     for s, e in _code_blocks(body):
         blank(s, e)
     visible = "".join(chars)
-    comments = [(m.start(), m.end(), m.group()[4:].removesuffix("-->")) for m in _COMMENT.finditer(visible)]
+    # Found on the visible text (a "<!--" inside code is code), read from the body (its own words).
+    comments = [(m.start(), m.end(), body[m.start() + 4 : m.end()].removesuffix("-->")) for m in _COMMENT.finditer(visible)]
     for s, e, _ in comments:
         blank(s, e)
     visible = "".join(chars)
