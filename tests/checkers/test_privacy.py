@@ -204,12 +204,15 @@ CENSUS_NAMES = [
     ("Yesterday Gwendolyn Harper told us about her street.", "Gwendolyn Harper"),
     ("We spoke with Rodrigo Vance about the rent.", "Rodrigo Vance"),
     ("Winifred J Okafor chaired the residents' meeting.", "Winifred J Okafor"),
+    ("The short film was directed by Bryony Keswick last year.", "Bryony Keswick"),  # a cue, unknown names
 ]
 CENSUS_CLEAN = [
     "Summer School Funding Announced For Every Town",  # Summer: left out of the list (not_first_names)
     "Grant Funding Is Coming To Our Schools",  # Grant: also an ordinary verb, dropped when generated
     "Gwendolyn spoke at the meeting.",  # a large-list name alone is no name
     "Send it to Rodrigo Street or the Winifred Centre.",
+    "Growth slowed, according to Statistics Netherlands.",
+    "Het kabinet faalt, zegt Tweede Kamer.",
 ]
 
 
