@@ -7,6 +7,7 @@ leetspeak folded) and map hits back to original offsets. Patterns run on the ori
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 from dataclasses import dataclass
@@ -183,11 +184,14 @@ def word_tokens(analysis: "Analysis") -> list:
     """The post's word tokens (a letter or digit), leaving out links, @mentions and #hashtags; cached."""
     got = analysis.cache.get("_word_tokens")
     if got is None:
-        skip = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
-        got = [
-            t for t in analysis.doc
-            if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not any(a <= t.idx < b for a, b in skip)
-        ]
+        skip = sorted((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+        starts = [a for a, _ in skip]
+
+        def skipped(i: int) -> bool:  # bisect: a post of 20 000 hashtags must not be quadratic
+            k = bisect.bisect_right(starts, i) - 1
+            return k >= 0 and i < skip[k][1]
+
+        got = [t for t in analysis.doc if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not skipped(t.idx)]
         analysis.cache["_word_tokens"] = got
     return got
 

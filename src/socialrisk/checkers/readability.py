@@ -7,6 +7,8 @@ passive voice, nominalisations and very long words. Thresholds are per CEFR leve
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import importlib
 import sys
@@ -186,8 +188,15 @@ class ReadabilityChecker(Checker):
     @staticmethod
     def _words(analysis: "Analysis", start: int = 0, end: int | None = None) -> list[Any]:
         """Word tokens in ``[start, end)``."""
+        words = word_tokens(analysis)
+        if end is None and start == 0:
+            return words
+        # Tokens are in text order: bisect, so a post of 6 000 sentences stays linear.
+        idx = analysis.cache.get("_word_idx")
+        if idx is None:
+            idx = analysis.cache["_word_idx"] = [t.idx for t in words]
         end = len(analysis.text) if end is None else end
-        return [t for t in word_tokens(analysis) if start <= t.idx < end]
+        return words[bisect.bisect_left(idx, start) : bisect.bisect_left(idx, end)]
 
     # -- mechanisms (one per rule kind) ----------------------------------------------------
 
