@@ -99,6 +99,21 @@ def name_data(path: str | None = None) -> NameData:
 
 # --------------------------------------------------------------------------- NLP engine
 
+class _LazyPipelines(dict):
+    """Every language is listed (Presidio asks which it supports); a pipeline loads on first use."""
+
+    def __init__(self, nlp_for: Callable[[str], object], languages: tuple[str, ...]) -> None:
+        super().__init__((lang, None) for lang in languages)
+        self._nlp_for = nlp_for
+
+    def __getitem__(self, lang: str) -> object:
+        nlp = super().__getitem__(lang)
+        if nlp is None:
+            nlp = self._nlp_for(lang)
+            super().__setitem__(lang, nlp)
+        return nlp
+
+
 class OwnSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine over the Pipeline's own pipelines (blank or configured; never downloaded)."""
 
@@ -113,7 +128,7 @@ class OwnSpacyNlpEngine(SpacyNlpEngine):
         self._languages = languages
 
     def load(self) -> None:
-        self.nlp = {lang: self._nlp_for(lang) for lang in self._languages}
+        self.nlp = _LazyPipelines(self._nlp_for, self._languages)
 
     def artifacts(self, doc: "Doc", language: str) -> NlpArtifacts:
         """NlpArtifacts of an already tokenised Doc (the shared analysis), without re-running spaCy."""
