@@ -270,11 +270,11 @@ class PlatformChecker(Checker):
                 for u in a.urls if u.text[:7].lower() == "http://"]
 
     def _emoji_in_word(self, rule, a, profile):
-        nl, en = _vocabulary()
         t, out = a.text, []
         for e in a.emoji:
             if not (0 < e.start and e.end < len(t) and t[e.start - 1].isalpha() and t[e.end].isalpha()):
                 continue
+            nl, en = _vocabulary()  # loaded only when an emoji sits between letters (about 1 s)
             left = _LETTERS.findall(t[: e.start])[-1].lower()
             right = _LETTERS.match(t, e.end).group().lower()
             # Inside a word only when the letters around it make a word, with or without one letter for
