@@ -25,3 +25,13 @@ def assert_spans(report, text: str) -> None:
 
 def rule_ids(report) -> set[str]:
     return {f.rule_id for f in report.findings}
+
+
+def assert_fires(report, text: str, rule_id: str, excerpt: str, severity: str) -> None:
+    """``rule_id`` fired on exactly ``excerpt`` at ``severity`` (and every span is sound)."""
+    assert_spans(report, text)
+    got = [f for f in report.findings if f.rule_id == rule_id]
+    assert got, f"{rule_id} did not fire"
+    assert any(f.span.excerpt == excerpt and f.severity.value == severity for f in got), [
+        (f.span.excerpt, f.severity.value) for f in got
+    ]
