@@ -158,3 +158,13 @@ def test_a_skipped_checker_is_reported_once_per_run(demo, capsys):
         (demo / name).write_text("OVERSLAAN graag.\n", "utf-8")
     rc, out, _ = run(capsys, "check", "a.txt", "b.txt")
     assert rc == 0 and out.count("(skipped acme.demo: asked to skip)") == 1
+
+
+def test_invalid_utf8_and_binary_files_exit_2_and_the_others_are_still_checked(demo, capsys):
+    (demo / "latin.txt").write_bytes("Caf\xe9 de la Paix, kom zaterdag!".encode("latin-1"))
+    (demo / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    (demo / "b.txt").write_text(CLEAN, "utf-8")
+    rc, out, err = run(capsys, "check", "latin.txt", "b.txt", "blob.txt")
+    assert rc == 2
+    assert "latin.txt" in err and "UTF-8" in err and "blob.txt" in err and "binary" in err
+    assert "b.txt" in out and "1 go" in out and "2 error(s)" in out and "Caf" not in err
