@@ -158,3 +158,16 @@ def test_check_many_two_processes_same_as_one(pipeline):
 def test_post_fields_and_front_matter_extras(pipeline):
     r = pipeline.check({"text": "Kom zaterdag naar de markt!", "id": 3, "platform": "x", "campaign": "2026"})
     assert r.post_id == "3" and r.platform == "x"
+
+
+def test_two_processes_keep_user_rule_packs(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "- id: STYLE-HOUSE-SPROUTS\n  checker: style\n  category: style\n  severity: low\n"
+        "  match: {terms: {nl: [spruitjes]}}\n"
+        "  what: w\n  why: y\n  message: m\n  examples: {trigger: [Wij eten spruitjes.], clean: [Wij eten kool.]}\n"
+    )
+    p = Pipeline(Config(), checkers=["style"], rule_packs=[pack])
+    posts = [f"Wij eten spruitjes op dag {i}." for i in range(7)]
+    got = p.check_many(posts, n_process=2, chunksize=2)
+    assert all("STYLE-HOUSE-SPROUTS" in {f.rule_id for f in r.findings} for r in got)

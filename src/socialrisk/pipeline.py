@@ -67,6 +67,7 @@ class Pipeline:
         rule_packs: Sequence[str | Path] = (),
     ) -> None:
         self.config = _to_config(config)
+        self._extra_packs = [str(p) for p in rule_packs]  # worker processes load the same packs
         self.rules: RuleSet = load_rules([*self.config.rule_packs, *rule_packs])
         registry = available_checkers()
         for rule in self.rules.rules:
@@ -283,9 +284,13 @@ class Pipeline:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        payload = (self.config.model_dump(mode="json"), self.config.source, list(self._classes))
+        payload = (self.config.model_dump(mode="json"), self.config.source, list(self._classes), self._extra_packs)
+        numbered = enumerate(posts)
+        # Submit a bounded window at a time, so memory stays flat however many posts come in.
+        window = max(1, n_process * chunksize * 4)
         with cf.ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=(payload,)) as ex:
-            yield from ex.map(_worker_check, enumerate(posts), itertools.repeat(common), chunksize=chunksize)
+            while batch := list(itertools.islice(numbered, window)):
+                yield from ex.map(_worker_check, batch, itertools.repeat(common), chunksize=chunksize)
 
 
 def _safe_check(pipeline: Pipeline, index: int, post: Any, common: dict[str, Any]) -> "Report | PostError":
@@ -306,11 +311,11 @@ def _safe_check(pipeline: Pipeline, index: int, post: Any, common: dict[str, Any
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(payload: tuple[dict, str | None, list[str]]) -> None:
+def _init_worker(payload: tuple[dict, str | None, list[str], list[str]]) -> None:
     global _WORKER
-    data, source, names = payload
+    data, source, names, packs = payload
     cfg = Config.model_validate(data).model_copy(update={"source": source})
-    _WORKER = Pipeline(cfg, checkers=names)
+    _WORKER = Pipeline(cfg, checkers=names, rule_packs=packs)
 
 
 def _worker_check(item: tuple[int, Any], common: dict[str, Any]) -> "Report | PostError":
