@@ -168,3 +168,13 @@ def test_invalid_utf8_and_binary_files_exit_2_and_the_others_are_still_checked(d
     assert rc == 2
     assert "latin.txt" in err and "UTF-8" in err and "blob.txt" in err and "binary" in err
     assert "b.txt" in out and "1 go" in out and "2 error(s)" in out and "Caf" not in err
+
+
+def test_closed_pipe_is_quiet():
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"{sys.executable} -m socialrisk rules | head -1", shell=True, capture_output=True, text=True
+    )
+    assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr
