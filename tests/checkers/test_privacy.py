@@ -283,3 +283,14 @@ def test_phone_forms(pipeline, text, lang, excerpt):
 def test_phone_look_alikes(pipeline, text, lang):
     _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
     assert found == []
+
+
+@pytest.mark.parametrize("text,rule_id,excerpt,severity", [
+    ("Sterkte @jantje1987, fijn dat je je depressie met ons deelde.", "PRIV-SPECIAL-CATEGORY", "depressie", "high"),
+    ("@janedoe88 sorry to hear your son was in hospital.", "PRIV-MINOR", "son", "high"),
+    # a handle that is only referred to, or a fact about the reader in general, stays low
+    ("Heb je last van een depressie? Bel de huisarts. Info: @GGDnl", "PRIV-SPECIAL-CATEGORY", "depressie", "low"),
+])
+def test_a_reply_that_addresses_someone_is_about_them(pipeline, text, rule_id, excerpt, severity):
+    got = [(f.span.excerpt, f.severity.value) for f in pipeline.check(text).findings if f.rule_id == rule_id]
+    assert (excerpt, severity) in got, got

@@ -227,6 +227,7 @@ class PrivacyChecker(Checker):
         p = rule.params
         lang = analysis.lang
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
+        addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         strong = float(p.get("identifiable_score", 0.7))
         evidence = [
             m.span() for pat in rule.match.patterns_for(lang)
@@ -240,9 +241,12 @@ class PrivacyChecker(Checker):
             about = [x for x in people if a <= x.start < b and _linked(analysis.text, hit.start, hit.end, x, link)]
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
+            # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
+            you = bool(addressee.search_text(" ".join(analysis.text[:hit.start].split()[-2:])))
             weak = [(x.start, x.end) for x in about if x.score < strong] + [
                 (m.start, m.end) for m in handles
-                if a <= m.start < b and _linked(analysis.text, hit.start, hit.end, m, link, adjacent=False)
+                if (you and _addresses(analysis.text, m, hit.start))
+                or (a <= m.start < b and _linked(analysis.text, hit.start, hit.end, m, link, adjacent=False))
             ]
             if named or contact:
                 sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
@@ -361,6 +365,13 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
             ends.append(a + m.end())
         i = b
     return "".join(chars), starts, ends
+
+
+def _addresses(text: str, mention, before: int) -> bool:
+    """Whether an @mention addresses its reader before ``before``: a reply's opening handle, or "@jan," / "@jan:"."""
+    if mention.end > before:
+        return False
+    return not text[: mention.start].strip() or text[mention.end : mention.end + 1] in (",", ":", "!")
 
 
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
