@@ -84,8 +84,12 @@ class Lexicon:
     def _find_norm(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self._rx is None:
             return
-        for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
-            yield m.start(), m.end(), m.group()
+        try:
+            for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
+                yield m.start(), m.end(), m.group()
+        except TimeoutError:
+            # As for patterns: one slow search must not fail the checker; never log the text.
+            log.warning("a lexicon of %d terms timed out and was skipped for this post", len(self.terms))
 
     def finditer(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Hits in the post (optionally only within original offsets ``[start, end)``)."""
