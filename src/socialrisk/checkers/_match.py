@@ -200,12 +200,28 @@ def word_tokens(analysis: "Analysis") -> list:
     return got
 
 
+def post_hits(analysis: "Analysis", lexicon: Lexicon) -> list[Hit]:
+    """All hits of a lexicon in the post, computed once per post (rules share their word lists)."""
+    key = ("_lexicon.hits", lexicon)
+    got = analysis.cache.get(key)
+    if got is None:
+        got = analysis.cache[key] = list(lexicon.finditer(analysis)) if lexicon else []
+    return got
+
+
+def term_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> list[Hit]:
+    """Every hit of a rule's terms (cached per post) and patterns, unsorted, overlaps kept."""
+    lang = analysis.lang
+    hits = list(post_hits(analysis, rule_lexicon(rule, lang, masked=masked)))
+    for spec in rule.match.patterns_for(lang):
+        pat = compile_pattern(spec)
+        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
+    return hits
+
+
 def rule_hits(rule: "Rule", analysis: "Analysis") -> list[tuple[int, int]]:
     """Original (start, end) of every hit of a rule's terms and patterns in the post, in order."""
-    hits = [(h.start, h.end) for h in rule_lexicon(rule, analysis.lang).finditer(analysis)]
-    for spec in rule.match.patterns_for(analysis.lang):
-        hits += [m.span() for m in compile_pattern(spec).finditer(analysis.text)]
-    return sorted(set(hits))
+    return sorted({(h.start, h.end) for h in term_hits(rule, analysis)})
 
 
 def rule_mechanism(rule: "Rule", mechanisms: "dict[str, set[str]]") -> str:

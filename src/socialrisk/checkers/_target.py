@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Finding, Severity
-from ._match import Hit, Lexicon, compile_pattern, lexicon_for, rule_lexicon
+from ._match import Hit, Lexicon, lexicon_for, post_hits, term_hits
 from .base import Checker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,23 +143,10 @@ def param_lexicon(rule: "Rule", key: str, lang: str, *, masked: bool = False) ->
     return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]), masked)
 
 
-def post_hits(analysis: "Analysis", lexicon: Lexicon) -> list[Hit]:
-    """All hits of a lexicon in the post, computed once per post (rules share their word lists)."""
-    key = ("_target.hits", lexicon)
-    got = analysis.cache.get(key)
-    if got is None:
-        got = analysis.cache[key] = list(lexicon.finditer(analysis)) if lexicon else []
-    return got
-
-
 def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> list[Hit]:
     """Hits of a rule's terms and patterns, minus those an ``exclude`` phrase covers; sorted, no overlaps."""
-    lang = analysis.lang
-    hits = list(post_hits(analysis, rule_lexicon(rule, lang, masked=masked)))
-    for spec in rule.match.patterns_for(lang):
-        pat = compile_pattern(spec)
-        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
-    excl = lexicon_for(tuple(rule.match.exclude_for(lang)))
+    hits = term_hits(rule, analysis, masked=masked)
+    excl = lexicon_for(tuple(rule.match.exclude_for(analysis.lang)))
     if excl:
         covers = [(h.start, h.end) for h in post_hits(analysis, excl)]
         hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
