@@ -18,13 +18,11 @@ from .checkers.base import Checker, CheckerContext, SkipCheck, available_checker
 from .config import Config, load_config
 from .errors import ConfigError, InputError, InputTooLarge, InputTypeError, RulePackError, SocialRiskError
 from .models import (
-    Category,
     FailedChecker,
     Finding,
     Post,
     PostError,
     Report,
-    Severity,
     SkippedChecker,
     Versions,
 )

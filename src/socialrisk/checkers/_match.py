@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -188,16 +189,27 @@ def word_tokens(analysis: "Analysis") -> list:
     """The post's word tokens (a letter or digit), leaving out links, @mentions and #hashtags; cached."""
     got = analysis.cache.get("_word_tokens")
     if got is None:
-        skip = sorted((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
-        starts = [a for a, _ in skip]
-
-        def skipped(i: int) -> bool:  # bisect: a post of 20 000 hashtags must not be quadratic
-            k = bisect.bisect_right(starts, i) - 1
-            return k >= 0 and i < skip[k][1]
-
-        got = [t for t in analysis.doc if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not skipped(t.idx)]
+        # bisect, not a scan: a post of 20 000 hashtags must not be quadratic
+        skipped = covering((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+        got = [
+            t for t in analysis.doc
+            if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not skipped(t.idx, t.idx + 1)
+        ]
         analysis.cache["_word_tokens"] = got
     return got
+
+
+def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test "is ``[start, end)`` inside one of these spans?" that bisects (spans may overlap)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(itertools.accumulate((b for _, b in ordered), max))  # furthest end so far
+
+    def covered(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and reach[k] >= end
+
+    return covered
 
 
 def post_hits(analysis: "Analysis", lexicon: Lexicon) -> list[Hit]:

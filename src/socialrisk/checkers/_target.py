@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Finding, Severity
-from ._match import Hit, Lexicon, lexicon_for, post_hits, term_hits
+from ._match import Hit, Lexicon, covering, lexicon_for, post_hits, term_hits
 from .base import Checker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -148,8 +148,8 @@ def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> li
     hits = term_hits(rule, analysis, masked=masked)
     excl = lexicon_for(tuple(rule.match.exclude_for(analysis.lang)))
     if excl:
-        covers = [(h.start, h.end) for h in post_hits(analysis, excl)]
-        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in covers)]
+        covered = covering((h.start, h.end) for h in post_hits(analysis, excl))
+        hits = [h for h in hits if not covered(h.start, h.end)]
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -h.score)):
         if not out or h.start >= out[-1].end:

@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Category, Finding, Severity
-from ._match import compile_pattern, lexicon_for, rule_lexicon
+from ._match import compile_pattern, covering, lexicon_for, post_hits, rule_lexicon
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,10 +143,7 @@ def _trigger_hits(rule: "Rule", analysis: "Analysis") -> Iterator[tuple[int, int
 
 def _lex_hits(lex, analysis: "Analysis", a: int = 0, b: int | None = None) -> list[tuple[int, int]]:
     """Hits of a lexicon in ``[a, b)``; the whole post is scanned once per lexicon and memoised."""
-    memo = analysis.cache.setdefault("ambiguity.lexicon_hits", {})
-    if lex not in memo:
-        memo[lex] = [(h.start, h.end) for h in lex.finditer(analysis)] if lex else []
-    return [(s, e) for s, e in memo[lex] if s >= a and (b is None or e <= b)]
+    return [(h.start, h.end) for h in post_hits(analysis, lex) if h.start >= a and (b is None or h.end <= b)]
 
 
 def _in_sentence(analysis: "Analysis", words: LangWords | list[str], start: int) -> bool:
@@ -412,11 +409,8 @@ def _params(rule: "Rule") -> _Params:
 
 def _hits(rule: "Rule", analysis: "Analysis", p: _Params | None = None) -> list[_Hit]:
     p = p or _params(rule)
-    covers = _lex_hits(lexicon_for(tuple(rule.match.exclude_for(analysis.lang))), analysis)
-    return [
-        h for h in _MECHANISMS[p.mechanism][1](rule, p, analysis)
-        if not any(a <= h.start and h.end <= b for a, b in covers)
-    ]
+    covered = covering(_lex_hits(lexicon_for(tuple(rule.match.exclude_for(analysis.lang))), analysis))
+    return [h for h in _MECHANISMS[p.mechanism][1](rule, p, analysis) if not covered(h.start, h.end)]
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,7 +8,6 @@ and the suggestion says what to add. Words and thresholds are data in ``rules/co
 
 from __future__ import annotations
 
-import bisect
 
 from typing import ClassVar
 
@@ -16,7 +15,7 @@ import regex
 from pydantic import Field
 
 from ..models import Category, Severity
-from ._match import Hit
+from ._match import Hit, covering
 from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
 from .base import register
 
@@ -112,11 +111,9 @@ class ClaimsChecker(FramedChecker):
         not_counting = param_lexicon(rule, "not_counting", lang)
         text = analysis.text
         out = list(rule_hits(rule, analysis))
-        codes = [m.span() for m in _CODE.finditer(text)]  # in order and disjoint: bisect, not a scan
-        code_starts = [a for a, _ in codes]
+        in_code = covering(m.span() for m in _CODE.finditer(text))
         for n in analysis.numbers:
-            k = bisect.bisect_right(code_starts, n.start) - 1
-            if k >= 0 and n.end <= codes[k][1]:
+            if in_code(n.start, n.end):
                 continue
             if n.kind not in p.kinds or analysis.inside(n.start, n.end, analysis.quotes):
                 continue

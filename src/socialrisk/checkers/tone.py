@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Hit, word_tokens
+from ._match import Hit, covering, word_tokens
 from ._target import rule_hits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,9 +45,9 @@ def _kind(rule: "Rule") -> str:
 
 def _hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
     """The rule's term and pattern hits (exclusions applied), outside links, @mentions and #hashtags."""
-    links = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
+    in_link = covering((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
     hits = rule_hits(rule, analysis, masked=bool(rule.params.get("masked")))
-    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in links)]
+    return [h for h in hits if not in_link(h.start, h.end)]
 
 
 def _on_irony(analysis: "Analysis", start: int, end: int) -> bool:
