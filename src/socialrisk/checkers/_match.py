@@ -69,21 +69,81 @@ def _term_regex(term: str, masked: bool) -> str:
     return body + (r"[\p{L}\p{N}]*" if prefix else "")
 
 
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _anchor(term: str) -> tuple[str, bool] | None:
+    """A term's longest run of letters/digits (normalised) and whether it may be a word's prefix.
+
+    Every match of the term contains each of its runs as a whole word of the post (the last run of a
+    ``prefix*`` term as the start of one), so a post without the anchor cannot match: see ``_Words``.
+    The longest run is the rarest in practice ("de beste" is anchored on "beste", not "de").
+    """
+    prefix = term.endswith("*")
+    t = normalize(term.rstrip("*")).text.strip()
+    runs = list(_RUN.finditer(t))
+    if not runs:
+        return None
+    m = max(runs, key=lambda r: len(r.group()))
+    return m.group(), prefix and m.end() == len(t)
+
+
+class _Words:
+    """The words of a normalised text, and all their prefixes, for the lexicon pre-check."""
+
+    __slots__ = ("words", "prefixes", "masks")
+
+    def __init__(self, text: str) -> None:
+        self.words = set(_RUN.findall(text))
+        self.prefixes = {w[:i] for w in self.words for i in range(1, len(w) + 1)}
+        self.masks = "*" in text or "#" in text  # a masked lexicon may match "f*ck" across runs
+
+
+def _words_of(analysis: "Analysis") -> _Words:
+    got = analysis.cache.get("_lexicon.words")
+    if got is None:
+        got = analysis.cache["_lexicon.words"] = _Words(analysis.norm.text)
+    return got
+
+
 class Lexicon:
-    """A word list matched as whole words on the normalised text. Build once, match many."""
+    """A word list matched as whole words on the normalised text. Build once, match many.
+
+    Before the regex runs, a set lookup checks that the post holds at least one term's first word:
+    most lexicons do not occur in most posts, and a post has one word set but fifty-odd lexicons.
+    """
 
     def __init__(self, terms: Iterable[str], *, masked: bool = False) -> None:
         uniq = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
         self.terms = uniq
+        self.masked = masked
         alts = [_term_regex(t, masked) for t in uniq]
         self._alts = alts
-        self._rx = regex.compile(_B + "(?:" + "|".join(alts) + ")" + _E) if alts else None
+        self._compiled: "regex.Pattern[str] | None" = None
+        anchors = [_anchor(t) for t in uniq]
+        self._always = any(a is None for a in anchors)  # a term of no letters or digits: always scan
+        self._exact = frozenset(a for a, pre in filter(None, anchors) if not pre)
+        self._prefix = frozenset(a for a, pre in filter(None, anchors) if pre)
 
     def __bool__(self) -> bool:
-        return self._rx is not None
+        return bool(self._alts)
 
-    def _find_norm(self, text: str) -> Iterator[tuple[int, int, str]]:
-        if self._rx is None:
+    @property
+    def _rx(self) -> "regex.Pattern[str] | None":
+        # Compiled on first use: the ``regex`` module compiles slowly, and most lexicons of a
+        # one-post CLI run never get past ``may_occur``.
+        if self._compiled is None and self._alts:
+            self._compiled = regex.compile(_B + "(?:" + "|".join(self._alts) + ")" + _E)
+        return self._compiled
+
+    def may_occur(self, words: _Words) -> bool:
+        """False only when no term can match a text with these words (a cheap, safe pre-check)."""
+        if self._always or (self.masked and words.masks):
+            return True
+        return not (self._exact.isdisjoint(words.words) and self._prefix.isdisjoint(words.prefixes))
+
+    def _find_norm(self, text: str, words: _Words | None = None) -> Iterator[tuple[int, int, str]]:
+        if not self._alts or not self.may_occur(words or _Words(text)):
             return
         try:
             for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
@@ -95,7 +155,7 @@ class Lexicon:
     def finditer(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Hits in the post (optionally only within original offsets ``[start, end)``)."""
         norm = analysis.norm
-        for ns, ne, matched in self._find_norm(norm.text):
+        for ns, ne, matched in self._find_norm(norm.text, _words_of(analysis)):
             s, e = norm.to_original(ns, ne)
             if s < start or (end is not None and e > end):
                 continue
