@@ -92,25 +92,50 @@ def _normalize_short(text: str) -> Normalized:
     return _normalize(text)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table that folds each character on first sight and remembers it.
+
+    Characters whose fold is not exactly one character ("ß" -> "ss", an invisible -> "") are noted in
+    ``irregular``: a text without them folds one-to-one, so its offset map is the identity.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = ch.lower() if ch.isascii() else _fold_char(ch)
+        if len(folded) != 1:
+            self.irregular.add(ch)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+_LEET_CHARS = frozenset(_LEET)
+
+
 def _normalize(text: str) -> Normalized:
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            folded = ch.lower()
-        else:
-            folded = _fold_char(ch)
-        for c in folded:
-            chars.append(c)
-            starts.append(i)
-            ends.append(i + 1)
-    folded_text = "".join(chars)
+    folded_text = text.translate(_FOLD)
+    if _FOLD.irregular.isdisjoint(text):  # the common case: one character for one
+        n = len(text)
+        starts: list[int] | range = range(n)
+        ends: list[int] | range = range(1, n + 1)
+    else:
+        chars: list[str] = []
+        starts, ends = [], []
+        for i, ch in enumerate(text):
+            for c in ch.translate(_FOLD):
+                chars.append(c)
+                starts.append(i)
+                ends.append(i + 1)
+        folded_text = "".join(chars)
     # Undo leetspeak only in words that have at least two letters, so numbers stay numbers.
     out = list(folded_text)
     for m in _WORDISH.finditer(folded_text):
         w = m.group()
-        if sum(c.isalpha() for c in w) >= 2 and any(c in _LEET for c in w) and not w.startswith(("@", "$", "€")):
+        if not _LEET_CHARS.isdisjoint(w) and sum(c.isalpha() for c in w) >= 2 and not w.startswith(("@", "$", "€")):
             for j, c in enumerate(w):
                 if c in _LEET:
                     out[m.start() + j] = _LEET[c]

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ValidationInfo
 
 from .errors import RulePackError
 from .models import Category, Severity
@@ -32,21 +33,30 @@ class PatternSpec(_Strict):
     """A regular expression that proposes a match; its ``score`` is the confidence before validation."""
 
     name: str
+    ignore_case: bool = True  # before ``regex``: its validator compiles with this flag
     regex: str
     score: float = Field(default=0.5, ge=0.0, le=1.0)
     languages: list[Literal["nl", "en"]] | None = None
-    ignore_case: bool = True
 
     @field_validator("regex")
     @classmethod
-    def _compiles(cls, value: str) -> str:
+    def _compiles(cls, value: str, info: ValidationInfo) -> str:
         import regex
 
         try:
-            regex.compile(value, regex.V0)
+            # Compiled as the matcher will use it (cached), so a pack's patterns compile once, at load.
+            compiled_regex(value, info.data.get("ignore_case", True))
         except regex.error as exc:
             raise ValueError(f"regular expression does not compile: {exc}") from None
         return value
+
+
+@functools.lru_cache(maxsize=4096)
+def compiled_regex(source: str, ignore_case: bool) -> "regex.Pattern[str]":
+    """A rule pattern compiled with the flags rules use (``regex`` module, VERSION0)."""
+    import regex
+
+    return regex.compile(source, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
 
 
 class RuleMatch(_Strict):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 import regex
 
 from ..analysis import normalize
+from ..rules import compiled_regex
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -206,10 +207,8 @@ class CompiledPattern:
             log.warning("pattern %r timed out and was skipped for this post", self.name)
 
 
-@functools.lru_cache(maxsize=4096)
 def _compile(regex_src: str, ignore_case: bool) -> "regex.Pattern[str]":
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(regex_src, flags)
+    return compiled_regex(regex_src, ignore_case)  # shared with rule-pack validation: compiled once
 
 
 def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
