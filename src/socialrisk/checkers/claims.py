@@ -20,14 +20,18 @@ from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexi
 from .base import register
 
 WORD_KEYS = (
-    "source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "attribution", "speech",
+    "source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
+    "speech", "claim", "plan",
 )
 # Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
 _CODE = regex.compile(r"(?<![\w.,])\+?\d+(?:[-/]\d+)+(?![\w])|(?<![\w.,])\+?\d{7,}(?![\w])")
 _NEXT_WORD = regex.compile(r"\s*(\p{L}[\p{L}\p{M}'-]*)")
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
-# "sourced" is optional: a rule without that level drops hits whose post names a source.
+# "sourced" and "linked" are optional: a rule without "sourced" drops hits whose sentence names a source,
+# one without "linked" treats a link in the post as a named source. A statistic rule may also give
+# "bare" (a plain figure: nothing is claimed about it) and "plan" (a figure in a plan, demand or
+# announcement of one's own: a target, not a claim about the world); without them every figure is "fact".
 MECHANISMS: dict[str, tuple[str, ...]] = {
     "statistic": ("fact", "hedged"),
     "phrase": ("fact", "hedged"),
@@ -85,22 +89,32 @@ class ClaimsChecker(FramedChecker):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _sourced(rule, analysis, start: int, end: int) -> bool:
-        """A link anywhere in the post, or a source phrase in the sentence."""
-        if analysis.urls:
-            return True
-        a, b = analysis.sentence_of(start)
-        return bool(cue_hits(analysis, param_lexicon(rule, "source", analysis.lang), min(a, start), max(b, end)))
-
     def _label(self, rule, analysis, start: int, end: int) -> str | None:
-        """fact / hedged / sourced; None when negated, asked or quoted (then nothing is claimed)."""
+        """sourced / hedged / linked / fact; None when negated, asked or quoted (then nothing is claimed).
+
+        A source named in the sentence ("bron:", "volgens CBS") or in a link's address is the fix. Any
+        other link is weaker evidence:
+        nobody can tell from the post what it supports, and most are shortened (t.co), so it lowers a
+        finding to the rule's ``linked`` level instead of removing it; a rule without that level treats
+        a link as a named source.
+        """
         frame = frame_of(rule, analysis, start, end, ("hedge", "negation"))
         if frame.question or frame.quoted or frame.negates(start, self.params[rule.id].negation_window):
             return None
-        if self._sourced(rule, analysis, start, end):
+        a, b = analysis.sentence_of(start)
+        # "#rivm" or "@cbs" is a topic or an addressee, not a source ("volgens @cbs" is, by its "volgens").
+        tags = [(f.start, f.end) for f in (*analysis.hashtags, *analysis.mentions)]
+        source = param_lexicon(rule, "source", analysis.lang)
+        if cue_hits(analysis, source, min(a, start), max(b, end), tags):
             return "sourced"
-        return "hedged" if frame.has("hedge") else "fact"
+        # A link whose address names a source (cbs.nl, ons.gov.uk) cites it, wherever it stands.
+        if any(cue_hits(analysis, source, u.start, u.end) for u in analysis.urls):
+            return "sourced"
+        if frame.has("hedge"):
+            return "hedged"
+        if analysis.urls:
+            return "linked" if "linked" in self.params[rule.id].levels else "sourced"
+        return "fact"
 
     def _statistics(self, rule, p: ClaimParams, analysis) -> list[Hit]:
         """Statistic-like numbers and change words ("verdubbeld", "record"), minus labels, units and ids."""
@@ -142,11 +156,23 @@ class ClaimsChecker(FramedChecker):
         by_sentence: dict[tuple[int, int], list[Hit]] = {}
         for h in self._statistics(rule, p, analysis):
             by_sentence.setdefault(analysis.sentence_of(h.start), []).append(h)
-        for hits in by_sentence.values():
+        lang = analysis.lang
+        claim, plan = param_lexicon(rule, "claim", lang), param_lexicon(rule, "plan", lang)
+        for (a, b), hits in by_sentence.items():
             first = hits[0]
             label = self._label(rule, analysis, first.start, first.end)
-            if label is not None:
-                yield label, (first.start, first.end), [(h.start, h.end) for h in hits[1:]], first.term
+            if label is None:
+                continue
+            a, b = min(a, first.start), max(b, hits[-1].end)
+            if label != "sourced" and "plan" in p.levels and cue_hits(analysis, plan, a, b):
+                label = "plan"
+            elif label == "fact" and "bare" in p.levels:
+                # A percentage, a change word of the rule ("verdubbeld") or a claim word in the sentence
+                # ("gestegen", "gemiddeld", "only") makes a figure a statistic; otherwise it is just a figure.
+                strong = any(h.term == "percent" or h.term not in STAT_KINDS for h in hits)
+                if not strong and not cue_hits(analysis, claim, a, b, [(h.start, h.end) for h in hits]):
+                    label = "bare"
+            yield label, (first.start, first.end), [(h.start, h.end) for h in hits[1:]], first.term
 
     def _phrase(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -156,12 +182,14 @@ class ClaimsChecker(FramedChecker):
 
     def _causal(self, rule, p, analysis):
         change = param_lexicon(rule, "change", analysis.lang)
+        standalone = param_lexicon(rule, "standalone", analysis.lang)
         stat_rule = next((r for r in self.rules_for(analysis.lang) if self.params[r.id].mechanism == "statistic"), None)
         for hit in rule_hits(rule, analysis, masked=p.masked):
             a, b = analysis.sentence_of(hit.start)
-            # A cause is a claim when something is said to have changed because of it.
+            # A cause is a claim when something is said to have changed because of it ("door X zijn de
+            # huren gestegen"), or when the word itself claims it ("veroorzaakt", "led to").
             moved = [h for h in cue_hits(analysis, change, a, max(b, hit.end)) if abs(h.start - hit.start) <= p.window]
-            if not moved:
+            if not moved and not standalone.contains(analysis, hit.start, hit.end):
                 continue
             label = self._label(rule, analysis, hit.start, hit.end)
             if label is None:
