@@ -3,6 +3,8 @@
 Usage: python benchmarks/privacy_eval.py [path/to/shared/eval]
 Span level: a predicted entity is correct when it overlaps a gold span of a matching type.
 Post level: a post is flagged when the privacy checker reports a finding at the given severity or above.
+Ordinary posts (CheckThat! nl/en, HateCheck-NL, OLID): how many get a privacy finding of medium or
+above (they should stay quiet), and how many a PERSON finding of any severity.
 """
 
 from __future__ import annotations
@@ -76,6 +78,22 @@ def run(root: Path, name: str, pipe: Pipeline) -> dict:
     return out
 
 
+ORDINARY = ("ct24_checkworthy_nl", "ct24_checkworthy_en", "hatecheck_nl", "olid_en")
+
+
+def ordinary(root: Path, name: str, pipe: Pipeline) -> dict:
+    """Posts with a privacy finding of medium or above, by rule; and posts with any PERSON finding."""
+    rows = [json.loads(line) for line in (root / name / "dev.jsonl").open(encoding="utf-8")]
+    loud, person, rules = 0, 0, Counter()
+    for row in rows:
+        rep = pipe.check(row["text"], lang=row["lang"], policy={"min_severity": "info"})
+        hits = {f.rule_id for f in rep.findings if f.severity >= Severity.MEDIUM}
+        loud += bool(hits)
+        rules.update(hits)
+        person += any(f.details.get("entity") == "PERSON" for f in rep.findings)
+    return {"rows": len(rows), "medium+": loud, "medium+_rules": dict(rules), "any_person": person}
+
+
 def speed(pipe: Pipeline) -> dict:
     """Median warm CPU time of the privacy checker alone on 280-character posts (ms), with and without data."""
     from socialrisk.analysis import analyse
@@ -108,6 +126,7 @@ def main() -> None:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "eval")
     pipe = Pipeline(Config(), checkers=["privacy"])
     res = {name: run(root, name, pipe) for name in GOLD if (root / name).is_dir()}
+    res["ordinary_posts"] = {name: ordinary(root, name, pipe) for name in ORDINARY if (root / name).is_dir()}
     res["warm_cpu_ms_280_chars"] = speed(pipe)
     print(json.dumps(res, indent=1))
 

@@ -99,7 +99,7 @@ class PrivacyChecker(Checker):
                     Severity(p[key])
                 except ValueError:
                     raise ValueError(f"params.{key} must be a severity") from None
-        for key in ("demote_below", "min_score", "validated_score"):
+        for key in ("demote_below", "min_score", "validated_score", "person_min_score", "identifiable_score"):
             if key in p and not (isinstance(p[key], (int, float)) and 0 <= p[key] <= 1):
                 raise ValueError(f"params.{key} must be a number between 0 and 1")
 
@@ -229,6 +229,8 @@ class PrivacyChecker(Checker):
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         strong = float(p.get("identifiable_score", 0.7))
+        # A weakly evidenced lone name ("Jordan", "Mark", a listed surname) never makes a fact about someone.
+        people = [x for x in people if x.score >= float(p.get("person_min_score", 0.0))]
         evidence = [
             m.span() for pat in rule.match.patterns_for(lang)
             for m in compile_pattern(pat).finditer(analysis.text)
