@@ -117,8 +117,8 @@ _LEET_CHARS = frozenset(_LEET)
 
 
 def _normalize(text: str) -> Normalized:
-    folded_text = text.translate(_FOLD)
-    if _FOLD.irregular.isdisjoint(text):  # the common case: one character for one
+    folded_text = text.lower() if text.isascii() else text.translate(_FOLD)
+    if text.isascii() or _FOLD.irregular.isdisjoint(text):  # the common case: one character for one
         n = len(text)
         starts: list[int] | range = range(n)
         ends: list[int] | range = range(1, n + 1)

@@ -110,57 +110,89 @@ def _words_of(analysis: "Analysis") -> _Words:
 class Lexicon:
     """A word list matched as whole words on the normalised text. Build once, match many.
 
-    Before the regex runs, a set lookup checks that the post holds at least one term's first word:
-    most lexicons do not occur in most posts, and a post has one word set but fifty-odd lexicons.
+    Each term is indexed by its longest word (``_anchor``). A post's word set picks the few terms that
+    can occur, and only their small regexes run; together they give exactly the hits of one big
+    alternation (leftmost first, then the longer term, no overlaps), without compiling or scanning it.
+    Most lexicons do not occur in most posts, and the ``regex`` module compiles a large alternation
+    slowly (a cold start pays that for every lexicon).
     """
 
     def __init__(self, terms: Iterable[str], *, masked: bool = False) -> None:
         uniq = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
         self.terms = uniq
         self.masked = masked
-        alts = [_term_regex(t, masked) for t in uniq]
-        self._alts = alts
+        self._alts = [_term_regex(t, masked) for t in uniq]
         self._compiled: "regex.Pattern[str] | None" = None
-        anchors = [_anchor(t) for t in uniq]
-        self._always = any(a is None for a in anchors)  # a term of no letters or digits: always scan
-        self._exact = frozenset(a for a, pre in filter(None, anchors) if not pre)
-        self._prefix = frozenset(a for a, pre in filter(None, anchors) if pre)
+        self._term_rx: dict[int, "regex.Pattern[str]"] = {}  # compiled when a post first needs them
+        self._always: list[int] = []  # terms of no letters or digits: always tried
+        self._by_word: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
+        for i, term in enumerate(uniq):
+            anchor = _anchor(term)
+            if anchor is None:
+                self._always.append(i)
+            else:
+                (self._by_prefix if anchor[1] else self._by_word).setdefault(anchor[0], []).append(i)
 
     def __bool__(self) -> bool:
         return bool(self._alts)
 
     @property
-    def _rx(self) -> "regex.Pattern[str] | None":
-        # Compiled on first use: the ``regex`` module compiles slowly, and most lexicons of a
-        # one-post CLI run never get past ``may_occur``.
-        if self._compiled is None and self._alts:
+    def _rx(self) -> "regex.Pattern[str]":
+        # The whole alternation, compiled on first use: only needed for masked words ("f*ck").
+        if self._compiled is None:
             self._compiled = regex.compile(_B + "(?:" + "|".join(self._alts) + ")" + _E)
         return self._compiled
 
+    def _candidates(self, words: _Words) -> list[int] | None:
+        """Indexes of the terms that can occur in a text with these words; None: try them all."""
+        if self.masked and words.masks:
+            return None
+        found = set(self._always)
+        for w in self._by_word.keys() & words.words:
+            found.update(self._by_word[w])
+        for w in self._by_prefix.keys() & words.prefixes:
+            found.update(self._by_prefix[w])
+        return sorted(found)
+
     def may_occur(self, words: _Words) -> bool:
         """False only when no term can match a text with these words (a cheap, safe pre-check)."""
-        if self._always or (self.masked and words.masks):
-            return True
-        return not (self._exact.isdisjoint(words.words) and self._prefix.isdisjoint(words.prefixes))
+        return self._candidates(words) != []
 
     def _find_norm(self, text: str, words: _Words | None = None) -> Iterator[tuple[int, int, str]]:
-        if not self._alts or not self.may_occur(words or _Words(text)):
+        """(start, end, entry) of each hit in a normalised text."""
+        if not self._alts:
             return
+        candidates = self._candidates(words or _Words(text))
         try:
-            for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
-                yield m.start(), m.end(), m.group()
+            if candidates is None:
+                for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
+                    yield m.start(), m.end(), self.entry_of(m.group())
+                return
+            found: list[tuple[int, int, int]] = []  # (start, term index: earlier wins, end)
+            for i in candidates:
+                rx = self._term_rx.get(i)
+                if rx is None:
+                    rx = self._term_rx[i] = regex.compile(_B + "(?:" + self._alts[i] + ")" + _E)
+                found.extend((m.start(), i, m.end()) for m in rx.finditer(text, overlapped=True, timeout=REGEX_TIMEOUT))
         except TimeoutError:
             # As for patterns: one slow search must not fail the checker; never log the text.
             log.warning("a lexicon of %d terms timed out and was skipped for this post", len(self.terms))
+            return
+        pos = 0
+        for start, i, end in sorted(found):
+            if start >= pos:  # the first term (in alternation order) that matches here wins
+                yield start, end, self.terms[i]
+                pos = end
 
     def finditer(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Hits in the post (optionally only within original offsets ``[start, end)``)."""
         norm = analysis.norm
-        for ns, ne, matched in self._find_norm(norm.text, _words_of(analysis)):
+        for ns, ne, entry in self._find_norm(norm.text, _words_of(analysis)):
             s, e = norm.to_original(ns, ne)
             if s < start or (end is not None and e > end):
                 continue
-            yield Hit(s, e, self.entry_of(matched))
+            yield Hit(s, e, entry)
 
     def entry_of(self, matched: str) -> str:
         """The lexicon entry that produced a (normalised) match."""
@@ -170,9 +202,9 @@ class Lexicon:
         return matched
 
     def search_text(self, text: str) -> list[tuple[int, int, str]]:
-        """Hits in a plain string (offsets into that string's normalised form mapped back)."""
+        """(start, end, entry) of each hit in a plain string (offsets into that string)."""
         n = normalize(text)
-        return [(*n.to_original(s, e), m) for s, e, m in self._find_norm(n.text)]
+        return [(*n.to_original(s, e), entry) for s, e, entry in self._find_norm(n.text)]
 
     def contains(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> bool:
         return next(self.finditer(analysis, start, end), None) is not None

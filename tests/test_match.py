@@ -1,0 +1,63 @@
+"""The shared lexicon matcher: whole words on the normalised text, leftmost then longest, no overlaps.
+
+The matcher runs only the terms whose longest word is in the post; these tests pin that it finds
+exactly what one big alternation regex would.
+"""
+
+from __future__ import annotations
+
+import random
+
+import regex
+
+from socialrisk.analysis import normalize
+from socialrisk.checkers._match import _B, _E, Lexicon, _term_regex
+
+
+def _reference(terms: list[str], text: str, masked: bool = False) -> list[tuple[int, int]]:
+    """What one alternation of all terms (longest first) finds in the normalised text."""
+    uniq = sorted({t.strip() for t in terms}, key=lambda t: (-len(t), t))
+    rx = regex.compile(_B + "(?:" + "|".join(_term_regex(t, masked) for t in uniq) + ")" + _E)
+    return [m.span() for m in rx.finditer(normalize(text).text)]
+
+
+def _spans(lex: Lexicon, text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in lex._find_norm(normalize(text).text)]
+
+
+def test_whole_words_case_and_accents():
+    lex = Lexicon(["leugenaar", "fraude"])
+    assert [e for *_, e in lex.search_text("Die LEUGENAAR pleegde fraudé.")] == ["leugenaar", "fraude"]
+    assert lex.search_text("leugenaars en anti-fraudeplan") == []
+
+
+def test_longer_term_wins_at_the_same_start_and_hits_do_not_overlap():
+    lex = Lexicon(["de beste", "beste", "de beste ooit"])
+    assert lex.search_text("Dit is de beste ooit") == [(7, 20, "de beste ooit")]
+    assert _spans(lex, "de beste ooit") == _reference(["de beste", "beste", "de beste ooit"], "de beste ooit")
+
+
+def test_prefix_terms_and_multiword_spacing():
+    lex = Lexicon(["corrupt*", "niet verspreiden"])
+    hits = lex.search_text("Corruptie! Niet  verspreiden, niet-verspreiden.")
+    assert [e for *_, e in hits] == ["corrupt*", "niet verspreiden", "niet verspreiden"]
+
+
+def test_masked_letters_fall_back_to_the_full_alternation():
+    lex = Lexicon(["kutzooi"], masked=True)
+    assert [e for *_, e in lex.search_text("wat een k*tzooi")] == ["kutzooi"]
+
+
+def test_terms_without_letters_are_always_tried():
+    lex = Lexicon(["🤡", "100%"])
+    assert [e for *_, e in lex.search_text("jij 🤡 en 100% zeker")] == ["🤡", "100%"]
+
+
+def test_same_hits_as_one_big_alternation_on_random_text():
+    rnd = random.Random(7)
+    vocab = ["de", "beste", "niet", "nooit", "eerder", "ooit", "fraude", "fraudeur", "van", "der", "x"]
+    terms = ["de beste", "nooit eerder", "fraude*", "van der", "niet", "beste ooit", "x x", "der*"]
+    lex = Lexicon(terms)
+    for _ in range(2000):
+        text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12)))
+        assert _spans(lex, text) == _reference(terms, text), text
