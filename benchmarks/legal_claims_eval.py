@@ -2,11 +2,17 @@
 
     python benchmarks/legal_claims_eval.py [--eval ../shared/eval] [--json out.json]
 
-claims: ct24_checkworthy_{nl,en}; a post is flagged when it has a claims finding at or above the cut.
-legal: hatecheck_nl and olid_en; flagged = a legal finding of medium or worse. HateCheck is also
-reported per functionality (the share flagged), so profanity_nh / slur_*_nh cases can be read apart.
-Baselines: "any digit" for claims; a plain profanity/insult word list for legal. Rows are only read
-here, never copied into the project.
+claims: ct24_checkworthy_{nl,en}; a post is flagged when it has a claims finding at or above the cut
+(acceptance: >= low). Baseline "any digit" (as the issue asks); for reading it, also "any number
+outside links, @mentions and #hashtags" and "flag every post" (half the Dutch tweets end in a t.co
+link, whose letters hold a digit, so "any digit" is close to flagging everything there).
+legal: flagged = a finding of medium or worse. Acceptance comparisons, following the eval README's
+mapping: HateCheck-NL hateful vs legal; OLID targeted insult at an individual (TIN+IND, the closest to
+belediging/smaad) vs legal; OLID OFF (offensive, which includes untargeted swearing) vs the project's
+offensive-language categories together (legal or tone). Each against a plain profanity/insult list.
+legal alone vs OFF and vs TIN are printed for reference. HateCheck is also reported per functionality
+(the share flagged), so profanity_nh / slur_*_nh cases can be read apart. Rows are only read here,
+never copied into the project.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ BASELINE_WORDS = {
            "bastard", "crap", "whore", "slut", "retard", "ass", "dick", "loser", "hell"],
 }
 CUTS = {"low": Severity.LOW, "medium": Severity.MEDIUM}
+_TAGS = re.compile(r"https?://\S+|\bURL\b|[@#]\w+")
 
 
 def load(eval_dir: Path, name: str) -> list[dict]:
@@ -49,13 +56,18 @@ def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "n": len(gold)}
 
 
-def worst(pipe: Pipeline, rows: list[dict], checker: str) -> list[Severity | None]:
-    """The most severe finding of ``checker`` per row (None: no finding)."""
-    out = []
+def worst(pipe: Pipeline, rows: list[dict], checkers: tuple[str, ...]) -> dict[str, list[Severity | None]]:
+    """The most severe finding of each checker per row (None: no finding)."""
+    out: dict[str, list[Severity | None]] = {c: [] for c in checkers}
     for r in pipe.check_many([{"text": r["text"], "lang": r["lang"]} for r in rows]):
-        sev = [f.severity for f in getattr(r, "findings", []) if f.checker == checker]
-        out.append(max(sev) if sev else None)
+        for c in checkers:
+            sev = [f.severity for f in getattr(r, "findings", []) if f.checker == c]
+            out[c].append(max(sev) if sev else None)
     return out
+
+
+def at_least(sev: list[Severity | None], cut: Severity) -> list[bool]:
+    return [s is not None and s >= cut for s in sev]
 
 
 def baseline_legal(rows: list[dict]) -> list[bool]:
@@ -63,24 +75,32 @@ def baseline_legal(rows: list[dict]) -> list[bool]:
     return [bool(rx[r["lang"]].search(r["text"])) for r in rows]
 
 
+def _accept(res: dict, key: str, ours: dict, base: dict) -> None:
+    res["acceptance"][key] = {"ours_f1": ours["f1"], "baseline_f1": base["f1"], "met": ours["f1"] > base["f1"]}
+
+
 def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
-    res: dict = {"claims": {}, "legal": {}, "hatecheck_functionality": {}}
+    res: dict = {"acceptance": {}, "claims": {}, "legal": {}, "hatecheck_functionality": {}}
     for name in ("ct24_checkworthy_nl", "ct24_checkworthy_en"):
         rows = load(eval_dir, name)
         gold = [bool(r["risk"]) for r in rows]
-        sev = worst(pipe, rows, "claims")
+        sev = worst(pipe, rows, ("claims",))["claims"]
         res["claims"][name] = {
-            **{f"claims>={k}": prf([s is not None and s >= c for s in sev], gold) for k, c in CUTS.items()},
+            **{f"claims>={k}": prf(at_least(sev, c), gold) for k, c in CUTS.items()},
             "baseline_any_digit": prf([bool(re.search(r"\d", r["text"])) for r in rows], gold),
+            "reference_number_outside_links_tags": prf([bool(re.search(r"\d", _TAGS.sub(" ", r["text"]))) for r in rows], gold),
+            "reference_flag_every_post": prf([True] * len(rows), gold),
         }
+        _accept(res, f"{name}: claims>=low vs any digit", res["claims"][name]["claims>=low"], res["claims"][name]["baseline_any_digit"])
     for name in ("hatecheck_nl", "olid_en"):
         rows = load(eval_dir, name)
         gold = [bool(r["risk"]) for r in rows]
-        sev = worst(pipe, rows, "legal")
-        flagged = [s is not None and s >= Severity.MEDIUM for s in sev]
+        sev = worst(pipe, rows, ("legal", "tone"))
+        flagged = at_least(sev["legal"], Severity.MEDIUM)
         base = baseline_legal(rows)
         res["legal"][name] = {"legal>=medium": prf(flagged, gold), "baseline_wordlist": prf(base, gold)}
         if name == "hatecheck_nl":
+            _accept(res, "hatecheck_nl: legal vs hateful", res["legal"][name]["legal>=medium"], res["legal"][name]["baseline_wordlist"])
             by: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
             for r, f, b in zip(rows, flagged, base):
                 by[r["functionality"]].append((f, b))
@@ -95,10 +115,19 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
             res["legal"][name]["legal>=medium (without profanity/slur _nh)"] = prf([flagged[i] for i in keep], [gold[i] for i in keep])
             res["legal"][name]["baseline (without profanity/slur _nh)"] = prf([base[i] for i in keep], [gold[i] for i in keep])
         if name == "olid_en":
-            # Targeted offence (TIN) is closest to belediging/smaad; untargeted swearing (UNT) is tone.
-            tin = [bool(r["risk"]) and r.get("label_b") == "TIN" for r in rows]
-            res["legal"][name]["legal>=medium vs gold=TIN"] = prf(flagged, tin)
-            res["legal"][name]["baseline vs gold=TIN"] = prf(base, tin)
+            # Targeted insult at an individual (TIN+IND) is belediging/smaad: legal's notion. OFF also holds
+            # untargeted swearing and insults of groups, which the tone checker covers: legal or tone.
+            ind = [g and r.get("label_b") == "TIN" and r.get("label_c") == "IND" for r, g in zip(rows, gold)]
+            tin = [g and r.get("label_b") == "TIN" for r, g in zip(rows, gold)]
+            either = [a or b for a, b in zip(flagged, at_least(sev["tone"], Severity.MEDIUM))]
+            o = res["legal"][name]
+            o["legal>=medium vs gold=TIN+IND"] = prf(flagged, ind)
+            o["baseline vs gold=TIN+IND"] = prf(base, ind)
+            o["legal|tone>=medium vs gold=OFF"] = prf(either, gold)
+            o["legal>=medium vs gold=TIN"] = prf(flagged, tin)
+            o["baseline vs gold=TIN"] = prf(base, tin)
+            _accept(res, "olid_en: legal vs targeted insult at an individual (TIN+IND)", o["legal>=medium vs gold=TIN+IND"], o["baseline vs gold=TIN+IND"])
+            _accept(res, "olid_en: legal|tone vs OFF", o["legal|tone>=medium vs gold=OFF"], o["baseline_wordlist"])
     return res
 
 
@@ -107,7 +136,7 @@ def main() -> None:
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    pipe = Pipeline(Config(), checkers=["legal", "claims"])
+    pipe = Pipeline(Config(), checkers=["legal", "claims", "tone"])
     res = evaluate(pipe, args.eval)
     text = json.dumps(res, indent=2)
     print(text)

@@ -32,7 +32,7 @@ from .base import register
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
     "crimes", "org", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
-    "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal",
+    "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal", "not_negation",
 )
 FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
 
@@ -124,12 +124,16 @@ class LegalChecker(FramedChecker):
 
     def _insult(self, rule, p, analysis):
         pattern_names = {s.name for s in rule.match.patterns}
+        not_negation = param_lexicon(rule, "not_negation", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
             targets = self._targets(rule, analysis, hit, p.window)
             # a pattern names its addressee itself ("you are pathetic", "hou je bek")
             if not targets and hit.term not in pattern_names:
                 continue
-            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
+            # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms
+            a, b = analysis.sentence_of(hit.start)
+            affirm = [(h.start, h.end) for h in cue_hits(analysis, not_negation, min(a, hit.start), max(b, hit.end))]
+            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS, skip=affirm)
             label = self._framing(frame, hit, p)
             if label is None:
                 continue
