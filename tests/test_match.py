@@ -61,3 +61,31 @@ def test_same_hits_as_one_big_alternation_on_random_text():
     for _ in range(2000):
         text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12)))
         assert _spans(lex, text) == _reference(terms, text), text
+
+
+def test_pattern_leading_words_are_read_only_from_plain_openings():
+    from socialrisk.checkers._match import _leading_words
+
+    assert _leading_words(r"\b(?:niet|nooit)\s+zonder\b") == {"niet", "nooit"}
+    assert _leading_words(r"\b(?:everyone|no\s+one)\s+is\b") == {"everyone", "no"}
+    assert _leading_words(r"\bwaarom\s+x|\b(?:if|when)\b") == {"waarom", "if", "when"}
+    assert _leading_words(r"\b(?:één|Twee)\b") == {"een", "twee"}
+    # anything not plainly a whole leading word: no pre-check at all
+    for source in (r"\bniet\s?zo", r"\bniet\s*zo", r"\bwords?\s", r"\b(?:\d+|twee)\s+op", r"(?<!\S)/s",
+                   r"\b(?:a|b)\s+x|(?:if|when)\b", r"\b(?:a|b(?:c))\s", r"x\b(?:a)\s"):
+        assert _leading_words(source) is None, source
+
+
+def test_pattern_pre_check_never_drops_a_match():
+    from socialrisk.checkers._match import compile_pattern
+    from socialrisk.rules import PatternSpec
+
+    rnd = random.Random(3)
+    vocab = ["Niet", "niet", "NOOIT", "zonder", "x", "no", "one", "is", "\u200bniet", "één", "een", "_niet", "niet-", "4"]
+    sources = [r"\b(?:niet|nooit)\s+zonder\b", r"\b(?:everyone|no\s+one)\s+is\b", r"\b(?:één|twee)\b", r"\bniet\b"]
+    for source in sources:
+        pat = compile_pattern(PatternSpec(name="p", regex=source))
+        assert pat.leading is not None
+        for _ in range(1500):
+            text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 8)))
+            assert [m.span() for m in pat.finditer(text)] == [m.span() for m in pat.rx.finditer(text)], (source, text)

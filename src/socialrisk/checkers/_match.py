@@ -225,13 +225,88 @@ def validator(name: str) -> Callable[[Callable[[str], bool]], Callable[[str], bo
     return deco
 
 
+def _leading_words(source: str) -> frozenset[str] | None:
+    """The words one of which every match of a pattern must start with, when the source says so plainly.
+
+    Recognises a pattern (or each of its top-level ``|`` branches) that opens with ``\\b`` and then one
+    word or a ``(?:...)`` group of plain words or phrases ("no\\s+one"), followed by ``\\s`` or ``\\b``:
+    most rule patterns ("\\b(?:is|zijn|was)\\s+..."). Anything else gives None (no pre-check), so
+    the answer is always safe: a match is never skipped.
+    """
+    words: set[str] = set()
+    for branch in _top_level_split(source):
+        found = _branch_leading_words(branch)
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words) or None
+
+
+_PHRASE = regex.compile(r"(\p{L}+)(?:\\s\+\p{L}+)*")
+
+
+def _branch_leading_words(source: str) -> set[str] | None:
+    if not source.startswith(r"\b"):
+        return None
+    rest = source[2:]
+    if rest.startswith("(?:"):
+        close = rest.find(")")
+        if close < 0 or "(" in rest[3:close]:
+            return None
+        phrases, rest = rest[3:close].split("|"), rest[close + 1:]
+    else:
+        m = regex.match(r"\p{L}+", rest)
+        if m is None:
+            return None
+        phrases, rest = [m.group()], rest[m.end():]
+    # the phrase must end there: "\\b", or white space that is not optional ("\\s?", "\\s*", "\\s{0,")
+    if not (rest.startswith(r"\b") or (rest.startswith(r"\s") and rest[2:3] not in ("*", "?", "{"))):
+        return None
+    firsts = [_PHRASE.fullmatch(p) for p in phrases]
+    if not firsts or not all(firsts):
+        return None
+    return {normalize(m.group(1)).text for m in firsts}
+
+
+def _top_level_split(source: str) -> list[str]:
+    """A pattern's top-level ``|`` branches (escapes, classes and groups respected)."""
+    branches, depth, i, in_class, start = [], 0, 0, False, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*branches, source[start:]]
+
+
+@functools.lru_cache(maxsize=16)
+def _text_words(text: str) -> frozenset[str]:
+    """The normalised words of a text, split on the original (as a pattern sees it); a few texts cached."""
+    return frozenset(normalize(w).text for w in set(_RUN.findall(text)))
+
+
 @dataclass(frozen=True)
 class CompiledPattern:
     name: str
     rx: "regex.Pattern[str]"
     score: float
+    leading: frozenset[str] | None = None  # a match starts with one of these words (see _leading_words)
 
     def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
+        if self.leading is not None and self.leading.isdisjoint(_text_words(text)):
+            return
         try:
             yield from self.rx.finditer(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -244,7 +319,12 @@ def _compile(regex_src: str, ignore_case: bool) -> "regex.Pattern[str]":
 
 
 def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
-    return CompiledPattern(spec.name, _compile(spec.regex, spec.ignore_case), spec.score)
+    return _compiled_pattern(spec.name, spec.regex, spec.ignore_case, spec.score)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -> CompiledPattern:
+    return CompiledPattern(name, _compile(source, ignore_case), score, _leading_words(source))
 
 
 # --------------------------------------------------------------------------- nearness
