@@ -100,21 +100,24 @@ class ToneChecker(Checker):
 
     def _shouted(self, rule: "Rule", analysis: "Analysis") -> list[Any]:
         """Words in capitals that are not acronyms: known ones, or short ones standing alone."""
+        key = ("tone.shouted", rule.id)
+        if key in analysis.cache:  # asked by the caps rule and again by the intensity rule
+            return analysis.cache[key]
         acronyms = {t.casefold() for t in rule.match.terms_for(analysis.lang)}
         max_len = int(rule.params["max_acronym_len"])
         words = word_tokens(analysis)
-        cand = [
-            sum(c.isalpha() for c in w.text) >= 2 and w.text.isupper() and w.text.casefold() not in acronyms
-            for w in words
-        ]
+        texts = [w.text for w in words]
+        # isupper() first: it is cheap and false for almost every word
+        cand = [t.isupper() and sum(c.isalpha() for c in t) >= 2 and t.casefold() not in acronyms for t in texts]
         out = []
         for i, w in enumerate(words):
             if not cand[i]:
                 continue
-            letters = sum(c.isalpha() for c in w.text)
+            letters = sum(c.isalpha() for c in texts[i])
             neighbour = (i > 0 and cand[i - 1]) or (i + 1 < len(words) and cand[i + 1])
             if letters > max_len or neighbour:
                 out.append(w)
+        analysis.cache[key] = out
         return out
 
     # -- mechanisms ------------------------------------------------------------------------
