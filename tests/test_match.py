@@ -89,3 +89,10 @@ def test_pattern_pre_check_never_drops_a_match():
         for _ in range(1500):
             text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 8)))
             assert [m.span() for m in pat.finditer(text)] == [m.span() for m in pat.rx.finditer(text)], (source, text)
+
+
+def test_a_hashtag_is_not_a_masked_letter():
+    lex = Lexicon(["kutzooi", "rotzooi"], masked=True)
+    assert [e for *_, e in lex.search_text("#rotzooi en #wonen")] == ["rotzooi"]
+    assert lex._compiled is None  # hashtags alone never need the whole alternation
+    assert [e for *_, e in lex.search_text("#wonen: wat een k#tzooi")] == ["kutzooi"]

@@ -71,6 +71,7 @@ def _term_regex(term: str, masked: bool) -> str:
 
 
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
+_INNER_HASH = regex.compile(r"[^\s#]#")
 
 
 def _anchor(term: str) -> tuple[str, bool] | None:
@@ -97,7 +98,8 @@ class _Words:
     def __init__(self, text: str) -> None:
         self.words = set(_RUN.findall(text))
         self.prefixes = {w[:i] for w in self.words for i in range(1, len(w) + 1)}
-        self.masks = "*" in text or "#" in text  # a masked lexicon may match "f*ck" across runs
+        # A masked lexicon may match "f*ck" or "k#t" across runs; a "#" that opens a hashtag is no mask.
+        self.masks = "*" in text or ("#" in text and _INNER_HASH.search(text) is not None)
 
 
 def _words_of(analysis: "Analysis") -> _Words:
