@@ -221,6 +221,19 @@ def _explanation(name: str, pattern: str, score: float, validated: bool | None) 
     )
 
 
+class _DeclaredPattern(PresidioPattern):
+    """A Presidio Pattern as metadata only: not compiled again (``RuleRecognizer`` compiles it once, via _match).
+
+    Presidio's ``Pattern.__init__`` compiles every regex to validate it, with other flags than ours, so
+    the slow ``regex`` compiler ran twice per pattern when the analyzer was built.
+    """
+
+    def __init__(self, name: str, regex_src: str, score: float) -> None:  # noqa: D107 - no super(): no compile
+        self.name, self.regex, self.score = name, regex_src, score
+        self.compiled_regex = None
+        self.compiled_with_flags = None
+
+
 class RuleRecognizer(PatternRecognizer):
     """A Presidio pattern recognizer declared by one rule: patterns, validator, context, one language.
 
@@ -235,11 +248,14 @@ class RuleRecognizer(PatternRecognizer):
             supported_entity=str(rule.params["entity"]),
             name=f"{rule.id}:{lang}",
             supported_language=lang,
-            patterns=[PresidioPattern(p.name, p.regex, p.score) for p in specs],
+            patterns=[_DeclaredPattern(p.name, p.regex, p.score) for p in specs],
             context=[w for term in rule.match.context_for(lang) for w in term.lower().split()],
         )
         self.rule_id = rule.id
         self._compiled = [compile_pattern(p) for p in specs]
+        # A cheap test a post must pass before a costly pattern runs on it ("@" before an e-mail pattern).
+        pre = rule.params.get("prefilter", {})
+        self._prefilter = {name: regex.compile(rx) for name, rx in pre.items()}
         self._validate = VALIDATORS[rule.match.validator] if rule.match.validator else None
         self._validated_score = float(rule.params.get("validated_score", EntityRecognizer.MAX_SCORE))
 
@@ -249,6 +265,9 @@ class RuleRecognizer(PatternRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags=None):
         results: list[RecognizerResult] = []
         for pattern in self._compiled:
+            pre = self._prefilter.get(pattern.name)
+            if pre is not None and pre.search(text) is None:
+                continue
             # Collect first: the regex timeout clock runs while a finditer generator is suspended.
             for m in list(pattern.finditer(text)):
                 # A pattern may mark the part to report with a group named "value".
@@ -278,6 +297,13 @@ def _alternation(words: list[str]) -> str:
     """Words as a regex alternation, longest first; a space matches any run of white space."""
     uniq = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_named(src: str, ignore_case: bool, first: tuple[str, ...], stop: tuple[str, ...]) -> "regex.Pattern[str]":
+    """A name pattern with its named lists, compiled once per process (nl and en share most patterns)."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(src, flags, first=list(first), stop=list(stop), ignore_unused=True)
 
 
 class NameRecognizer(EntityRecognizer):
@@ -310,12 +336,8 @@ class NameRecognizer(EntityRecognizer):
             src = spec.regex
             for key, value in fill.items():
                 src = src.replace(f"<<{key}>>", value)
-            rx = regex.compile(
-                src,
-                regex.V0 | (regex.IGNORECASE if spec.ignore_case else 0),
-                first=sorted(set(data.first_names.both())),
-                stop=sorted(set(data.not_surnames)),
-                ignore_unused=True,
+            rx = _compile_named(
+                src, spec.ignore_case, tuple(sorted(set(data.first_names.both()))), tuple(sorted(set(data.not_surnames)))
             )
             self._patterns.append((spec.name, rx, spec.score))
         self._ambiguous = frozenset(data.ambiguous_first_names)
@@ -374,6 +396,21 @@ _NEXT_WORD = regex.compile(r"[^\S\n]*,?[^\S\n]*([\p{L}\p{N}][\p{L}\p{N}-]*)")
 _SENTENCE_END = frozenset(".!?:;\"“”(>*•|[")
 
 
+_LONE_SETS: dict[int, tuple] = {}
+
+
+def _lone_sets(data: NameData) -> tuple[frozenset, frozenset, frozenset]:
+    """Stop words, listed names and listed names in lower case; built once per name data (~80 000 names)."""
+    got = _LONE_SETS.get(id(data))
+    if got is None or got[0] is not data:
+        never = {*data.not_surnames, *data.not_names, *data.not_first_names, *data.ambiguous_first_names,
+                 *data.lone_excluded}
+        stop = frozenset({*data.not_surnames, *data.not_names, *data.not_first_names})
+        listed = frozenset({*data.first_names.both(), *data.extra_first_names, *data.extra_surnames} - never)
+        got = _LONE_SETS[id(data)] = (data, (stop, listed, frozenset(w.lower() for w in listed)))
+    return got[1]
+
+
 class _LoneNames:
     """One or two capitalised words that are a person's name, scored by gazetteers, shape and cues.
 
@@ -381,6 +418,7 @@ class _LoneNames:
     the ``not_*`` lists and ordinary words) or *name-like* (a surname ending or a letter English and
     Dutch words do not use). Scores (``params.lone`` of the rule):
 
+    - ``first``: a first name of the curated list (``first_names``, not ambiguous), wherever it stands;
     - ``listed``: a listed word alone, not at a sentence start (a sentence start needs a cue after it);
     - ``cue``: a listed or name-like word with a cue before or after it ("with", "contact", "'s", "lives");
     - ``strong``: any capitalised word after a strong cue ("my name is", "Dear", "I'm");
@@ -393,13 +431,8 @@ class _LoneNames:
     def __init__(self, data: NameData, lang: str, scores: dict) -> None:
         self.scores = {k: float(v) for k, v in scores.items()}
         cues = data.lone_names
-        never = {*data.not_surnames, *data.not_names, *data.not_first_names, *data.ambiguous_first_names,
-                 *data.lone_excluded}
-        self.stop = frozenset({*data.not_surnames, *data.not_names, *data.not_first_names})
-        self.listed = frozenset(
-            ({*data.first_names.both(), *data.extra_first_names, *data.extra_surnames} - never)
-        )
-        self.listed_lower = frozenset(w.lower() for w in self.listed)
+        self.stop, self.listed, self.listed_lower = _lone_sets(data)
+        self.first = frozenset(data.first_names.both()) - frozenset(data.ambiguous_first_names)
         self.particles = regex.compile(rf"[^\S\n]+(?:(?:{_alternation(data.particles)})[^\S\n]+)*", regex.IGNORECASE)
         self.suffixes = tuple(sorted({x.lower() for x in cues.suffixes}, key=len, reverse=True))
         self.letters = frozenset(cues.letters.lower())
@@ -437,6 +470,8 @@ class _LoneNames:
     def find(self, text: str) -> list[tuple[int, int, float, str]]:
         tokens = [m.span() for m in _NAME_TOKEN.finditer(text)]
         out: list[tuple[int, int, float, str]] = []
+        if "first" in self.scores:  # a common first name of the curated list, wherever it stands
+            out.extend((a, b, self.scores["first"], "first-name") for a, b in tokens if text[a:b] in self.first)
         i = 0
         while i < len(tokens):
             # a run of capitalised words joined by spaces or tussenvoegsels ("Maika van de Noort")

@@ -76,6 +76,7 @@ class PrivacyChecker(Checker):
         super().__init__(rules, settings, context)
         self._engine = None
         self._lock = threading.Lock()
+        self._digits: dict[tuple, dict[str, str]] = {}
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -99,6 +100,14 @@ class PrivacyChecker(Checker):
                     Severity(p[key])
                 except ValueError:
                     raise ValueError(f"params.{key} must be a severity") from None
+        pre = p.get("prefilter", {})
+        if not isinstance(pre, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pre.items()):
+            raise ValueError("params.prefilter must map pattern names to regexes")
+        for name, rx in pre.items():
+            try:
+                regex.compile(rx)
+            except regex.error:
+                raise ValueError(f"params.prefilter.{name} is not a valid regex") from None
         for key in ("demote_below", "min_score", "validated_score", "person_min_score", "identifiable_score"):
             if key in p and not (isinstance(p[key], (int, float)) and 0 <= p[key] <= 1):
                 raise ValueError(f"params.{key} must be a number between 0 and 1")
@@ -151,7 +160,7 @@ class PrivacyChecker(Checker):
         """Run Presidio on the post (invisible characters removed) and map hits to original offsets."""
         analyzer, nlp_engine, _, _ = self._analyzer()
         text = analysis.text
-        view = _digit_view(text, _digit_words(rules, analysis.lang))
+        view = _digit_view(text, self._digit_words(rules, analysis.lang))
         if view is None:
             clean, doc = text, analysis.doc
         else:  # "06\u200b1234...", "nul zes een twee ...": analyse a cleaned copy, map offsets back
@@ -175,6 +184,14 @@ class PrivacyChecker(Checker):
                 continue  # a date, time, price or percentage that happens to look like an identifier
             hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
         return _non_overlapping(hits)
+
+    def _digit_words(self, rules: list["Rule"], lang: str) -> dict[str, str]:
+        """``_digit_words`` of the rules for this language, once per checker (the rules never change)."""
+        key = (lang, tuple(r.id for r in rules))
+        got = self._digits.get(key)
+        if got is None:
+            got = self._digits[key] = _digit_words(rules, lang)
+        return got
 
     def _grade(self, analysis: "Analysis", policy: "Policy", hits: list[_Hit]) -> None:
         """Allow-lists, public figures and the severity of each hit."""
@@ -226,6 +243,9 @@ class PrivacyChecker(Checker):
         """A special-category fact, criminal record or minor: blocker about an identifiable private person."""
         p = rule.params
         lang = analysis.lang
+        found = list(rule_lexicon(rule, lang).finditer(analysis))
+        if not found:
+            return []  # the common case: no sensitive word, nothing else to compute
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         strong = float(p.get("identifiable_score", 0.7))
@@ -238,7 +258,7 @@ class PrivacyChecker(Checker):
         ]
         handles = [m for m in analysis.mentions if not policy.allow.allows_handle(m.text)]
         out = []
-        for hit in rule_lexicon(rule, lang).finditer(analysis):
+        for hit in found:
             a, b = analysis.sentence_of(hit.start)
             about = [x for x in people if a <= x.start < b and _linked(analysis.text, hit.start, hit.end, x, link)]
             named = [(x.start, x.end) for x in about if x.score >= strong]
