@@ -74,15 +74,16 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """Dutch and English word forms, from spaCy's lookup tables (installed data, read once)."""
     import spacy_lookups_data
 
+    from ..analysis import lemma_table
+
     root = spacy_lookups_data.__path__[0] + "/data/"
     out = []
     for lang in ("nl", "en"):
-        words: set[str] = set()
-        for table in ("lemma_lookup", "lemma_index"):
-            with gzip.open(f"{root}{lang}_{table}.json.gz", "rt", encoding="utf-8") as fh:
-                data = json.load(fh)
-            for k, v in data.items():
-                words.update([k, v] if table == "lemma_lookup" else v)
+        lookup = lemma_table(lang)  # the analysis' table: its strings are shared, not loaded twice
+        words: set[str] = {*lookup, *lookup.values()}
+        with gzip.open(f"{root}{lang}_lemma_index.json.gz", "rt", encoding="utf-8") as fh:
+            for forms in json.load(fh).values():
+                words.update(forms)
         out.append(frozenset(w for w in words if w.isalpha() and w.islower()))
     return out[0], out[1]
 
