@@ -294,3 +294,70 @@ def test_phone_look_alikes(pipeline, text, lang):
 def test_a_reply_that_addresses_someone_is_about_them(pipeline, text, rule_id, excerpt, severity):
     got = [(f.span.excerpt, f.severity.value) for f in pipeline.check(text).findings if f.rule_id == rule_id]
     assert (excerpt, severity) in got, got
+
+
+# Names on their own (own made-up examples; surnames from the generated census list): (text, lang, excerpt, severity)
+LONE_NAMES = [
+    ("Please contact Whitfield about the broken lamp.", "en", "Whitfield", "low"),  # weak cue + listed surname
+    ("Dear Rosalind, thanks for your letter.", "en", "Rosalind", "low"),  # strong cue
+    ("Kowalczyk lives at the end of our road.", "en", "Kowalczyk", "low"),  # cue after, sentence start
+    ("Ik ben Rosalind en ik woon in Zwolle.", "nl", "Rosalind", "low"),
+    ("my name is eustace pemberton and i need help", "en", "eustace pemberton", "low"),  # all lower case
+    ("The minutes mention Harrington only once.", "en", "Harrington", "info"),  # listed, no cue: a note
+]
+LONE_CLEAN = [
+    ("Israel and Jordan signed a new deal today.", "en"),  # places are never names (not_names)
+    ("Christian values matter to our party.", "en"),
+    ("Mark the date: 12 May, town hall.", "en"),  # ambiguous first name, ordinary verb
+    ("Het kabinet faalt in de woningbouw, zegt de oppositie in Den Haag.", "nl"),
+    ("Harrington is a lovely town to visit.", "en"),  # a listed word at a sentence start needs a cue
+    ("The Garmont Orchestra plays tonight.", "en"),  # part of an organisation's name
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpt,severity", LONE_NAMES)
+def test_lone_names(pipeline, text, lang, excerpt, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, severity)]
+
+
+@pytest.mark.parametrize("text,lang", LONE_CLEAN)
+def test_lone_names_clean(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan is jewish and proud of it.",  # a place, not a person
+    "We spoke with Whitfield yesterday; he is jewish.",  # a lone listed name with a weak cue: too weak
+    "Harrington was convicted of fraud in 2019.",  # a listed word at a sentence start, no cue
+])
+def test_weak_lone_name_does_not_escalate_a_sensitive_fact(pipeline, text):
+    _, found = _findings(pipeline, text, "en")
+    assert all(f.severity <= Severity.LOW for f in found), [(f.rule_id, f.severity) for f in found]
+
+
+def test_lone_name_never_above_low(pipeline):
+    text = "Dear Rosalind, contact Whitfield or Kowalczyk about Harrington."
+    _, found = _findings(pipeline, text, "en", rule="PRIV-PERSON")
+    assert found and all(f.severity <= Severity.LOW for f in found)
+
+
+def test_prefilter_must_be_regexes():
+    from socialrisk.checkers.privacy import PrivacyChecker
+    from socialrisk.rules import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "PRIV-EMAIL")
+    bad = rule.model_copy(update={"params": {**rule.params, "prefilter": {"personal": "(unclosed"}}})
+    with pytest.raises(ValueError, match="prefilter"):
+        PrivacyChecker.validate_rule(bad)
+
+
+def test_surname_list_is_current():
+    pytest.importorskip("names")  # dev-time only: the generator reads the census file it ships
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "privacy_surnames.py"
+    assert subprocess.run([sys.executable, str(tool), "--check"], capture_output=True).returncode == 0
