@@ -96,3 +96,20 @@ def test_a_hashtag_is_not_a_masked_letter():
     assert [e for *_, e in lex.search_text("#rotzooi en #wonen")] == ["rotzooi"]
     assert lex._compiled is None  # hashtags alone never need the whole alternation
     assert [e for *_, e in lex.search_text("#wonen: wat een k#tzooi")] == ["kutzooi"]
+
+
+def test_prefix_terms_longer_than_the_kept_prefixes_still_match():
+    from socialrisk.checkers._match import _MAX_PREFIX
+
+    stem = "x" * (_MAX_PREFIX + 5)
+    lex = Lexicon([stem + "*", "ab*"])
+    assert [e for *_, e in lex.search_text(f"een {stem}yz en abc")] == [stem + "*", "ab*"]
+    assert lex.search_text("x" * (_MAX_PREFIX + 4)) == []
+
+
+def test_one_huge_word_keeps_a_bounded_prefix_set():
+    from socialrisk.checkers._match import _MAX_PREFIX, _Words
+
+    # all prefixes of a 100 000-character word would be 5 * 10^9 characters (it took 7 s)
+    assert len(_Words("1" * 100_000).prefixes) == _MAX_PREFIX
+    assert Lexicon(["corrupt*", "fraude"]).search_text("1" * 100_000) == []

@@ -72,6 +72,7 @@ def _term_regex(term: str, masked: bool) -> str:
 
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
 _INNER_HASH = regex.compile(r"[^\s#]#")
+_MAX_PREFIX = 24  # longest word prefix kept for ``prefix*`` terms; longer anchors are tested one by one
 
 
 def _anchor(term: str) -> tuple[str, bool] | None:
@@ -97,7 +98,8 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.words = set(_RUN.findall(text))
-        self.prefixes = {w[:i] for w in self.words for i in range(1, len(w) + 1)}
+        # Prefixes up to a bounded length: a 100 000-character "word" must not cost 10^10 characters.
+        self.prefixes = {w[:i] for w in self.words for i in range(1, min(len(w), _MAX_PREFIX) + 1)}
         # A masked lexicon may match "f*ck" or "k#t" across runs; a "#" that opens a hashtag is no mask.
         self.masks = "*" in text or ("#" in text and _INNER_HASH.search(text) is not None)
 
@@ -135,6 +137,7 @@ class Lexicon:
                 self._always.append(i)
             else:
                 (self._by_prefix if anchor[1] else self._by_word).setdefault(anchor[0], []).append(i)
+        self._long_prefixes = [w for w in self._by_prefix if len(w) > _MAX_PREFIX]
 
     def __bool__(self) -> bool:
         return bool(self._alts)
@@ -155,6 +158,9 @@ class Lexicon:
             found.update(self._by_word[w])
         for w in self._by_prefix.keys() & words.prefixes:
             found.update(self._by_prefix[w])
+        for w in self._long_prefixes:  # anchors longer than the prefixes kept: test the words directly
+            if any(word.startswith(w) for word in words.words):
+                found.update(self._by_prefix[w])
         return sorted(found)
 
     def may_occur(self, words: _Words) -> bool:
