@@ -365,6 +365,7 @@ _NUMBER_KINDS = [
     ("year", regex.compile(r"\b(?:19|20)\d{2}\b")),
     ("number", regex.compile(rf"(?<![\w.,])(?:{_NUM})(?![\w])")),
 ]
+_DIGIT = regex.compile(r"\d")
 _QUOTE = regex.compile(
     # An opening mark ends the body, so scans from different openers never overlap (linear time).
     r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|„[^„”“\n]{1,400}[”“]|‘[^‘’\n]{1,400}’|«[^«»\n]{1,400}»"
@@ -403,6 +404,8 @@ def _numbers(text: str) -> list[Feature]:
     starts: list[int] = []
     ends: list[int] = []
     out: list[Feature] = []
+    if _DIGIT.search(text) is None:  # every kind needs a digit; most sentences have none
+        return out
     for kind, pat in _NUMBER_KINDS:
         for m in pat.finditer(text):
             s, e = m.span()
