@@ -304,6 +304,10 @@ LONE_NAMES = [
     ("Ik ben Rosalind en ik woon in Zwolle.", "nl", "Rosalind", "low"),
     ("my name is eustace pemberton and i need help", "en", "eustace pemberton", "low"),  # all lower case
     ("The minutes mention Harrington only once.", "en", "Harrington", "info"),  # listed, no cue: a note
+    # international names of the Faker-derived list (_names_faker.yaml), in no census list
+    ("The minutes mention Korhonen only once.", "en", "Korhonen", "info"),
+    ("Please contact Grzegorz about the broken lamp.", "en", "Grzegorz", "low"),
+    ("Gisteren sprak ik met Solveig over de bibliotheek.", "nl", "Solveig", "low"),
 ]
 LONE_CLEAN = [
     ("Israel and Jordan signed a new deal today.", "en"),  # places are never names (not_names)
@@ -351,6 +355,16 @@ def test_prefilter_must_be_regexes():
     bad = rule.model_copy(update={"params": {**rule.params, "prefilter": {"personal": "(unclosed"}}})
     with pytest.raises(ValueError, match="prefilter"):
         PrivacyChecker.validate_rule(bad)
+
+
+def test_faker_name_list_is_current():
+    pytest.importorskip("faker")  # dev-time only: the generator reads Faker's person providers
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "privacy_names_faker.py"
+    assert subprocess.run([sys.executable, str(tool), "--check"], capture_output=True).returncode == 0
 
 
 def test_surname_list_is_current():

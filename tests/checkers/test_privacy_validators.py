@@ -85,3 +85,21 @@ def test_shipped_name_data_validates():
     assert len(data.extra_first_names) > 4000 and "Gwendolyn" in data.extra_first_names
     assert not {"Will", "Grant", "Rich"} & set(data.extra_first_names)
     assert {"May", "Summer", "Victoria"} <= set(data.not_first_names)  # left out by the checker
+    # the international list (tools/privacy_names_faker.py): Latin-script names, no ordinary words
+    assert {"Grzegorz", "Solveig"} <= set(data.extra_first_names) and "Korhonen" in data.extra_surnames
+    assert not {"Brown", "White", "Park", "Will"} & set(data.extra_surnames)
+    assert all(not any("\u0400" <= ch <= "\u04ff" for ch in w) for w in data.extra_surnames)  # no Cyrillic
+
+
+def test_faker_name_data_schema():
+    from socialrisk.checkers._privacy_engine import FakerNames
+    from socialrisk.rules import rules_dir, yaml_load
+
+    raw = yaml_load((rules_dir() / "common" / "_names_faker.yaml").read_text("utf-8"))
+    data = FakerNames.model_validate(raw)
+    assert data.licence == "MIT" and "nl_NL" in data.locales and "pl_PL" in data.locales
+    assert len(data.surnames.split()) == data.count_surnames and len(data.first_names.split()) == data.count_first_names
+    with pytest.raises(ValueError):
+        FakerNames.model_validate({**raw, "surnames": ["a", "list"]})  # a space-separated string, not a list
+    with pytest.raises(ValueError):
+        FakerNames.model_validate({**raw, "unknown": 1})
