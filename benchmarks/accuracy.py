@@ -20,6 +20,8 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from legal_claims_eval import any_number  # noqa: E402  (the claims baseline, defined once)
 
 # set name -> categories it measures (../shared/eval/README.md)
 SETS = {
@@ -36,8 +38,11 @@ _PROFANITY = re.compile(
     r"idioot|idioten|debiel\w*|sukkel\w*|bitch\w*|ass(?:hole)?s?|damn|crap|stupid|idiot\w*|moron\w*|bastard\w*)\b",
     re.IGNORECASE,
 )
+# claims: "any number" in the post's own words (digits or written numbers, not in links, @handles or
+# #hashtags; see legal_claims_eval.any_number): a digit in a t.co hash is not a number, and half the Dutch
+# tweets end in one. The raw "any digit character" is printed as a reference row below it.
 BASELINES = {
-    "claims": ("any number", lambda t: bool(re.search(r"\d", t))),
+    "claims": ("any number (own text)", lambda t, lang=None: any_number(t, lang)),
     "legal": ("profanity list", lambda t: bool(_PROFANITY.search(t))),
     "tone": ("profanity list", lambda t: bool(_PROFANITY.search(t))),
     "legal|tone": ("profanity list", lambda t: bool(_PROFANITY.search(t))),
@@ -104,10 +109,13 @@ def main(argv: list[str] | None = None) -> int:
             for row, rep in zip(rows, results):
                 gold = bool(row["risk"])
                 ours.append((gold, not isinstance(rep, PostError) and flagged(rep, cat, cut)))
-                base.append((gold, bfn(row["text"])))
+                base.append((gold, bfn(row["text"], row.get("lang")) if cat == "claims" else bfn(row["text"])))
             p, r, f, n = prf(ours)
             bp, br, bf, _ = prf(base)
             print(f"| {name} | {cat} | {n} | {p:.2f} | {r:.2f} | {f:.2f} | {bname} | {bp:.2f} | {br:.2f} | {bf:.2f} |", flush=True)
+            if cat == "claims":  # reference: the raw digit test, which counts digits inside t.co links
+                rp, rr, rf, _ = prf([(bool(row["risk"]), bool(re.search(r"\d", row["text"]))) for row in rows])
+                print(f"| {name} | claims | {n} | {p:.2f} | {r:.2f} | {f:.2f} | any digit character (reference) | {rp:.2f} | {rr:.2f} | {rf:.2f} |", flush=True)
         return results
 
     for name, cats in SETS.items():

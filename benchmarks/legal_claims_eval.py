@@ -3,9 +3,12 @@
     python benchmarks/legal_claims_eval.py [--eval ../shared/eval] [--json out.json]
 
 claims: ct24_checkworthy_{nl,en}; a post is flagged when it has a claims finding at or above the cut
-(acceptance: >= low). Baseline "any digit" (as the issue asks); for reading it, also "any number
-outside links, @mentions and #hashtags" and "flag every post" (half the Dutch tweets end in a t.co
-link, whose letters hold a digit, so "any digit" is close to flagging everything there).
+(acceptance: >= low). The acceptance baseline is the issue's "any number": the post states a number in
+its own words - a digit, or a written number from two/twee up (one/een is left out: it is also an
+article) - after removing links, @handles and #hashtags. Those are not the post's words: 53% of the
+Dutch tweets end in a t.co link whose random letters hold a digit, so the raw "any digit character"
+test is close to "flag every post" there (its precision is the base rate). For reading, the raw "any
+digit character", "digits only in the own text" and "flag every post" are printed too.
 legal: flagged = a finding of medium or worse. Acceptance comparisons, following the eval README's
 mapping: HateCheck-NL hateful vs legal; OLID targeted insult at an individual (TIN+IND, the closest to
 belediging/smaad) vs legal; OLID OFF (offensive, which includes untargeted swearing) vs the project's
@@ -38,7 +41,29 @@ BASELINE_WORDS = {
            "bastard", "crap", "whore", "slut", "retard", "ass", "dick", "loser", "hell"],
 }
 CUTS = {"low": Severity.LOW, "medium": Severity.MEDIUM}
-_TAGS = re.compile(r"https?://\S+|\bURL\b|[@#]\w+")
+# Not the post's own words: links (also OLID's masked "URL"), @handles and #hashtags.
+_NOT_OWN = re.compile(r"(?:https?://|www\.)\S+|\bURL\b|[@#]\w+")
+# Written numbers from two up ("een"/"one" double as articles), per language ("ten" is Dutch for "at the").
+NUMBER_WORDS = {
+    "nl": ["twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig",
+           "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig", "honderd", "duizend",
+           "miljoen", "miljard"],
+    "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+           "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+           "billion", "trillion"],
+}
+_NUMBER_WORDS = {k: re.compile(r"\b(?:" + "|".join(v) + r")\b", re.IGNORECASE) for k, v in NUMBER_WORDS.items()}
+
+
+def own_text(text: str) -> str:
+    """The post without its links, @handles and #hashtags."""
+    return _NOT_OWN.sub(" ", text)
+
+
+def any_number(text: str, lang: str | None) -> bool:
+    """The claims baseline ("any number"): a digit or a written number in the post's own words."""
+    own = own_text(text)
+    return bool(re.search(r"\d", own)) or any(_NUMBER_WORDS[k].search(own) for k in ((lang,) if lang in _NUMBER_WORDS else _NUMBER_WORDS))
 
 
 def load(eval_dir: Path, name: str) -> list[dict]:
@@ -87,11 +112,12 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
         sev = worst(pipe, rows, ("claims",))["claims"]
         res["claims"][name] = {
             **{f"claims>={k}": prf(at_least(sev, c), gold) for k, c in CUTS.items()},
-            "baseline_any_digit": prf([bool(re.search(r"\d", r["text"])) for r in rows], gold),
-            "reference_number_outside_links_tags": prf([bool(re.search(r"\d", _TAGS.sub(" ", r["text"]))) for r in rows], gold),
+            "baseline_any_number": prf([any_number(r["text"], r["lang"]) for r in rows], gold),
+            "reference_any_digit_character": prf([bool(re.search(r"\d", r["text"])) for r in rows], gold),
+            "reference_digit_in_own_text": prf([bool(re.search(r"\d", own_text(r["text"]))) for r in rows], gold),
             "reference_flag_every_post": prf([True] * len(rows), gold),
         }
-        _accept(res, f"{name}: claims>=low vs any digit", res["claims"][name]["claims>=low"], res["claims"][name]["baseline_any_digit"])
+        _accept(res, f"{name}: claims>=low vs any number", res["claims"][name]["claims>=low"], res["claims"][name]["baseline_any_number"])
     for name in ("hatecheck_nl", "olid_en"):
         rows = load(eval_dir, name)
         gold = [bool(r["risk"]) for r in rows]
