@@ -319,6 +319,42 @@ LONE_CLEAN = [
 ]
 
 
+# Names side by side in a list, and names in an all-lower-case post: (text, lang, excerpts)
+LISTED_TOGETHER = [
+    ("The prize went to Kowalczyk, Korhonen and Whitfield last year.", "en", ["Kowalczyk", "Korhonen", "Whitfield"]),
+    ("Het bestuur: Solveig, Grzegorz en Rosalind.", "nl", ["Solveig", "Grzegorz", "Rosalind"]),
+    ("follow up with rosalind whitfield next week", "en", ["rosalind whitfield"]),
+    ("we visited mr. pemberton yesterday", "en", ["pemberton"]),
+    ("they invited solveig, grzegorz, rosalind and tom to dinner", "en", ["solveig", "grzegorz", "rosalind", "tom"]),
+]
+LISTED_TOGETHER_CLEAN = [
+    ("Amsterdam, Rotterdam and Utrecht vote today.", "en"),  # places: stop words
+    ("Labour and the Tories failed again.", "en"),
+    ("we need bread, milk, eggs and cheese", "en"),
+    ("Apples, Pears and Plums are in season.", "en"),  # no listed word
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpts", LISTED_TOGETHER)
+def test_names_listed_together_and_in_lower_case(pipeline, text, lang, excerpts):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+    assert sorted(f.span.excerpt for f in found) == sorted(excerpts)
+    assert all(f.severity <= Severity.LOW for f in found)
+
+
+@pytest.mark.parametrize("text,lang", LISTED_TOGETHER_CLEAN)
+def test_lists_of_other_things_stay_quiet(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == []
+
+
+def test_list_and_lower_case_names_never_raise_a_sensitive_fact(pipeline):
+    # a name found only by a list or in a lower-case post scores below person_min_score
+    for text in ("Kowalczyk, Korhonen and Whitfield were depressed.", "rosalind whitfield has cancer"):
+        report = pipeline.check(text, lang="en", policy=ALL)
+        assert all(f.severity <= Severity.LOW for f in report.findings if f.rule_id == "PRIV-SPECIAL-CATEGORY")
+
+
 @pytest.mark.parametrize("text,lang,excerpt,severity", LONE_NAMES)
 def test_lone_names(pipeline, text, lang, excerpt, severity):
     _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")

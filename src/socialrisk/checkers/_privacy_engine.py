@@ -418,6 +418,12 @@ _LOWER_WORDS = regex.compile(r"(?<![\p{L}\p{N}_@#])\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}
 _NUMBER_BEFORE = regex.compile(r"\d\s*,?\s*$")
 _NEXT_WORD = regex.compile(r"[^\S\n]*,?[^\S\n]*([\p{L}\p{N}][\p{L}\p{N}-]*)")
 _SENTENCE_END = frozenset(".!?:;\"“”(>*•|[")
+# between members of a list of names: ", ", " and ", ", and ", " en ", " & "
+_LIST_SEP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?P<and>(?:and|en|&)[^\S\n]+)?|[^\S\n]+(?P<and>and|en|&)[^\S\n]+)", regex.V0)
+_CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’.-]*[^\S\n]+$")
+_CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
+# after a lower-case first name: an optional initial, then the surname ("anna k. kowalczyk", "anna kowalczyk")
+_LOWER_PAIR = regex.compile(r"[^\S\n]+(?:\p{Ll}\.?[^\S\n]+)?(?P<last>\p{Ll}{2,}(?:-\p{Ll}+)?)(?![\p{L}\p{N}_@])")
 
 
 _LONE_SETS: dict[int, tuple] = {}
@@ -432,6 +438,16 @@ def _lone_sets(data: NameData) -> tuple[frozenset, frozenset, frozenset]:
         stop = frozenset({*data.not_surnames, *data.not_names, *data.not_first_names})
         listed = frozenset({*data.first_names.both(), *data.extra_first_names, *data.extra_surnames} - never)
         got = _LONE_SETS[id(data)] = (data, (stop, listed, frozenset(w.lower() for w in listed)))
+    return got[1]
+
+
+def _first_lower(data: NameData, listed: frozenset) -> frozenset:
+    """First names in lower case that may start a name in an all-lower-case post (no ordinary words)."""
+    key = ("first_lower", id(data))
+    got = _LONE_SETS.get(key)  # type: ignore[call-overload]
+    if got is None or got[0] is not data:
+        words = {*data.first_names.both(), *data.extra_first_names} & listed
+        got = _LONE_SETS[key] = (data, frozenset(w.lower() for w in words))  # type: ignore[index]
     return got[1]
 
 
@@ -457,6 +473,10 @@ class _LoneNames:
         cues = data.lone_names
         self.stop, self.listed, self.listed_lower = _lone_sets(data)
         self.first = frozenset(data.first_names.both()) - frozenset(data.ambiguous_first_names)
+        self.first_lower = _first_lower(data, self.listed)
+        self.honorifics = regex.compile(
+            rf"(?<![\p{{L}}])(?:{_alternation([h.rstrip('.').lower() for h in data.honorifics.both()])})\.?[^\S\n]+$"
+        )
         self.particles = regex.compile(rf"[^\S\n]+(?:(?:{_alternation(data.particles)})[^\S\n]+)*", regex.IGNORECASE)
         self.suffixes = tuple(sorted({x.lower() for x in cues.suffixes}, key=len, reverse=True))
         self.letters = frozenset(cues.letters.lower())
@@ -517,8 +537,95 @@ class _LoneNames:
                     out.extend(self._score_run(text, tokens, k, m))
                 k = m
             i = j
-        if self.strong_any is not None and text.lower() == text:
-            out.extend(self._lower_after_strong(text))
+        out.extend(self._listed_together(text, tokens))
+        if text.lower() == text:
+            if self.strong_any is not None:
+                out.extend(self._lower_after_strong(text))
+            out.extend(self._lower_names(text))
+        return out
+
+    def _listed_together(self, text: str, tokens: list) -> list[tuple[int, int, float, str]]:
+        """Single words joined by commas and "and"/"en"/"&" ("Ilse, Wojtek and Marek"): names together.
+
+        Every member must be one word (not part of a longer capitalised run) and no stop word; at least
+        two members listed or name-like, and at most one unknown word when there are three or more.
+        Listed and name-like members get ``cue``, an unknown one ``listed``.
+        """
+        if "list" not in self.scores:
+            return []
+        out: list[tuple[int, int, float, str]] = []
+        i = 0
+        while i < len(tokens):
+            j, joined = i + 1, False
+            while j < len(tokens):
+                sep = _LIST_SEP.fullmatch(text, tokens[j - 1][1], tokens[j][0])
+                if sep is None:
+                    break
+                joined = joined or bool(sep.group("and"))
+                j += 1
+            if j - i >= 2 and joined and self._lone_word(text, tokens, i, j):
+                words = [text[a:b] for a, b in tokens[i:j]]
+                kinds = [self._kind(w) for w in words]
+                named = sum(k in ("listed", "like") for k in kinds)
+                unknown = kinds.count("")
+                if "stop" not in kinds and "initial" not in kinds and named >= 2 and (
+                    unknown == 0 or (unknown == 1 and j - i >= 3)
+                ):
+                    for (a, b), kind in zip(tokens[i:j], kinds):
+                        out.append((a, b, self.scores["list"] if kind else self.scores["listed"], "name-list"))
+            i = j
+        return out
+
+    @staticmethod
+    def _lone_word(text: str, tokens: list, i: int, j: int) -> bool:
+        """Whether the first and last member of a list stand alone (no capitalised word glued before or after)."""
+        before = text[max(0, tokens[i][0] - 30):tokens[i][0]]
+        after = text[tokens[j - 1][1]:tokens[j - 1][1] + 30]
+        return _CAP_BEFORE.search(before) is None and _CAP_AFTER.match(after) is None
+
+    def _lower_names(self, text: str) -> list[tuple[int, int, float, str]]:
+        """An all-lower-case post: "follow up with anna kowalczyk", "mr. pemberton", "ilse, wojtek and marek".
+
+        A first name of the lists followed by a listed or name-like word (an initial may stand between) is
+        a name (``pair``); a listed or name-like word after an honorific too; and a list of three or more
+        lower-case words of which all but one are listed first names (``listed``).
+        """
+        if "lower" not in self.scores:
+            return []
+        out: list[tuple[int, int, float, str]] = []
+        words = [(m.start(), m.end(), m.group()) for m in _LOWER_WORDS.finditer(text)]
+        used: set[int] = set()
+        for n, (a, b, w) in enumerate(words):
+            if w in self.stop_lower:
+                continue
+            if w in self.first_lower and n + 1 < len(words):
+                m = _LOWER_PAIR.match(text, b)
+                if m is not None:
+                    last = m.group("last")
+                    if last not in self.stop_lower and (last in self.listed_lower or self._kind(last.capitalize()) == "like"):
+                        out.append((a, m.end(), self.scores["lower"], "lower-pair"))
+                        used.update((a, m.start("last")))
+                        continue
+            if a not in used and self.honorifics.search(text[max(0, a - 20):a]) is not None and (
+                w in self.listed_lower or self._kind(w.capitalize()) == "like"
+            ):
+                out.append((a, b, self.scores["lower"], "lower-honorific"))
+        words = [w for w in words if w[2] not in ("and", "en")]  # the conjunctions are separators here
+        i = 0
+        while i < len(words):
+            j, joined = i + 1, False
+            while j < len(words):
+                sep = _LIST_SEP.fullmatch(text, words[j - 1][1], words[j][0])
+                if sep is None:
+                    break
+                joined = joined or bool(sep.group("and"))
+                j += 1
+            members = words[i:j]
+            if j - i >= 3 and joined:
+                known = sum(w in self.first_lower for _, _, w in members)
+                if known >= j - i - 1 and not any(w in self.stop_lower for _, _, w in members):
+                    out.extend((a, b, self.scores["listed"], "lower-list") for a, b, _ in members)
+            i = j
         return out
 
     def _cue_before(self, head: str) -> bool:
