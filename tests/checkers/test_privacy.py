@@ -308,6 +308,7 @@ LONE_NAMES = [
     ("The minutes mention Korhonen only once.", "en", "Korhonen", "info"),
     ("Please contact Grzegorz about the broken lamp.", "en", "Grzegorz", "low"),
     ("Gisteren sprak ik met Solveig over de bibliotheek.", "nl", "Solveig", "low"),
+    ("Whitfield, could you send the minutes?", "en", "Whitfield", "info"),  # addressed at a sentence start
 ]
 LONE_CLEAN = [
     ("Israel and Jordan signed a new deal today.", "en"),  # places are never names (not_names)

@@ -420,6 +420,7 @@ _NEXT_WORD = regex.compile(r"[^\S\n]*,?[^\S\n]*([\p{L}\p{N}][\p{L}\p{N}-]*)")
 _SENTENCE_END = frozenset(".!?:;\"“”(>*•|[")
 # between members of a list of names: ", ", " and ", ", and ", " en ", " & "
 _LIST_SEP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?P<and>(?:and|en|&)[^\S\n]+)?|[^\S\n]+(?P<and>and|en|&)[^\S\n]+)", regex.V0)
+_VOCATIVE = regex.compile(r",[^\S\n]+\p{Ll}")  # a comma and a lower-case word after a sentence-start name
 _CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’.-]*[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 # after a lower-case first name: an optional initial, then the surname ("anna k. kowalczyk", "anna kowalczyk")
@@ -459,7 +460,8 @@ class _LoneNames:
     Dutch words do not use). Scores (``params.lone`` of the rule):
 
     - ``first``: a first name of the curated list (``first_names``, not ambiguous), wherever it stands;
-    - ``listed``: a listed word alone, not at a sentence start (a sentence start needs a cue after it);
+    - ``listed``: a listed word alone, not at a sentence start (a sentence start needs a cue after it,
+      or a comma and a lower-case word: "Solveig, can you ...");
     - ``cue``: a listed or name-like word with a cue before or after it ("with", "contact", "'s", "lives");
     - ``strong``: any capitalised word after a strong cue ("my name is", "Dear", "I'm");
     - ``pair``: two or three words of which one is listed and the rest listed, name-like or initials;
@@ -669,6 +671,8 @@ class _LoneNames:
                 return [(start, end, sc["cue"], "lone-cue")]
             if kind == "listed" and not _sentence_start(text, start):
                 return [(start, end, sc["listed"], "lone-listed")]
+            if kind == "listed" and _VOCATIVE.match(tail):  # "Solveig, can you ...": someone addressed
+                return [(start, end, sc["listed"], "lone-vocative")]
             return []
         if strong or ("listed" in kinds and cue):
             return [(start, end, sc["pair_cue"], "pair-cue")]
