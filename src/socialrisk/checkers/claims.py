@@ -21,7 +21,7 @@ from .base import register
 
 WORD_KEYS = (
     "source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
-    "speech", "claim", "plan",
+    "speech", "claim", "plan", "question_word", "not_negation",
 )
 # Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
 _CODE = regex.compile(r"(?<![\w.,])\+?\d+(?:[-/]\d+)+(?![\w])|(?<![\w.,])\+?\d{7,}(?![\w])")
@@ -36,10 +36,14 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
     "statistic": ("fact", "hedged"),
     "phrase": ("fact", "hedged"),
     "causal": ("fact", "with_figure", "hedged"),
-    "quote": ("fact",),
+    "quote": ("fact",),  # optional "linked": a quote in a post with a link is mostly a shared headline
 }
 # "'...' - Naam" or "'...' (@naam)": a quote signed by its speaker.
 _SIGNED = regex.compile(r"\s*[-–—(]\s*(?:@\w|\p{Lu})")
+# Where a clause ends inside a spaCy sentence: a line break or end punctuation ("80 DODEN\nHoe kan dat?").
+_CLAUSE_BREAK = regex.compile(r"[\n.!;:…]")
+# What may stand between a negation and the claim it negates: no clause break ("Het is geen X, Y is Z").
+_NEGATION_BREAK = regex.compile(r"[\n,.!?;:…()–—]|\s-\s")
 # Numbers that are not statistics: a year, a date or a time of day says when, not how much.
 STAT_KINDS = frozenset({"percent", "money", "number"})
 
@@ -99,7 +103,9 @@ class ClaimsChecker(FramedChecker):
         a link as a named source.
         """
         frame = frame_of(rule, analysis, start, end, ("hedge", "negation"))
-        if frame.question or frame.quoted or frame.negates(start, self.params[rule.id].negation_window):
+        if frame.quoted or (frame.question and self._asked(rule, analysis, start, end)):
+            return None
+        if self._negated(rule, analysis, frame, start):
             return None
         a, b = analysis.sentence_of(start)
         # "#rivm" or "@cbs" is a topic or an addressee, not a source ("volgens @cbs" is, by its "volgens").
@@ -115,6 +121,41 @@ class ClaimsChecker(FramedChecker):
         if analysis.urls:
             return "linked" if "linked" in self.params[rule.id].levels else "sourced"
         return "fact"
+
+    def _asked(self, rule, analysis, start: int, end: int) -> bool:
+        """Whether the hit is part of the question its sentence ends with.
+
+        spaCy often keeps a statement and the question after it in one sentence ("80 doden hoe zit dat
+        nu??", a line of capitals, no full stop). A figure stated before the question starts - before
+        a line break or end punctuation, or before a question word (hoe, waarom; how, why) - is still
+        stated; a question word before the hit ("waarom zijn er 80 ...") makes the hit part of it.
+        """
+        a, b = analysis.sentence_of(start)
+        a = min(a, start)
+        q = analysis.text.rfind("?", end, b + 3)
+        if q < 0:
+            return True
+        if _CLAUSE_BREAK.search(analysis.text, end, q):
+            return False
+        words = cue_hits(analysis, param_lexicon(rule, "question_word", analysis.lang), a, q + 1)
+        if not words:
+            return True
+        clause = max((m.end() for m in _CLAUSE_BREAK.finditer(analysis.text, a, start)), default=a)
+        return any(clause <= w.start < start for w in words) or not any(w.start >= end for w in words)
+
+    def _negated(self, rule, analysis, frame, start: int) -> bool:
+        """A negation shortly before the hit, in the same clause, that is not "niet alleen" / "not only"."""
+        window = self.params[rule.id].negation_window
+        negs = [n for n in frame.cues.get("negation", []) if 0 <= start - n.end <= window]
+        if not negs:
+            return False
+        text = analysis.text
+        a, _ = analysis.sentence_of(start)
+        not_neg = cue_hits(analysis, param_lexicon(rule, "not_negation", analysis.lang), min(a, negs[0].start), start)
+        return any(
+            not _NEGATION_BREAK.search(text, n.end, start) and not any(x.start <= n.start < x.end for x in not_neg)
+            for n in negs
+        )
 
     def _statistics(self, rule, p: ClaimParams, analysis) -> list[Hit]:
         """Statistic-like numbers and change words ("verdubbeld", "record"), minus labels, units and ids."""
@@ -134,7 +175,7 @@ class ClaimsChecker(FramedChecker):
             before = text[max(0, n.start - 20) : n.start]
             after = text[n.end : n.end + 20]
             # "lijst 3", "artikel 266", "stap 2": a number that names something is not a statistic.
-            if any(not before[e:].strip(" #.:") for _, e, _ in not_before.search_text(before)):
+            if any(not before[e:].strip(" #.:-") for _, e, _ in not_before.search_text(before)):
                 continue
             if any(not after[:s].strip() for s, _, _ in not_after.search_text(after)):
                 continue
@@ -215,4 +256,4 @@ class ClaimsChecker(FramedChecker):
             head, tail = text[max(0, q.start - 40) : q.start].rstrip(), text[q.end : q.end + 40]
             if head.endswith(":") or _SIGNED.match(tail) or any(m.end <= q.start and q.start - m.end <= 3 for m in analysis.mentions):
                 continue
-            yield "fact", (q.start, q.end), [], "quote"
+            yield ("linked" if analysis.urls and "linked" in p.levels else "fact"), (q.start, q.end), [], "quote"
