@@ -58,6 +58,25 @@ FIRES = [
     ("De werkloosheid stijgt in onze regio.", "nl", "CLAIM-CHANGE", "stijgt", "low"),
     ("Het besluit heeft geleid tot lange wachtrijen.", "nl", "CLAIM-CAUSAL", "heeft geleid tot", "low"),
     ("The closure led to long queues at the hospital.", "en", "CLAIM-CAUSAL", "led to", "low"),
+    # a figure stated before a question is still stated; "niet alleen" does not negate
+    ("Al 120 ZIEKEN Hoe kan dat nou??", "nl", "CLAIM-STAT", "120", "low"),
+    ("Er staan 1.200 gezinnen op de wachtlijst, waarom doet de wethouder niets?", "nl", "CLAIM-STAT", "1.200", "medium"),
+    ("450 families lost their homes\nWhy is nobody talking about it?", "en", "CLAIM-STAT", "450", "low"),
+    ("Die stof is niet alleen gevaarlijk voor kinderen.", "nl", "CLAIM-EFFECT", "is niet alleen gevaarlijk", "low"),
+    ("Het is geen griep, dit virus is vele malen besmettelijker.", "nl", "CLAIM-COMPARISON", "vele malen besmettelijker", "low"),
+    ("Die nieuwe variant is veel gevaarlijker.", "nl", "CLAIM-COMPARISON", "veel gevaarlijker", "low"),
+    ("Het gif is lang niet zo schadelijk als de oude middelen.", "nl", "CLAIM-COMPARISON", "lang niet zo schadelijk als", "low"),
+    ("The new strain is far deadlier.", "en", "CLAIM-COMPARISON", "far deadlier", "low"),
+    ("Een avondklok lost niets op.", "nl", "CLAIM-EFFECT", "lost niets op", "low"),
+    ("Die maatregel heeft geen enkel nut.", "nl", "CLAIM-EFFECT", "heeft geen enkel nut", "low"),
+    ("De files zullen ook volgend jaar blijven groeien.", "nl", "CLAIM-PREDICTION", "zullen ook volgend jaar blijven groeien", "low"),
+    ("Bijna een kwart miljoen huishoudens komt niet rond.", "nl", "CLAIM-STAT", "een kwart miljoen", "low"),
+    ("Het verhaal van de wethouder klopt niet.", "nl", "CLAIM-ABSOLUTE", "klopt niet", "low"),
+    ("De meeste huurders zijn ontevreden over de verhuurder.", "nl", "CLAIM-ABSOLUTE", "De meeste huurders zijn", "low"),
+    ("That story is a hoax.", "en", "CLAIM-ABSOLUTE", "is a hoax", "low"),
+    ("We now have twice as many food banks.", "en", "CLAIM-STAT", "twice as many", "medium"),
+    ("Ten years ago there were four nurses for every ward.", "en", "CLAIM-STAT", "four nurses for every ward", "medium"),
+    ("The council paid two and a half million pounds for it.", "en", "CLAIM-STAT", "two and a half million", "medium"),
     ('"Wij gaan de huren bevriezen voor iedereen" - dat was de belofte.', "nl", "CLAIM-QUOTE",
      '"Wij gaan de huren bevriezen voor iedereen"', "low"),
     ('"We will never raise your council tax again" was the promise.', "en", "CLAIM-QUOTE",
@@ -97,7 +116,23 @@ QUIET = [
     ("Dit 'gratis' openbaar vervoer kost ons geld.", "nl", "CLAIM-QUOTE"),
     ('"We will never raise your council tax again," the mayor said in May.', "en", "CLAIM-QUOTE"),
     ('"Samen maken we de stad groener voor iedereen" - Wethouder Bos', "nl", "CLAIM-QUOTE"),
+    # a question about a figure asserts nothing, also when the question word comes first
+    ("Waarom staan er 1.200 gezinnen op de wachtlijst?", "nl", "CLAIM-STAT"),
+    ("How many of the 450 homes are empty?", "en", "CLAIM-STAT"),
+    # a negation in the same clause still cancels; Covid-19 is a name, not a figure
+    ("De nieuwe variant is niet veel gevaarlijker.", "nl", "CLAIM-COMPARISON"),
+    ("Heeft u klachten die passen bij Covid-19? Blijf thuis.", "nl", "CLAIM-STAT"),
+    # a commitment of one's own is not a prediction; solving a problem ourselves is a plan
+    ("Wij zullen blijven strijden voor betaalbare huizen.", "nl", "CLAIM-PREDICTION"),
+    ("Samen lossen we het probleem op.", "nl", "CLAIM-EFFECT"),
+    ("Heeft u vragen? Wij helpen u graag.", "nl", "CLAIM-EFFECT"),
 ]
+
+
+def test_a_quoted_headline_in_a_linked_post_is_info(pipeline):
+    text = '"Wethouder wil de parkeertarieven verdubbelen in het centrum" https://t.co/abc'
+    quotes = [f for f in pipeline.check(text, lang="nl", policy={"min_severity": "info"}).findings if f.rule_id == "CLAIM-QUOTE"]
+    assert quotes and all(f.severity == Severity.INFO for f in quotes)
 
 
 @pytest.mark.parametrize("text,lang,rule_id,excerpt,severity", FIRES)
