@@ -75,7 +75,11 @@ class Checker(ABC):
     # -- helpers ---------------------------------------------------------------------------
 
     def rules_for(self, lang: str) -> list["Rule"]:
-        return [r for r in self.rules if r.applies_to(lang)]
+        cache = self.__dict__.setdefault("_rules_by_lang", {})  # also for plugins with their own __init__
+        got = cache.get(lang)
+        if got is None:  # rules are fixed for a checker's life: filter once per language
+            got = cache[lang] = [r for r in self.rules if r.applies_to(lang)]
+        return list(got)
 
     def rule(self, rule_id: str) -> "Rule":
         return self.rules_by_id[rule_id]
