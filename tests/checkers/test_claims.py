@@ -19,6 +19,10 @@ FIRES = [
     ("Het kost ons € 4 miljoen per jaar.", "nl", "CLAIM-STAT", "€ 4 miljoen", "medium"),
     ("Er zijn naar schatting 300 daklozen in de stad.", "nl", "CLAIM-STAT", "300", "low"),
     ("Crime went up by 40 percent under this council.", "en", "CLAIM-STAT", "40 percent", "medium"),
+    # sources that name no one do not clear a figure; "volgens mij" is an opinion, not a source
+    ("Uit onderzoek blijkt dat 40% van de huurders te veel betaalt.", "nl", "CLAIM-STAT", "40%", "medium"),
+    ("Volgens mij zijn er al 300 daklozen in de stad.", "nl", "CLAIM-STAT", "300", "low"),
+    ("Studies show that 40% of renters pay too much.", "en", "CLAIM-STAT", "40%", "medium"),
     ("We spent 3 million pounds on consultants.", "en", "CLAIM-STAT", "3 million pounds", "medium"),
     ("Three times as many families now rely on food banks.", "en", "CLAIM-STAT", "Three times as many", "medium"),
     ("De wachttijden zijn flink gestegen.", "nl", "CLAIM-CHANGE", "zijn flink gestegen", "low"),

@@ -20,7 +20,7 @@ from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexi
 from .base import register
 
 WORD_KEYS = (
-    "source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
+    "source", "vague_source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
     "speech", "claim", "plan", "question_word", "not_negation",
 )
 # Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
@@ -110,8 +110,11 @@ class ClaimsChecker(FramedChecker):
         a, b = analysis.sentence_of(start)
         # "#rivm" or "@cbs" is a topic or an addressee, not a source ("volgens @cbs" is, by its "volgens").
         tags = [(f.start, f.end) for f in (*analysis.hashtags, *analysis.mentions)]
+        # "volgens mij", "uit onderzoek blijkt", "studies show" look like sources but name none.
+        lo, hi = min(a, start), max(b, end)
+        vague = [(h.start, h.end) for h in cue_hits(analysis, param_lexicon(rule, "vague_source", analysis.lang), lo, hi)]
         source = param_lexicon(rule, "source", analysis.lang)
-        if cue_hits(analysis, source, min(a, start), max(b, end), tags):
+        if cue_hits(analysis, source, lo, hi, [*tags, *vague]):
             return "sourced"
         # A link whose address names a source (cbs.nl, ons.gov.uk) cites it, wherever it stands.
         if any(cue_hits(analysis, source, u.start, u.end) for u in analysis.urls):
