@@ -412,3 +412,61 @@ def test_surname_list_is_current():
 
     tool = Path(__file__).resolve().parents[2] / "tools" / "privacy_surnames.py"
     assert subprocess.run([sys.executable, str(tool), "--check"], capture_output=True).returncode == 0
+
+
+# Defects found with the project's own corpus (benchmarks/privacy_corpus.py); separate made-up examples.
+CORPUS_FIXES = [
+    ("Stuur je reactie naar wim.olthof [at] provider [punt] nl graag.", "nl", "PRIV-EMAIL", "wim.olthof [at] provider [punt] nl", "high"),
+    ("Mail kees at voorbeeld dot nl voor de flyers.", "nl", "PRIV-EMAIL", "kees at voorbeeld dot nl", "high"),
+    ("Betaald met maestro 6761 2345 6789 0123 455 gisteren.", "nl", "PRIV-CARD", "6761 2345 6789 0123 455", "blocker"),
+    ("His passport no. 471203958 was on the form.", "en", "PRIV-ID-DOC", "471203958", "high"),
+    ("Wachtwoord gastennetwerk bibliotheek: Herfst2031# (niet delen)", "nl", "PRIV-SECRET-TOKEN", "Herfst2031#", "high"),
+    ("Ze woont sinds kort op 7421 XR 58, vlak bij de school.", "nl", "PRIV-ADDRESS", "7421 XR 58", "high"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule,excerpt,severity", CORPUS_FIXES)
+def test_corpus_defects_fixed(pipeline, text, lang, rule, excerpt, severity):
+    _, found = _findings(pipeline, text, lang, rule=rule)
+    assert [(text[f.span.start:f.span.end], f.severity.value) for f in found] == [(excerpt, severity)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Check your polling station at stemlokaal.example.nl before Thursday.", "en"),
+    ("Read the full plan at onzeplannen.org.uk today.", "en"),
+    ("Meet us at home.nl headquarters", "en"),
+])
+def test_plain_at_before_a_web_address_is_not_an_email(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-EMAIL")
+    assert found == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vragen? De Kinderlijn: 0800-0432 (gratis).", "nl"),
+    ("Servicetelefoon: 0900 1234 567 (lokaal tarief).", "nl"),
+    ("Report fly-tipping on 0808 157 0192 (free).", "en"),
+])
+def test_service_numbers_stay_low(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert found and all(f.severity <= Severity.LOW for f in found)
+
+
+def test_password_parameter_of_a_meeting_link_is_the_link(pipeline):
+    text = "Vergadering: https://us05web.zoom.us/j/81726354901?pwd=Tq8ZkLmN3vXwPy7Rb2Cd tot dan"
+    report, found = _findings(pipeline, text, "nl")
+    assert [(f.rule_id, f.severity.value) for f in found] == [("PRIV-SECRET-LINK", "high")]
+
+
+def test_councillor_abbreviation_is_a_public_role(pipeline):
+    _, found = _findings(pipeline, "Cllr Fenwick-Oduya will open the new library on Saturday.", "en", rule="PRIV-PERSON")
+    assert all(f.severity == Severity.INFO for f in found)
+
+
+def test_demote_digits_must_be_a_regex():
+    from socialrisk.checkers.privacy import PrivacyChecker
+    from socialrisk.rules import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "PRIV-PHONE")
+    bad = rule.model_copy(update={"params": {**rule.params, "demote_digits": "("}})
+    with pytest.raises(ValueError, match="demote_digits"):
+        PrivacyChecker.validate_rule(bad)

@@ -100,6 +100,11 @@ class PrivacyChecker(Checker):
                     Severity(p[key])
                 except ValueError:
                     raise ValueError(f"params.{key} must be a severity") from None
+        if "demote_digits" in p:
+            try:
+                regex.compile(p["demote_digits"])
+            except (regex.error, TypeError):
+                raise ValueError("params.demote_digits must be a regex") from None
         pre = p.get("prefilter", {})
         if not isinstance(pre, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pre.items()):
             raise ValueError("params.prefilter must map pattern names to regexes")
@@ -214,6 +219,8 @@ class PrivacyChecker(Checker):
             sev = h.rule.severity
             if "demote_below" in p and h.score < p["demote_below"]:
                 sev = Severity(p.get("demoted", "low"))
+            if p.get("demote_digits") and regex.match(p["demote_digits"], _privacy_validators.digits_of(value)):
+                sev = Severity(p.get("demoted", "low"))  # a free or paid service number, however it was found
             if h.public and p.get("public"):
                 sev = Severity(p["public"])
             h.severity = Severity.INFO if h.allowed else sev
