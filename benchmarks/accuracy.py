@@ -32,6 +32,8 @@ SETS = {
     "presidio_synth_pii_en": ["privacy"],
     "deduce_regression_nl": ["privacy"],
 }
+CORPUS = HERE / "corpus"
+PROJECT_CORPORA = ("ambiguous_posts.jsonl", "clear_posts.jsonl", "privacy_posts.jsonl")
 # Baselines anyone could write in a minute.
 _PROFANITY = re.compile(
     r"\b(?:kut\w*|klote\w*|kanker\w*|tering\w*|tyfus\w*|godver\w*|shit\w*|fuck\w*|kloot\w*|hoer\w*|"
@@ -84,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
 
     eval_dir = Path(args.eval_dir)
     missing = [n for n in SETS if not (eval_dir / n / f"{args.split}.jsonl").is_file()]
+    missing += [f"benchmarks/corpus/{f}" for f in PROJECT_CORPORA if not (CORPUS / f).is_file()]
     if missing:
-        print(f"ERROR: evaluation set(s) missing under {eval_dir}: {', '.join(missing)}", file=sys.stderr)
+        print(f"ERROR: evaluation set(s) missing (under {eval_dir}): {', '.join(missing)}", file=sys.stderr)
         return 1
 
     from socialrisk import Pipeline
@@ -124,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         if "privacy" in cats:
             span_tables.append((name, _span_level(rows, results, cut)))
 
-    corpus = HERE / "corpus"
-    amb, clear = corpus / "ambiguous_posts.jsonl", corpus / "clear_posts.jsonl"
-    if amb.is_file() and clear.is_file():
-        rows = [{**r, "risk": True} for r in read_jsonl(amb)] + [{**r, "risk": False} for r in read_jsonl(clear)]
-        evaluate("project: ambiguous + clear posts", rows[: args.limit], ["ambiguity"])
+    # The project's own acceptance corpora (shipped in benchmarks/corpus): missing is an error too.
+    amb, clear, priv = (CORPUS / f for f in ("ambiguous_posts.jsonl", "clear_posts.jsonl", "privacy_posts.jsonl"))
+    rows = [{**r, "risk": True} for r in read_jsonl(amb)] + [{**r, "risk": False} for r in read_jsonl(clear)]
+    evaluate("project: ambiguous + clear posts", rows[: args.limit], ["ambiguity"])
+    # privacy corpus: a post with personal data (gold spans or an expected rule) should be flagged
+    rows = [{**r, "risk": not r.get("ordinary", False)} for r in read_jsonl(priv)][: args.limit]
+    span_tables.append(("project: privacy_posts", _span_level(rows, evaluate("project: privacy_posts", rows, ["privacy"]), cut)))
 
     for name, (recall, precision) in span_tables:
         print(f"\n## {name}: span level (overlap)\n")
