@@ -470,3 +470,82 @@ def test_demote_digits_must_be_a_regex():
     bad = rule.model_copy(update={"params": {**rule.params, "demote_digits": "("}})
     with pytest.raises(ValueError, match="demote_digits"):
         PrivacyChecker.validate_rule(bad)
+
+
+# Issue 3: a named child (age against the name, or a school/birthday in the sentence) without a child word.
+NAMED_MINORS = [
+    ("Proficiat aan de 8-jarige Lotte Vermeulen met haar tekening!", "nl", "8-jarige", "blocker"),
+    ("Vraag van Daan Kuipers (13) uit de brugklas: waarom geen fietspad?", "nl", "(13)", "blocker"),
+    ("Fenna (11 jaar) van basisschool De Vlinder won de quiz.", "nl", "(11 jaar)", "blocker"),
+    ("Fenna (11) wil een skatebaan.", "nl", "(11)", "high"),
+    ("Joost Verhagen uit groep 7 mocht de raad toespreken.", "nl", "groep 7", "high"),
+    ("Well done to 9-year-old Isla Thornbury for her litter-picking!", "en", "9-year-old", "blocker"),
+    ("Owen Pritchard, aged 12, from Meadowbank Primary asked the council for a crossing.", "en", "aged 12", "blocker"),
+    ("Happy 10th birthday Freya Lindqvist, from all of us!", "en", "10th birthday", "high"),
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpt,severity", NAMED_MINORS)
+def test_named_child_with_age_or_school(pipeline, text, lang, excerpt, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-MINOR")
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, severity)]
+    assert found[0].related  # points at the name
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kinderen in armoede verdienen een eerlijke kans; groep 8 verdient een goede overstap.", "nl"),
+    ("Gerrit Zandstra (78) kreeg een lintje voor zijn vrijwilligerswerk.", "nl"),  # an adult's age
+    ("Meester Joost Verhagen van groep 7 gaat met pensioen.", "nl"),  # an adult at the school
+    ("Lijst 4: Joost Verhagen (2), Fenna Kuipers (3), Daan Mol (4).", "nl"),  # list positions
+    ("Spreekuur met Joost Verhagen van 10 tot 12 uur.", "nl"),
+    ("Wethouder Verhagen (12 jaar raadslid) opende basisschool De Vlinder.", "nl"),  # public figure
+    ("Schools need funding: every pupil in Year 6 deserves a teacher.", "en"),
+    ("Headteacher Isla Thornbury of Meadowbank Primary joined our campaign.", "en"),
+    ("Ages 5 to 11: the new primary school opens in May.", "en"),
+])
+def test_no_named_child(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-MINOR")
+    assert all(f.severity <= Severity.LOW for f in found), [(f.span.excerpt, f.severity) for f in found]
+
+
+# Issue 3: illnesses, linking phrases and party/union membership of a private person (AVG art. 9).
+SPECIAL = [
+    ("Buurvrouw Tineke Oldenhof kampt met een angststoornis.", "nl", "angststoornis"),
+    ("Onze vrijwilliger Bram Hoekstra is opgenomen met een longontsteking.", "nl", "longontsteking"),
+    ("Gert Bosma heeft last van reuma, maar helpt elke week.", "nl", "reuma"),
+    ("Petra Dijkman, die ondanks haar hersenbloeding weer flyert.", "nl", "hersenbloeding"),
+    ("Dirk Hofstede is lid van de vakbond.", "nl", "lid van de vakbond"),
+    ("Mijn collega Sanne Bloem is GroenLinks-stemmer.", "nl", "GroenLinks-stemmer"),
+    ("Ruth Ashdown suffers from multiple sclerosis.", "en", "multiple sclerosis"),
+    ("Gavin Moorcroft is being treated for a brain tumour.", "en", "brain tumour"),
+    ("Neighbour Elsie Marchbank is a member of the Green Party.", "en", "member of the Green Party"),
+    ("Cyril Pengelly, a member since 1979, still delivers leaflets.", "en", "a member since 1979"),
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", SPECIAL)
+def test_special_category_about_a_private_person(pipeline, text, lang, excerpt):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, "blocker")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("De SP stemde tegen en GroenLinks onthield zich.", "nl"),
+    ("Dirk Hofstede is lid van de gemeenteraad.", "nl"),
+    ("Dirk Hofstede is lid van de SP-fractie.", "nl"),
+    ("Ruth Ashdown had a stroke of genius with the new timetable.", "en"),
+    ("Gavin Moorcroft is a member of the council's planning committee.", "en"),
+    ("Labour voted against; the Greens abstained.", "en"),
+    ("Minister Hugo de Jonge heeft longkanker-onderzoek bezocht.", "nl"),
+    ("Bij een hartinfarct telt elke minuut: leer reanimeren!", "nl"),
+    ("Jan de Vries werkte 30 jaar in het ziekenhuis.", "nl"),
+])
+def test_special_category_look_alikes(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
+    assert all(f.severity <= Severity.LOW for f in found), [(f.span.excerpt, f.severity) for f in found]
+
+
+def test_weak_lone_name_does_not_escalate_new_facts(pipeline):
+    # person_min_score still guards the new links and the possessive: a listed surname alone is too weak
+    _, found = _findings(pipeline, "We spoke with Whitfield; despite his stroke he came.", "en")
+    assert all(f.severity <= Severity.LOW for f in found)

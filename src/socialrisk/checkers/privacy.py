@@ -250,32 +250,52 @@ class PrivacyChecker(Checker):
         """A special-category fact, criminal record or minor: blocker about an identifiable private person."""
         p = rule.params
         lang = analysis.lang
-        found = list(rule_lexicon(rule, lang).finditer(analysis))
-        if not found:
-            return []  # the common case: no sensitive word, nothing else to compute
-        link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
-        addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
-        strong = float(p.get("identifiable_score", 0.7))
+        text = analysis.text
         # A weakly evidenced lone name ("Jordan", "Mark", a listed surname) never makes a fact about someone.
         people = [x for x in people if x.score >= float(p.get("person_min_score", 0.0))]
+        facts = set(p.get("facts", ()))
+        found = [(h.start, h.end, h.term) for h in rule_lexicon(rule, lang).finditer(analysis)]
+        found += [
+            (*m.span(), pat.name) for pat in rule.match.patterns_for(lang) if pat.name in facts
+            for m in compile_pattern(pat).finditer(text)
+        ]
+        named_out = self._named_minor(analysis, rule, people) if p.get("named") and people else []
+        if not found:
+            return named_out  # the common case: no sensitive word, nothing else to compute
+        excluded = [(h.start, h.end) for h in lexicon_for(tuple(rule.match.exclude_for(lang))).finditer(analysis)]
+        found = sorted(
+            (s, e, t) for s, e, t in found if not any(a <= s and e <= b for a, b in excluded)
+        )
+        link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
+        addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
+        possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
+        strong = float(p.get("identifiable_score", 0.7))
         evidence = [
-            m.span() for pat in rule.match.patterns_for(lang)
-            for m in compile_pattern(pat).finditer(analysis.text)
+            m.span() for pat in rule.match.patterns_for(lang) if pat.name not in facts
+            for m in compile_pattern(pat).finditer(text)
             if not rule.match.validator or VALIDATORS[rule.match.validator](m.group())
         ]
         handles = [m for m in analysis.mentions if not policy.allow.allows_handle(m.text)]
         out = []
-        for hit in found:
-            a, b = analysis.sentence_of(hit.start)
-            about = [x for x in people if a <= x.start < b and _linked(analysis.text, hit.start, hit.end, x, link)]
+        pos = 0
+        for start, end, term in found:
+            if start < pos:
+                continue  # a term inside a longer fact pattern ("kanker" in "lid van ... kanker"): once
+            pos = end
+            a, b = analysis.sentence_of(start)
+            before = " ".join(text[:start].split()[-2:])
+            # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
+            mine = bool(possessive) and bool(possessive.search_text(before))
+            about = [x for x in people if a <= x.start < b
+                     and (mine or _linked(text, start, end, x, link))]
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
-            you = bool(addressee.search_text(" ".join(analysis.text[:hit.start].split()[-2:])))
+            you = bool(addressee.search_text(before))
             weak = [(x.start, x.end) for x in about if x.score < strong] + [
                 (m.start, m.end) for m in handles
-                if (you and _addresses(analysis.text, m, hit.start))
-                or (a <= m.start < b and _linked(analysis.text, hit.start, hit.end, m, link, adjacent=False))
+                if (you and _addresses(text, m, start))
+                or (a <= m.start < b and _linked(text, start, end, m, link, adjacent=False))
             ]
             if named or contact:
                 sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
@@ -289,12 +309,79 @@ class PrivacyChecker(Checker):
                 continue
             out.append(
                 self.finding(
-                    rule, analysis, hit.start, hit.end,
+                    rule, analysis, start, end,
                     score=0.9 if why == "person" else 0.6,
                     severity=sev,
                     message=None if why == "person" else p.get("alone_message"),
                     related=related,
-                    details={"term": hit.term, "about": why},
+                    details={"term": term, "about": why},
+                )
+            )
+        if named_out:  # a child word already said it about this child: keep the named-age finding only if new
+            taken = {tuple(r) for f in out for r in f.related}
+            out.extend(f for f in named_out if not {tuple(r) for r in f.related} <= taken)
+        return out
+
+    def _named_minor(self, analysis, rule, people: list[_Hit]) -> list[Finding]:
+        """A private person named with a minor's age right next to the name, a birthday age or a school.
+
+        ``params.named``: ``adjacent`` (pattern names: an age written against the name, "Tim de Vries (12)",
+        "de 9-jarige Sanne"), ``sentence`` (patterns that count anywhere in the name's sentence: a school,
+        a class, a birthday), ``school`` (which of those make the child findable), ``full_score`` (a name
+        this strong is a full name), ``list_cues`` (words of a candidate list: "Jansen (3)" is a list
+        position there, not an age), ``adults`` (words that make the named person an adult: juf, teacher),
+        and the severities ``full`` (full name + age, or name + age + school), ``partial`` (first name + age,
+        or name + school / birthday).
+        """
+        cfg = rule.params["named"]
+        lang = analysis.lang
+        text = analysis.text
+        adjacent = set(cfg.get("adjacent", ()))
+        sentence = set(cfg.get("sentence", ()))
+        school = set(cfg.get("school", ()))
+        check = VALIDATORS.get(rule.match.validator or "", lambda _: True)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for pat in rule.match.patterns_for(lang):
+            if pat.name in adjacent or pat.name in sentence:
+                spans[pat.name] = [m.span() for m in compile_pattern(pat).finditer(text) if check(m.group())]
+        if not any(spans.values()):
+            return []
+        listed = lexicon_for(tuple(cfg.get("list_cues", {}).get(lang, [])))
+        bare = regex.compile(r"\(\d{1,2}\)")
+        if listed.contains(analysis) or len(bare.findall(text)) >= 3:
+            # "Jansen (2), De Vries (3)": positions on a list, not ages
+            for name in adjacent:
+                spans[name] = [s for s in spans.get(name, []) if not bare.fullmatch(text, s[0], s[1])]
+        adults = lexicon_for(tuple(cfg.get("adults", {}).get(lang, [])))
+        full_score = float(cfg.get("full_score", 0.7))
+        out = []
+        for x in people:
+            if _PLACE_NAME.match(text, x.end):
+                continue  # "St Mary's Primary", "St John's": a place named after a person
+            a, b = analysis.sentence_of(x.start)
+            ages = [s for n in adjacent for s in spans.get(n, []) if _touches(text, x, s)]
+            inside = {n: [s for s in spans.get(n, []) if a <= s[0] < b] for n in sentence}
+            schools = [s for n in school for s in inside.get(n, [])]
+            others = [s for n in sentence - school for s in inside.get(n, [])]
+            if not (ages or schools or others):
+                continue
+            if adults.search_text(text[a:b]):
+                continue  # "juf Anneke van groep 6", "teacher Amy Clarke (Year 5)": an adult at the school
+            if ages and (x.score >= full_score or schools):
+                sev, span = Severity(cfg.get("full", "blocker")), ages[0]
+            elif ages or others:
+                sev, span = Severity(cfg.get("partial", "high")), (ages or others)[0]
+                if schools:
+                    sev = Severity(cfg.get("full", "blocker"))
+            else:
+                sev, span = Severity(cfg.get("partial", "high")), schools[0]
+            out.append(
+                self.finding(
+                    rule, analysis, *span,
+                    score=0.85,
+                    severity=sev,
+                    related=[(x.start, x.end)],
+                    details={"about": "named", "evidence": "age" if ages else "school" if span in schools else "sentence"},
                 )
             )
         return out
@@ -348,6 +435,10 @@ class PrivacyChecker(Checker):
 
 # "Jesse Klaver (GL)": a party abbreviation right after a name marks a politician.
 _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
+
+
+# "St Mary's Primary": a name with a possessive 's and a capitalised word after it names a place.
+_PLACE_NAME = regex.compile(r"['\u2019]s\s+\p{Lu}")
 
 
 @functools.lru_cache(maxsize=64)
@@ -421,6 +512,18 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
 
 
 _DIGIT_DATE = regex.compile(r"(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?")
+
+
+def _touches(text: str, person, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is written against the name: only spaces and punctuation between ("Tim (12)", "9-jarige Sanne")."""
+    s, e = span
+    if person.end <= s:
+        gap = text[person.end:s]
+    elif e <= person.start:
+        gap = text[e:person.start]
+    else:
+        return False
+    return len(gap) <= 3 and not regex.search(r"[\p{L}\p{N}]", gap)
 
 
 def _real_number(n, text: str) -> bool:
