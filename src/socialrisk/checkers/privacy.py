@@ -286,8 +286,10 @@ class PrivacyChecker(Checker):
             before = " ".join(text[:start].split()[-2:])
             # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
             mine = bool(possessive) and bool(possessive.search_text(before))
-            about = [x for x in people if a <= x.start < b
-                     and (mine or _linked(text, start, end, x, link))]
+            about = [x for x in people if a <= x.start < b and (
+                _linked(text, start, end, x, link)
+                or (mine and len(text[min(x.end, start):max(x.start, end)].split()) <= int(p.get("possessive_words", 15)))
+            )]
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
