@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
+
+from _generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
 
 OUT = Path(__file__).resolve().parents[1] / "rules" / "common" / "_first_names_census.yaml"
 
@@ -57,11 +58,7 @@ def build() -> str:
 
 
 def main() -> None:
-    text = build()
-    if "--check" in sys.argv:
-        sys.exit(0 if OUT.read_text("utf-8") == text else "out of date: run tools/privacy_first_names.py")
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT} ({text.count(',') + 1} names)")
+    write_or_check(OUT, build(), "tools/privacy_first_names.py")
 
 
 if __name__ == "__main__":

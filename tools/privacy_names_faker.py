@@ -36,6 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from privacy_surnames import MARGIN  # noqa: E402 - the census tool's margin, shared
 
+from _generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "common" / "_names_faker.yaml"
 NAMES = ROOT / "rules" / "common" / "_names.yaml"
@@ -183,11 +185,7 @@ def build() -> str:
 
 
 def main() -> None:
-    text = build()
-    if "--check" in sys.argv:
-        sys.exit(0 if OUT.exists() and OUT.read_text("utf-8") == text else "out of date: run tools/privacy_names_faker.py")
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT}")
+    write_or_check(OUT, build(), "tools/privacy_names_faker.py")
 
 
 if __name__ == "__main__":

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from pathlib import Path
+
+from _generated import write_or_check  # tools/ is on sys.path when a tool runs as a script
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,11 +102,7 @@ def build() -> str:
 
 
 def main() -> None:
-    text = build()
-    if "--check" in sys.argv:
-        sys.exit(0 if OUT.exists() and OUT.read_text("utf-8") == text else "out of date: run tools/privacy_surnames.py")
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT}")
+    write_or_check(OUT, build(), "tools/privacy_surnames.py")
 
 
 if __name__ == "__main__":

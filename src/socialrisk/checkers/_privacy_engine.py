@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import regex
 from presidio_analyzer import AnalysisExplanation, AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
@@ -420,6 +420,24 @@ _NEXT_WORD = regex.compile(r"[^\S\n]*,?[^\S\n]*([\p{L}\p{N}][\p{L}\p{N}-]*)")
 _SENTENCE_END = frozenset(".!?:;\"“”(>*•|[")
 # between members of a list of names: ", ", " and ", ", and ", " en ", " & "
 _LIST_SEP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?P<and>(?:and|en|&)[^\S\n]+)?|[^\S\n]+(?P<and>and|en|&)[^\S\n]+)", regex.V0)
+
+
+def _joined_runs(text: str, spans: list) -> Iterator[tuple[int, int, bool]]:
+    """``(i, j, joined)`` for each maximal run ``spans[i:j]`` whose neighbours are separated only by list
+    separators (",", "and", "en", "&"); ``joined`` when an "and" is among them. ``spans`` hold (start, end, ...)."""
+    i = 0
+    while i < len(spans):
+        j, joined = i + 1, False
+        while j < len(spans):
+            sep = _LIST_SEP.fullmatch(text, spans[j - 1][1], spans[j][0])
+            if sep is None:
+                break
+            joined = joined or bool(sep.group("and"))
+            j += 1
+        yield i, j, joined
+        i = j
+
+
 _VOCATIVE = regex.compile(r",[^\S\n]+\p{Ll}")  # a comma and a lower-case word after a sentence-start name
 _CAP_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’.-]*[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
@@ -556,15 +574,7 @@ class _LoneNames:
         if "list" not in self.scores:
             return []
         out: list[tuple[int, int, float, str]] = []
-        i = 0
-        while i < len(tokens):
-            j, joined = i + 1, False
-            while j < len(tokens):
-                sep = _LIST_SEP.fullmatch(text, tokens[j - 1][1], tokens[j][0])
-                if sep is None:
-                    break
-                joined = joined or bool(sep.group("and"))
-                j += 1
+        for i, j, joined in _joined_runs(text, tokens):
             if j - i >= 2 and joined and self._lone_word(text, tokens, i, j):
                 words = [text[a:b] for a, b in tokens[i:j]]
                 kinds = [self._kind(w) for w in words]
@@ -575,7 +585,6 @@ class _LoneNames:
                 ):
                     for (a, b), kind in zip(tokens[i:j], kinds):
                         out.append((a, b, self.scores["list"] if kind else self.scores["listed"], "name-list"))
-            i = j
         return out
 
     @staticmethod
@@ -613,21 +622,12 @@ class _LoneNames:
             ):
                 out.append((a, b, self.scores["lower"], "lower-honorific"))
         words = [w for w in words if w[2] not in ("and", "en")]  # the conjunctions are separators here
-        i = 0
-        while i < len(words):
-            j, joined = i + 1, False
-            while j < len(words):
-                sep = _LIST_SEP.fullmatch(text, words[j - 1][1], words[j][0])
-                if sep is None:
-                    break
-                joined = joined or bool(sep.group("and"))
-                j += 1
+        for i, j, joined in _joined_runs(text, words):
             members = words[i:j]
             if j - i >= 3 and joined:
                 known = sum(w in self.first_lower for _, _, w in members)
                 if known >= j - i - 1 and not any(w in self.stop_lower for _, _, w in members):
                     out.extend((a, b, self.scores["listed"], "lower-list") for a, b, _ in members)
-            i = j
         return out
 
     def _cue_before(self, head: str) -> bool:
