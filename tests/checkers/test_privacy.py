@@ -549,3 +549,21 @@ def test_weak_lone_name_does_not_escalate_new_facts(pipeline):
     # person_min_score still guards the new links and the possessive: a listed surname alone is too weak
     _, found = _findings(pipeline, "We spoke with Whitfield; despite his stroke he came.", "en")
     assert all(f.severity <= Severity.LOW for f in found)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rob Hartley MP visited Greenfield Primary School today to open the new playground.", "en"),
+    ("Anna Brouwer, burgemeester van Deventer, bezocht vandaag basisschool De Wilg in groep 6.", "nl"),
+    ("Kees Vermeer, wethouder onderwijs, opende het schoolplein van basisschool Het Anker.", "nl"),
+])
+def test_a_role_after_the_name_is_a_public_figure(pipeline, text, lang):
+    report = pipeline.check(text, lang=lang, policy={"min_severity": "info"})
+    people = [f for f in report.findings if f.rule_id == "PRIV-PERSON"]
+    assert people and all(f.details["public"] for f in people)
+    assert not [f for f in report.findings if f.checker == "privacy" and f.severity >= Severity.MEDIUM]
+
+
+def test_a_role_after_the_name_needs_the_comma_or_a_post_nominal(pipeline):
+    text = "Piet Verhoef, de buurman, heeft kanker."  # a neighbour is no public role
+    report = pipeline.check(text, lang="nl")
+    assert any(f.rule_id == "PRIV-SPECIAL-CATEGORY" and f.severity == Severity.BLOCKER for f in report.findings)

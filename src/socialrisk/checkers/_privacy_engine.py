@@ -69,6 +69,9 @@ class NameData(BaseModel):
     particles: list[str] = Field(description="tussenvoegsels: van, de, van der, ...")
     honorifics: _PerLang
     public_titles: _PerLang = Field(description="roles that make the person after them a public figure")
+    public_suffixes: list[str] = Field(
+        default_factory=list, description="post-nominal roles that make the person before them a public figure (MP, MEP)"
+    )
     not_surnames: list[str] = Field(description="capitalised words that never are a surname")
     not_first_names: list[str] = Field(
         default_factory=list, description="words left out of the large first-name list (months, places, nouns)"

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
     from ..policy import Policy
     from ..rules import Rule
+    from ._match import Lexicon
 
 __all__ = ["PrivacyChecker", "PrivacySettings"]
 
@@ -215,7 +216,10 @@ class PrivacyChecker(Checker):
                 h.allowed = allow.allows_name(value)
                 # A role just before ("minister Jansen") or a party after ("Jansen (VVD)"): public figure.
                 tail = " ".join(text[max(0, h.start - 60):h.start].split()[-4:])
-                h.public = bool(titles.search_text(tail)) or bool(_PARTY_AFTER.match(text, h.end))
+                h.public = (
+                    bool(titles.search_text(tail)) or bool(_PARTY_AFTER.match(text, h.end))
+                    or _public_after(text, h.end, names.public_suffixes, titles)
+                )
             sev = h.rule.severity
             if "demote_below" in p and h.score < p["demote_below"]:
                 sev = Severity(p.get("demoted", "low"))
@@ -436,6 +440,23 @@ class PrivacyChecker(Checker):
 # --------------------------------------------------------------------------- helpers
 
 # "Jesse Klaver (GL)": a party abbreviation right after a name marks a politician.
+_APPOSITIVE = regex.compile(r"[^\S\n]*,[^\S\n]*(?:(?:de|het|the|our|onze|ons)[^\S\n]+)?")
+_NEXT_TOKEN = regex.compile(r"[^\S\n]+([\p{L}.]+)")
+
+
+def _public_after(text: str, end: int, suffixes: list[str], titles: "Lexicon") -> bool:
+    """A role right after the name: a post-nominal ("Tom Hughes MP") or a title after a comma
+    ("Sharon Dijksma, burgemeester van Utrecht"; "Jo Smith, the Mayor")."""
+    m = _NEXT_TOKEN.match(text, end)
+    if m is not None and m.group(1).rstrip(".") in suffixes:
+        return True
+    m = _APPOSITIVE.match(text, end)
+    if m is None or m.end() == end:
+        return False
+    hits = titles.search_text(text[m.end(): m.end() + 40])
+    return bool(hits) and hits[0][0] == 0
+
+
 _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
 
 
