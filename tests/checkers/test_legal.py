@@ -45,8 +45,8 @@ FIRES = [
     ("Jij bent een huichelaar.", "nl", "LEGAL-INSULT", "Jij bent een huichelaar", "medium"),
     # group insult and incitement
     ("Asielzoekers zijn ongedierte.", "nl", "LEGAL-GROUP", "Asielzoekers zijn ongedierte", "blocker"),
-    ("Ik haat homo's.", "nl", "LEGAL-GROUP", "Ik haat homo's", "high"),
-    ("Alle moslims zijn terroristen.", "nl", "LEGAL-GROUP", "moslims zijn terroristen", "high"),
+    ("Ik haat homo's.", "nl", "LEGAL-GROUP", "Ik haat homo's", "blocker"),
+    ("Alle moslims zijn terroristen.", "nl", "LEGAL-GROUP", "moslims zijn terroristen", "blocker"),
     ("Muslims are vermin.", "en", "LEGAL-GROUP", "Muslims are vermin", "blocker"),
     ("Why are all immigrants so lazy?", "en", "LEGAL-GROUP", "immigrants so lazy", "high"),
     # slurs
