@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import threading
 from typing import TYPE_CHECKING, Callable, Iterator
 
 import regex
@@ -347,6 +348,21 @@ class NameRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["PERSON"], name=f"{rule.id}:{lang}", supported_language=lang)
         self.rule_id = rule.id
         self.ner_score = float(rule.params.get("ner_score", 0.85))
+        self._source = (rule, lang, data)
+        self._ready = False
+        self._prepare_lock = threading.Lock()
+
+    def _prepare(self) -> None:
+        """Compile the patterns and name sets on first use: a run that sees only Dutch posts never pays
+        for the English ones (the named lists make these the slowest patterns to compile)."""
+        with self._prepare_lock:
+            if self._ready:
+                return
+            rule, lang, data = self._source
+            self._build(rule, lang, data)
+            self._ready = True
+
+    def _build(self, rule: "Rule", lang: str, data: NameData) -> None:
         surname_word = r"(?:\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)"
         fill = {
             "hon": rf"(?i:{_alternation(data.honorifics.both())})(?!\p{{L}})",
@@ -379,6 +395,8 @@ class NameRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        if not self._ready:
+            self._prepare()
         results: list[RecognizerResult] = []
         for name, rx, score in self._patterns:
             lookup = "firstx" in rx.groupindex
