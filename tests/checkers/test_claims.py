@@ -23,6 +23,13 @@ FIRES = [
     ("Uit onderzoek blijkt dat 40% van de huurders te veel betaalt.", "nl", "CLAIM-STAT", "40%", "medium"),
     ("Volgens mij zijn er al 300 daklozen in de stad.", "nl", "CLAIM-STAT", "300", "low"),
     ("Studies show that 40% of renters pay too much.", "en", "CLAIM-STAT", "40%", "medium"),
+    # counterfactuals, practice claims, group generalisations, predictions of harm
+    ("Als de provincie eerder had ingegrepen, waren de dijken op tijd versterkt.", "nl", "CLAIM-EFFECT", "Als de provincie eerder had ingegrepen, waren", "low"),
+    ("If the council had listened, the library would have stayed open.", "en", "CLAIM-EFFECT", "If the council had listened, the library would have", "low"),
+    ("In onze gemeente wordt nauwelijks gehandhaafd.", "nl", "CLAIM-ABSOLUTE", "wordt nauwelijks gehandhaafd", "low"),
+    ("Starters maken geen kans op een koophuis.", "nl", "CLAIM-ABSOLUTE", "Starters maken geen", "low"),
+    ("Renters have no protection against eviction.", "en", "CLAIM-ABSOLUTE", "Renters have no", "low"),
+    ("Door deze regel gaan duizenden gezinnen armer worden.", "nl", "CLAIM-PREDICTION", "gaan duizenden gezinnen armer worden", "low"),
     ("We spent 3 million pounds on consultants.", "en", "CLAIM-STAT", "3 million pounds", "medium"),
     ("Three times as many families now rely on food banks.", "en", "CLAIM-STAT", "Three times as many", "medium"),
     ("De wachttijden zijn flink gestegen.", "nl", "CLAIM-CHANGE", "zijn flink gestegen", "low"),
@@ -89,6 +96,9 @@ FIRES = [
 
 # (text, lang, rule id that must not fire)
 QUIET = [
+    ("Wij gaan samen sterker worden!", "nl", "CLAIM-PREDICTION"),
+    ("Als u vragen heeft, bel ons gerust.", "nl", "CLAIM-EFFECT"),
+    ("De Dorpsstraat wordt niet afgesloten tijdens de markt.", "nl", "CLAIM-ABSOLUTE"),
     ("Volgens het CBS zijn de huren met 23% gestegen.", "nl", "CLAIM-STAT"),
     ("De huren zijn met 23% gestegen: https://www.cbs.nl/huren", "nl", "CLAIM-STAT"),
     ("De huren zijn met 23% gestegen. Lees meer: https://www.cbs.nl/huren", "nl", "CLAIM-STAT"),
