@@ -113,3 +113,28 @@ def test_one_huge_word_keeps_a_bounded_prefix_set():
     # all prefixes of a 100 000-character word would be 5 * 10^9 characters (it took 7 s)
     assert len(_Words("1" * 100_000).prefixes) == _MAX_PREFIX
     assert Lexicon(["corrupt*", "fraude"]).search_text("1" * 100_000) == []
+
+
+def test_pattern_leading_literals_are_read_only_from_plain_openings():
+    from socialrisk.checkers._match import _leading_literals
+
+    assert _leading_literals(r"(?<![\w-])(?:phone|tel\.?|call me on)\s*:") == ("call me on", "phone", "tel")
+    assert _leading_literals(r"(?i:my name is|naam:)\s+") == ("my name is", "naam")
+    assert _leading_literals(r"(?:driver'?s|Paspoort)\s") == ("driver", "paspoort")
+    for source in (r"(?:\d+|twee)\s", r"(?:abc)?def", r"(?i)phone", r"\p{Lu}\p{Ll}+straat", r"x|\d"):
+        assert _leading_literals(source) is None, source
+
+
+def test_pattern_literal_pre_check_never_drops_a_match():
+    from socialrisk.checkers._match import compile_pattern
+    from socialrisk.rules import PatternSpec
+
+    rnd = random.Random(5)
+    vocab = ["Tel.", "tel", "TELEFOON", "phone:", "smartphone", "06-12345678", "call", "me", "on", "ß", "x", "İ"]
+    sources = [r"(?:phone|tel\.?|telefoon|call me on)\s*:?\s*\d", r"(?<![\w-])(?:tel|phone)\b"]
+    for source in sources:
+        pat = compile_pattern(PatternSpec(name="p", regex=source))
+        assert pat.literals is not None
+        for _ in range(1500):
+            text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 8)))
+            assert [m.span() for m in pat.finditer(text)] == [m.span() for m in pat.rx.finditer(text)], (source, text)

@@ -299,6 +299,85 @@ def _top_level_split(source: str) -> list[str]:
     return [*branches, source[start:]]
 
 
+def _leading_literals(source: str) -> tuple[str, ...] | None:
+    """Literal text one of which every match must contain, read from a pattern's opening; None if unclear.
+
+    For patterns that open with a group of label words but no ``\\b`` ("(?:phone|tel\\.?|mobiel)...",
+    after any ``\\b`` and lookarounds): each alternative's leading letters ("tel") must occur in the post,
+    so a case-folded substring test is a safe pre-check. Anything else gives None (no pre-check).
+    """
+    found: set[str] = set()
+    for branch in _top_level_split(source):
+        got = _branch_literals(branch)
+        if not got:
+            return None
+        found |= got
+    return tuple(sorted(found))
+
+
+_LITERAL = regex.compile(r"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*")
+
+
+def _branch_literals(src: str) -> set[str] | None:
+    i = 0
+    while True:  # skip what matches no text: \b and lookarounds
+        if src.startswith(r"\b", i):
+            i += 2
+        elif src.startswith(("(?<!", "(?<=", "(?=", "(?!"), i):
+            close = _closing_paren(src, i)
+            if close is None:
+                return None
+            i = close + 1
+        else:
+            break
+    if src.startswith(("(?:", "(?i:"), i):
+        close = _closing_paren(src, i)
+        if close is None or src[close + 1:close + 2] in ("?", "*", "{"):
+            return None  # an optional opening group promises nothing
+        alternatives = _top_level_split(src[src.index(":", i) + 1:close])
+    else:
+        alternatives = [src[i:]]
+    out = set()
+    for alt in alternatives:
+        m = _LITERAL.match(alt)
+        if m is None:
+            return None
+        lit = m.group()
+        if alt[m.end():m.end() + 1] in ("?", "*", "{"):  # the last character is optional
+            lit = lit[:-1].rstrip()
+        if not lit:
+            return None
+        out.add(lit.casefold())
+    return out
+
+
+def _closing_paren(source: str, start: int) -> int | None:
+    """Index of the ")" that closes the "(" at ``start`` (escapes and classes respected)."""
+    depth, i, in_class = 0, start, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
 @functools.lru_cache(maxsize=16)
 def _text_words(text: str) -> frozenset[str]:
     """The normalised words of a text, split on the original (as a pattern sees it); a few texts cached."""
@@ -311,10 +390,15 @@ class CompiledPattern:
     rx: "regex.Pattern[str]"
     score: float
     leading: frozenset[str] | None = None  # a match starts with one of these words (see _leading_words)
+    literals: tuple[str, ...] | None = None  # or contains one of these texts (see _leading_literals)
 
     def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
         if self.leading is not None and self.leading.isdisjoint(_text_words(text)):
             return
+        if self.literals is not None:
+            folded = _folded(text)
+            if not any(lit in folded for lit in self.literals):
+                return
         try:
             yield from self.rx.finditer(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -332,7 +416,9 @@ def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
 
 @functools.lru_cache(maxsize=4096)
 def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -> CompiledPattern:
-    return CompiledPattern(name, _compile(source, ignore_case), score, _leading_words(source))
+    leading = _leading_words(source)
+    literals = None if leading is not None else _leading_literals(source)
+    return CompiledPattern(name, _compile(source, ignore_case), score, leading, literals)
 
 
 # --------------------------------------------------------------------------- nearness
