@@ -276,9 +276,10 @@ def _branch_leading_words(source: str) -> set[str] | None:
     return {normalize(m.group(1)).text for m in firsts}
 
 
-def _top_level_split(source: str) -> list[str]:
-    """A pattern's top-level ``|`` branches (escapes, classes and groups respected)."""
-    branches, depth, i, in_class, start = [], 0, 0, False, 0
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, depth after it)`` for each character of a regex source outside escapes and
+    character classes; parentheses change the depth."""
+    depth, i, in_class = 0, start, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -288,15 +289,16 @@ def _top_level_split(source: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(source[start:i])
-            start = i + 1
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return [*branches, source[start:]]
+
+
+def _top_level_split(source: str) -> list[str]:
+    """A pattern's top-level ``|`` branches (escapes, classes and groups respected)."""
+    cuts = [i for i, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    return [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)])]
 
 
 def _leading_literals(source: str) -> tuple[str, ...] | None:
@@ -353,24 +355,7 @@ def _branch_literals(src: str) -> set[str] | None:
 
 def _closing_paren(source: str, start: int) -> int | None:
     """Index of the ")" that closes the "(" at ``start`` (escapes and classes respected)."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    return next((i for i, ch, depth in _structure(source, start) if ch == ")" and depth == 0), None)
 
 
 @functools.lru_cache(maxsize=16)
