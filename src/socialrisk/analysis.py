@@ -117,8 +117,9 @@ _LEET_CHARS = frozenset(_LEET)
 
 
 def _normalize(text: str) -> Normalized:
-    folded_text = text.lower() if text.isascii() else text.translate(_FOLD)
-    if text.isascii() or _FOLD.irregular.isdisjoint(text):  # the common case: one character for one
+    ascii_only = text.isascii()
+    folded_text = text.lower() if ascii_only else text.translate(_FOLD)
+    if ascii_only or _FOLD.irregular.isdisjoint(text):  # the common case: one character for one
         n = len(text)
         starts: list[int] | range = range(n)
         ends: list[int] | range = range(1, n + 1)
@@ -265,16 +266,19 @@ def lemma_table(lang: str) -> dict[str, str]:
     for Dutch's 213 000 forms; a dict read from the JSON costs 0.2 s and gives the same lemmas.
     """
     try:
-        import spacy_lookups_data
-    except ImportError:
-        return {}
-    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
-    try:
-        with gzip.open(path, "rb") as fh:
-            table = json.loads(fh.read())
-    except OSError:
+        table = lookups_table(lang, "lemma_lookup")
+    except (ImportError, OSError):
         return {}
     return table if isinstance(table, dict) else {}
+
+
+def lookups_table(lang: str, table: str) -> object:
+    """One JSON table shipped by ``spacy-lookups-data`` (installed data, read from disk)."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_{table}.json.gz"
+    with gzip.open(path, "rb") as fh:
+        return json.loads(fh.read())
 
 
 # spaCy's Dutch lookup lemmatizer looks up the lower-cased form (its table's keys are lower case);

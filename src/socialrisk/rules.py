@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic import ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .errors import RulePackError
 from .models import Category, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    import regex
 
 __all__ = ["Rule", "RuleMatch", "PatternSpec", "Example", "Examples", "yaml_load", "RuleSet", "load_pack", "load_rules", "rules_dir"]
 

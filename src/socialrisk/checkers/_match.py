@@ -163,10 +163,6 @@ class Lexicon:
                 found.update(self._by_prefix[w])
         return sorted(found)
 
-    def may_occur(self, words: _Words) -> bool:
-        """False only when no term can match a text with these words (a cheap, safe pre-check)."""
-        return self._candidates(words) != []
-
     def _find_norm(self, text: str, words: _Words | None = None) -> Iterator[tuple[int, int, str]]:
         """(start, end, entry) of each hit in a normalised text."""
         if not self._alts:
@@ -205,7 +201,7 @@ class Lexicon:
     def entry_of(self, matched: str) -> str:
         """The lexicon entry that produced a (normalised) match."""
         for term, alt in zip(self.terms, self._alts):
-            if _compile(alt, False).fullmatch(matched):
+            if compiled_regex(alt, False).fullmatch(matched):
                 return term
         return matched
 
@@ -241,13 +237,29 @@ def _leading_words(source: str) -> frozenset[str] | None:
     most rule patterns ("\\b(?:is|zijn|was)\\s+..."). Anything else gives None (no pre-check), so
     the answer is always safe: a match is never skipped.
     """
-    words: set[str] = set()
+    found = _per_branch(source, _branch_leading_words)
+    return frozenset(found) if found else None
+
+
+def _per_branch(source: str, read: Callable[[str], "set[str] | None"]) -> set[str] | None:
+    """The union of ``read`` over a pattern's top-level branches; None when any branch gives nothing."""
+    found: set[str] = set()
     for branch in _top_level_split(source):
-        found = _branch_leading_words(branch)
-        if found is None:
+        got = read(branch)
+        if not got:
             return None
-        words |= found
-    return frozenset(words) or None
+        found |= got
+    return found
+
+
+def _group_at(source: str, i: int) -> tuple[list[str], int] | None:
+    """The alternatives of a ``(?:...)`` or ``(?i:...)`` group opening at ``i``, and the index after it."""
+    if not source.startswith(("(?:", "(?i:"), i):
+        return None
+    close = _closing_paren(source, i)
+    if close is None:
+        return None
+    return _top_level_split(source[source.index(":", i) + 1:close]), close + 1
 
 
 _PHRASE = regex.compile(r"(\p{L}+)(?:\\s\+\p{L}+)*")
@@ -256,17 +268,15 @@ _PHRASE = regex.compile(r"(\p{L}+)(?:\\s\+\p{L}+)*")
 def _branch_leading_words(source: str) -> set[str] | None:
     if not source.startswith(r"\b"):
         return None
-    rest = source[2:]
-    if rest.startswith("(?:"):
-        close = rest.find(")")
-        if close < 0 or "(" in rest[3:close]:
-            return None
-        phrases, rest = rest[3:close].split("|"), rest[close + 1:]
+    group = _group_at(source, 2)
+    if group is not None:
+        phrases, after = group
     else:
-        m = regex.match(r"\p{L}+", rest)
+        m = regex.match(r"\p{L}+", source[2:])
         if m is None:
             return None
-        phrases, rest = [m.group()], rest[m.end():]
+        phrases, after = [m.group()], 2 + m.end()
+    rest = source[after:]
     # the phrase must end there: "\\b", or white space that is not optional ("\\s?", "\\s*", "\\s{0,")
     if not (rest.startswith(r"\b") or (rest.startswith(r"\s") and rest[2:3] not in ("*", "?", "{"))):
         return None
@@ -308,13 +318,8 @@ def _leading_literals(source: str) -> tuple[str, ...] | None:
     after any ``\\b`` and lookarounds): each alternative's leading letters ("tel") must occur in the post,
     so a case-folded substring test is a safe pre-check. Anything else gives None (no pre-check).
     """
-    found: set[str] = set()
-    for branch in _top_level_split(source):
-        got = _branch_literals(branch)
-        if not got:
-            return None
-        found |= got
-    return tuple(sorted(found))
+    found = _per_branch(source, _branch_literals)
+    return tuple(sorted(found)) if found else None
 
 
 _LITERAL = regex.compile(r"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*")
@@ -332,13 +337,13 @@ def _branch_literals(src: str) -> set[str] | None:
             i = close + 1
         else:
             break
-    if src.startswith(("(?:", "(?i:"), i):
-        close = _closing_paren(src, i)
-        if close is None or src[close + 1:close + 2] in ("?", "*", "{"):
-            return None  # an optional opening group promises nothing
-        alternatives = _top_level_split(src[src.index(":", i) + 1:close])
-    else:
+    group = _group_at(src, i)
+    if group is None:
         alternatives = [src[i:]]
+    elif src[group[1]:group[1] + 1] in ("?", "*", "{"):
+        return None  # an optional opening group promises nothing
+    else:
+        alternatives = group[0]
     out = set()
     for alt in alternatives:
         m = _LITERAL.match(alt)
@@ -391,10 +396,6 @@ class CompiledPattern:
             log.warning("pattern %r timed out and was skipped for this post", self.name)
 
 
-def _compile(regex_src: str, ignore_case: bool) -> "regex.Pattern[str]":
-    return compiled_regex(regex_src, ignore_case)  # shared with rule-pack validation: compiled once
-
-
 def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
     return _compiled_pattern(spec.name, spec.regex, spec.ignore_case, spec.score)
 
@@ -403,7 +404,7 @@ def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
 def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -> CompiledPattern:
     leading = _leading_words(source)
     literals = None if leading is not None else _leading_literals(source)
-    return CompiledPattern(name, _compile(source, ignore_case), score, leading, literals)
+    return CompiledPattern(name, compiled_regex(source, ignore_case), score, leading, literals)
 
 
 # --------------------------------------------------------------------------- nearness

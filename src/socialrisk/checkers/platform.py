@@ -7,8 +7,6 @@ hosts, emoji and numbers it needs are in the rule or in the platform profiles (`
 from __future__ import annotations
 
 import functools
-import gzip
-import json
 import unicodedata
 from typing import Any, Callable, ClassVar, Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -72,18 +70,14 @@ class PlatformSettings(BaseModel):
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """Dutch and English word forms, from spaCy's lookup tables (installed data, read once)."""
-    import spacy_lookups_data
+    from ..analysis import lemma_table, lookups_table
 
-    from ..analysis import lemma_table
-
-    root = spacy_lookups_data.__path__[0] + "/data/"
     out = []
     for lang in ("nl", "en"):
         lookup = lemma_table(lang)  # the analysis' table: its strings are shared, not loaded twice
         words: set[str] = {*lookup, *lookup.values()}
-        with gzip.open(f"{root}{lang}_lemma_index.json.gz", "rt", encoding="utf-8") as fh:
-            for forms in json.load(fh).values():
-                words.update(forms)
+        for forms in lookups_table(lang, "lemma_index").values():
+            words.update(forms)
         out.append(frozenset(w for w in words if w.isalpha() and w.islower()))
     return out[0], out[1]
 

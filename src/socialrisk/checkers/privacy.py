@@ -451,7 +451,7 @@ def _public_after(text: str, end: int, suffixes: list[str], titles: "Lexicon") -
     if m is not None and m.group(1).rstrip(".") in suffixes:
         return True
     m = _APPOSITIVE.match(text, end)
-    if m is None or m.end() == end:
+    if m is None:
         return False
     hits = titles.search_text(text[m.end(): m.end() + 40])
     return bool(hits) and hits[0][0] == 0
@@ -517,16 +517,22 @@ def _addresses(text: str, mention, before: int) -> bool:
     return not text[: mention.start].strip() or text[mention.end : mention.end + 1] in (",", ":", "!")
 
 
+def _gap(text: str, person, start: int, end: int) -> str | None:
+    """The text between ``person`` (a hit or a mention) and ``[start, end)``; None when they overlap."""
+    if person.end <= start:
+        return text[person.end:start]
+    if end <= person.start:
+        return text[end:person.start]
+    return None
+
+
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
     """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
 
     Replies open with @handles and address people with them, so for a handle only a link word counts.
     """
-    if person.end <= start:
-        gap = text[person.end:start]
-    elif end <= person.start:
-        gap = text[end:person.start]
-    else:
+    gap = _gap(text, person, start, end)
+    if gap is None:
         return True
     if len(gap.split()) > (6 if adjacent else 3):
         return False
@@ -539,14 +545,8 @@ _DIGIT_DATE = regex.compile(r"(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?")
 
 def _touches(text: str, person, span: tuple[int, int]) -> bool:
     """Whether ``span`` is written against the name: only spaces and punctuation between ("Tim (12)", "9-jarige Sanne")."""
-    s, e = span
-    if person.end <= s:
-        gap = text[person.end:s]
-    elif e <= person.start:
-        gap = text[e:person.start]
-    else:
-        return False
-    return len(gap) <= 3 and not regex.search(r"[\p{L}\p{N}]", gap)
+    gap = _gap(text, person, *span)
+    return gap is not None and len(gap) <= 3 and not regex.search(r"[\p{L}\p{N}]", gap)
 
 
 def _real_number(n, text: str) -> bool:
