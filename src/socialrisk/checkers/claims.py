@@ -21,7 +21,7 @@ from .base import register
 
 WORD_KEYS = (
     "source", "vague_source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
-    "speech", "claim", "plan", "question_word", "not_negation",
+    "speech", "claim", "plan", "question_word", "not_negation", "reports", "reported_by",
 )
 # Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
 _CODE = regex.compile(r"(?<![\w.,])\+?\d+(?:[-/]\d+)+(?![\w])|(?<![\w.,])\+?\d{7,}(?![\w])")
@@ -108,8 +108,11 @@ class ClaimsChecker(FramedChecker):
         if self._negated(rule, analysis, frame, start):
             return None
         a, b = analysis.sentence_of(start)
-        # "#rivm" or "@cbs" is a topic or an addressee, not a source ("volgens @cbs" is, by its "volgens").
+        # "#rivm" or "@cbs" is a topic or an addressee, not a source ("volgens @cbs" is, by its "volgens");
+        # a tag that reports ("#RIVM meldt", "bevestigd door @minister") is the source of what follows.
         tags = [(f.start, f.end) for f in (*analysis.hashtags, *analysis.mentions)]
+        if self._reported(rule, analysis, tags, a, b):
+            return "sourced"
         # "volgens mij", "uit onderzoek blijkt", "studies show" look like sources but name none.
         lo, hi = min(a, start), max(b, end)
         vague = [(h.start, h.end) for h in cue_hits(analysis, param_lexicon(rule, "vague_source", analysis.lang), lo, hi)]
@@ -124,6 +127,21 @@ class ClaimsChecker(FramedChecker):
         if analysis.urls:
             return "linked" if "linked" in self.params[rule.id].levels else "sourced"
         return "fact"
+
+    def _reported(self, rule, analysis, tags: list[tuple[int, int]], a: int, b: int) -> bool:
+        """Whether a @handle or #tag in the sentence is the subject of a reporting verb ("#RIVM meldt",
+        "@NOS: ... bevestigd door @minister"): then the post says who the figure comes from."""
+        reports = param_lexicon(rule, "reports", analysis.lang)
+        reported_by = param_lexicon(rule, "reported_by", analysis.lang)
+        text = analysis.text
+        for t0, t1 in tags:
+            if not a <= t0 < b:
+                continue
+            if any(h.start >= t1 and not text[t1 : h.start].strip() for h in cue_hits(analysis, reports, t1, b)):
+                return True
+            if any(h.end <= t0 and not text[h.end : t0].strip() for h in cue_hits(analysis, reported_by, a, t0)):
+                return True
+        return False
 
     def _asked(self, rule, analysis, start: int, end: int) -> bool:
         """Whether the hit is part of the question its sentence ends with.
