@@ -57,6 +57,9 @@ FIRES = [
     # a figure in one's own plan or demand is a target (info), not a claim
     ("Wij willen 100.000 woningen per jaar.", "nl", "CLAIM-STAT", "100.000", "info"),
     ("We will build 450 new council homes.", "en", "CLAIM-STAT", "450", "info"),
+    # a figure in a rule being announced (a ban, a permission) is not a claim about the world either
+    ("Bijeenkomsten met meer dan 100 mensen zijn verboden tot 1 juni.", "nl", "CLAIM-STAT", "100", "info"),
+    ("Gatherings of more than 100 people are banned until June.", "en", "CLAIM-STAT", "100", "info"),
     ("De helft van de kinderen sport niet.", "nl", "CLAIM-STAT", "De helft van", "medium"),
     ("Er slapen meer mensen op straat dan ooit.", "nl", "CLAIM-COMPARISON", "meer mensen op straat dan", "low"),
     ("Corona is veel dodelijker dan de griep.", "nl", "CLAIM-COMPARISON", "dodelijker dan", "low"),
