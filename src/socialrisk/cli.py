@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from ._cache import writing
 from .errors import SocialRiskError
 from .formats import FORMATS, SourcePost, decode, parse, read_file
 from .suppress import Outcome, apply
@@ -305,12 +306,14 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        pipeline = None
-        if args.command != "schema":
-            from .pipeline import Pipeline
+        # Each run is a cold start: keep the validated rule packs and word lists for the next one.
+        with writing():
+            pipeline = None
+            if args.command != "schema":
+                from .pipeline import Pipeline
 
-            pipeline = Pipeline(args.config)
-        return COMMANDS[args.command](args, pipeline)
+                pipeline = Pipeline(args.config)
+            return COMMANDS[args.command](args, pipeline)
     except SocialRiskError as exc:
         print(f"socialrisk: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -247,7 +247,19 @@ def load_pack(path: str | Path) -> tuple[list[Rule], str]:
 
 @functools.lru_cache(maxsize=256)
 def _parse_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:
-    """Parse and validate a pack's bytes; cached by content, since rules are immutable."""
+    """Parse and validate a pack's bytes; cached by content (also on disk), since rules are immutable.
+
+    A cached pack skips the YAML parse, the validation and the regex compiles of a cold start (its
+    patterns compiled when it was stored, with the same code and library versions); patterns then
+    compile on first use.
+    """
+    from ._cache import cached, code_stamp
+
+    key = f"{path_str}\0{hashlib.sha256(raw).hexdigest()}\0{code_stamp('rules', 'models')}"
+    return cached("rules", key, lambda: _validate_pack(path_str, raw))
+
+
+def _validate_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:
     path = Path(path_str)
     try:
         data = yaml_load(raw.decode("utf-8"))

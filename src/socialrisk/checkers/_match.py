@@ -377,10 +377,17 @@ def _text_words(text: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class CompiledPattern:
     name: str
-    rx: "regex.Pattern[str]"
+    source: str
+    ignore_case: bool
     score: float
     leading: frozenset[str] | None = None  # a match starts with one of these words (see _leading_words)
     literals: tuple[str, ...] | None = None  # or contains one of these texts (see _leading_literals)
+
+    @functools.cached_property
+    def rx(self) -> "regex.Pattern[str]":
+        # Compiled on first use: a cold start on one post compiles only the patterns its pre-checks let
+        # through (the rule packs were validated, compiles included, when they were loaded or cached).
+        return compiled_regex(self.source, self.ignore_case)
 
     def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
         if self.leading is not None and self.leading.isdisjoint(_text_words(text)):
@@ -404,7 +411,7 @@ def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
 def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -> CompiledPattern:
     leading = _leading_words(source)
     literals = None if leading is not None else _leading_literals(source)
-    return CompiledPattern(name, compiled_regex(source, ignore_case), score, leading, literals)
+    return CompiledPattern(name, source, ignore_case, score, leading, literals)
 
 
 # --------------------------------------------------------------------------- nearness

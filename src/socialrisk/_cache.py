@@ -1,0 +1,138 @@
+"""A small on-disk cache for start-up data: validated rule packs, name lists, lemma tables.
+
+Building these from YAML/JSON costs most of a cold start; reading them back costs a few milliseconds.
+An entry is stored under a digest of its full key, and the key is stored inside it too: an entry
+is used only when the key matches exactly (the source files' content, the code that validated them,
+the package and library versions) and its checksum holds. Anything else (no cache directory, an
+unwritable or corrupt file, another version's entry) falls back silently to building the data.
+Writes go to a temporary file that is renamed into place, so concurrent processes never see half
+an entry.
+
+Only code that asks for it writes (``with writing():``, as the command line does): the library's
+promise that ``import socialrisk`` and ``check()`` write no files holds; they only read entries.
+
+The directory is ``$SOCIALRISK_CACHE_DIR``, else ``$XDG_CACHE_HOME/socialrisk``, else
+``~/.cache/socialrisk``; ``SOCIALRISK_CACHE_DIR=off`` (or empty) disables the cache. Entries are
+pickles: the directory must be as private as the user's home (it is by default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, TypeVar
+
+__all__ = ["cache_dir", "cached", "code_stamp", "writing"]
+
+T = TypeVar("T")
+
+_MAGIC = b"socialrisk-cache-1\n"
+_DIGEST = 32  # bytes of sha256 stored before the payload
+_writers = 0  # open ``writing()`` blocks
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Store what is built inside this block (entries are read in any case)."""
+    global _writers
+    _writers += 1
+    try:
+        yield
+    finally:
+        _writers -= 1
+
+
+def cache_dir() -> Path | None:
+    """Where entries live; None when caching is disabled."""
+    env = os.environ.get("SOCIALRISK_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env.strip() and env.strip().lower() not in ("off", "0", "none", "false") else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except RuntimeError:  # no home directory to be found
+        return None
+    return root / "socialrisk"
+
+
+@functools.lru_cache(maxsize=None)
+def code_stamp(*modules: str) -> str:
+    """Versions of Python, socialrisk and its libraries, plus a hash of the named modules' source.
+
+    Part of every key: an edit to the code that builds an entry (a schema, a validator) invalidates
+    it even when the package version stays the same (an editable install).
+    """
+    import pydantic
+    import regex
+
+    from . import __version__
+
+    h = hashlib.sha256(f"{sys.version}|{__version__}|{pydantic.VERSION}|{regex.__version__}".encode())
+    here = Path(__file__).resolve().parent
+    for mod in modules:
+        h.update((here / (mod.replace(".", "/") + ".py")).read_bytes())
+    return h.hexdigest()
+
+
+def _path_for(kind: str, key: str) -> Path | None:
+    root = cache_dir()
+    if root is None:
+        return None
+    return root / f"{kind}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.pickle"
+
+
+def _load(path: Path, key: str) -> tuple[bool, Any]:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return False, None
+    head = len(_MAGIC) + _DIGEST
+    if not blob.startswith(_MAGIC) or hashlib.sha256(blob[head:]).digest() != blob[len(_MAGIC):head]:
+        return False, None  # truncated, corrupt or of another format
+    try:
+        stored_key, value = pickle.loads(blob[head:])
+    except Exception:  # noqa: BLE001 - any unreadable entry is a miss
+        return False, None
+    if stored_key != key:
+        return False, None
+    return True, value
+
+
+def _store(path: Path, key: str, value: Any) -> None:
+    import tempfile
+
+    try:
+        payload = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is just not used
+        return
+
+
+def cached(kind: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``, or the value stored for exactly this ``key`` by an earlier call (any process).
+
+    ``build`` errors propagate and nothing is stored.
+    """
+    path = _path_for(kind, key)
+    if path is None:
+        return build()
+    hit, value = _load(path, key)
+    if hit:
+        return value
+    value = build()
+    if _writers:
+        _store(path, key, value)
+    return value
