@@ -82,6 +82,10 @@ def test_pattern_leading_words_are_read_only_from_plain_openings():
      ["Niet", "niet", "NOOIT", "zonder", "x", "no", "one", "is", "\u200bniet", "één", "een", "_niet", "niet-", "4"]),
     ("literals", [r"(?:phone|tel\.?|telefoon|call me on)\s*:?\s*\d", r"(?<![\w-])(?:tel|phone)\b"],
      ["Tel.", "tel", "TELEFOON", "phone:", "smartphone", "06-12345678", "call", "me", "on", "ß", "x", "İ"]),
+    ("literals", [r"(?<![\p{L}])\p{L}{3,}(?:kanker|infarct)(?![\p{L}])", r"(?:\d{1,3}\s+)?\p{Lu}\p{Ll}+(?:straat|laan)\b",
+                  r"\b(?:niet|geen)\s+(?:zo|heel\s+erg)\b", r"\d+(?:x|keer)|(?:straße|weg)\s\d"],
+     ["longkanker", "KANKER", "Infarct", "hartinfarct", "Kerkstraat", "Dorpslaan", "Lange", "niet", "GEEN", "zo",
+      "heel", "erg", "3x", "10", "keer", "Hauptstraße", "STRASSE", "weg", "7", "ẞ", "İ", "x"]),
 ])
 def test_pattern_pre_check_never_drops_a_match(kind, sources, vocab):
     from socialrisk.checkers._match import compile_pattern
@@ -128,3 +132,17 @@ def test_pattern_leading_literals_are_read_only_from_plain_openings():
     assert _leading_literals(r"(?:driver'?s|Paspoort)\s") == ("driver", "paspoort")
     for source in (r"(?:\d+|twee)\s", r"(?:abc)?def", r"(?i)phone", r"\p{Lu}\p{Ll}+straat", r"x|\d"):
         assert _leading_literals(source) is None, source
+
+
+def test_pattern_inner_literals_come_from_a_required_group_of_plain_words():
+    from socialrisk.checkers._match import _inner_literals, compile_pattern
+    from socialrisk.rules import PatternSpec
+
+    assert _inner_literals(r"(?<![\p{L}])\p{L}{3,}(?:kanker|infarct)(?![\p{L}])") == ("infarct", "kanker")
+    assert _inner_literals(r"\b(?:\d+|twee)\s+(?:keer|x)\s+(?:zoveel|meer)") == ("meer", "zoveel")  # most selective
+    assert _inner_literals(r"\d(?:ab|cd)+x|(?:ef)y") == ("ab", "cd", "ef")
+    assert _inner_literals(r"x(?:yz(?:ab)?)") == ("yz",)
+    for source in (r"x(?:abc)?d", r"x(?:abc)*", r"x(?:abc){0,2}", r"x(?:a|\d)", r"x(?:ab)|\d", r"x(?=(?:ab))",
+                   r"x[(?:ab)]"):
+        assert _inner_literals(source) is None, source
+    assert compile_pattern(PatternSpec(name="p", regex=r"(?x) \d (?:per se)")).literals is None  # verbose: no literals

@@ -224,9 +224,19 @@ def detect_language(text: str) -> LanguageGuess:
 
 def _newline_sentences(doc: "Doc") -> "Doc":
     """Posts use line breaks as sentence ends: a token after a line break starts a sentence."""
-    for i in range(1, len(doc)):
-        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    from spacy.attrs import IDX
+
+    # Token starts, not Token objects: the token after a line break is the first that starts past it.
+    starts = doc.to_array(IDX).tolist()
+    pos = text.find("\n")
+    while pos != -1:
+        i = bisect.bisect_right(starts, pos)
+        if 0 < i < len(starts):
             doc[i].is_sent_start = True
+        pos = text.find("\n", pos + 1)
     return doc
 
 
@@ -301,13 +311,35 @@ def lookups_table(lang: str, table: str) -> object:
 _LOWERCASE_LOOKUP = frozenset({"nl"})
 
 
+# Per language and string store: a word's hash -> its lemma's hash, so a post's lemmas are set from an
+# array (creating a Token object per word costs more than the lookup itself).
+_LEMMA_IDS: dict[tuple[str, int], tuple[object, dict[int, int]]] = {}
+
+
 def _lookup_lemmas(doc: "Doc") -> "Doc":
     """Lookup lemmas as spaCy's ``lemmatizer`` in ``lookup`` mode sets them, with the table loaded lazily."""
+    if not len(doc):
+        return doc
+    import numpy
+    from spacy.attrs import LEMMA, ORTH
+
+    strings = doc.vocab.strings
+    key = (doc.lang_, id(strings))
+    got = _LEMMA_IDS.get(key)
+    if got is None or got[0] is not strings or len(got[1]) > 500_000:  # bounded: new words keep coming
+        got = _LEMMA_IDS[key] = (strings, {})
+    ids = got[1]
     table = lemma_table(doc.lang_)
     lower = doc.lang_ in _LOWERCASE_LOOKUP
-    for tok in doc:
-        form = tok.text.lower() if lower else tok.text
-        tok.lemma_ = table.get(form, form)
+    out = []
+    for orth in doc.to_array(ORTH).tolist():
+        lemma = ids.get(orth)
+        if lemma is None:
+            text = strings[orth]
+            form = text.lower() if lower else text
+            lemma = ids[orth] = strings.add(table.get(form, form))
+        out.append(lemma)
+    doc.from_array([LEMMA], numpy.array(out, dtype=numpy.uint64))
     return doc
 
 

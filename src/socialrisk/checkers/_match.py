@@ -12,7 +12,7 @@ import functools
 import itertools
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import regex
 
@@ -35,6 +35,10 @@ __all__ = [
     "word_tokens",
     "rule_hits",
     "rule_mechanism",
+    "per_rule",
+    "rule_lexicon",
+    "exclude_lexicon",
+    "rule_patterns",
     "REGEX_TIMEOUT",
 ]
 
@@ -153,6 +157,11 @@ class Lexicon:
         """Indexes of the terms that can occur in a text with these words; None: try them all."""
         if self.masked and words.masks:
             return None
+        if (
+            not self._always and not self._long_prefixes
+            and self._by_word.keys().isdisjoint(words.words) and self._by_prefix.keys().isdisjoint(words.prefixes)
+        ):
+            return []  # the common case: none of the anchors is in the post (no sets built)
         found = set(self._always)
         for w in self._by_word.keys() & words.words:
             found.update(self._by_word[w])
@@ -322,6 +331,8 @@ def _leading_literals(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+# White space in a verbose pattern ("(?x)") matches nothing: its words are not literal text.
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
 _LITERAL = regex.compile(r"[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*")
 
 
@@ -339,11 +350,40 @@ def _branch_literals(src: str) -> set[str] | None:
             break
     group = _group_at(src, i)
     if group is None:
-        alternatives = [src[i:]]
-    elif src[group[1]:group[1] + 1] in ("?", "*", "{"):
+        return _literal_alternatives([src[i:]])
+    if src[group[1]:group[1] + 1] in ("?", "*", "{"):
         return None  # an optional opening group promises nothing
-    else:
-        alternatives = group[0]
+    return _literal_alternatives(group[0])
+
+
+def _inner_literals(source: str) -> tuple[str, ...] | None:
+    """Like ``_leading_literals``, from a group of plain words anywhere in each top-level branch.
+
+    ``\p{L}{3,}(?:kanker|infarct)``, ``(?:\d+\s+)?\p{Lu}\p{Ll}+(?:straat|laan)``: a group at the top
+    level of the branch that is not optional (no ``?``, ``*`` or ``{`` after it) is part of every match,
+    so one of its alternatives' leading letters occurs in the post. The most selective such group is
+    kept (longest shortest literal). Anything unclear gives None.
+    """
+    found = _per_branch(source, _branch_inner_literals)
+    return tuple(sorted(found)) if found else None
+
+
+def _branch_inner_literals(src: str) -> set[str] | None:
+    best: set[str] | None = None
+    for i, ch, depth in _structure(src):
+        if ch != "(" or depth != 1:  # only groups at the branch's top level
+            continue
+        group = _group_at(src, i)
+        if group is None or src[group[1]:group[1] + 1] in ("?", "*", "{"):
+            continue
+        lits = _literal_alternatives(group[0])
+        if lits and (best is None or min(map(len, lits)) > min(map(len, best))):
+            best = lits
+    return best
+
+
+def _literal_alternatives(alternatives: list[str]) -> set[str] | None:
+    """The case-folded leading letters of each alternative; None unless every one opens with some."""
     out = set()
     for alt in alternatives:
         m = _LITERAL.match(alt)
@@ -381,7 +421,7 @@ class CompiledPattern:
     ignore_case: bool
     score: float
     leading: frozenset[str] | None = None  # a match starts with one of these words (see _leading_words)
-    literals: tuple[str, ...] | None = None  # or contains one of these texts (see _leading_literals)
+    literals: tuple[str, ...] | None = None  # contains one of these texts (_leading_literals, _inner_literals)
 
     @functools.cached_property
     def rx(self) -> "regex.Pattern[str]":
@@ -409,8 +449,12 @@ def compile_pattern(spec: "PatternSpec") -> CompiledPattern:
 
 @functools.lru_cache(maxsize=4096)
 def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -> CompiledPattern:
+    if _VERBOSE.search(source):
+        return CompiledPattern(name, source, ignore_case, score)
     leading = _leading_words(source)
-    literals = None if leading is not None else _leading_literals(source)
+    literals = _leading_literals(source) if leading is None else None
+    if literals is None:  # a group further on may still be required ("(?:niet|geen)\s+(?:zo|heel)")
+        literals = _inner_literals(source)
     return CompiledPattern(name, source, ignore_case, score, leading, literals)
 
 
@@ -436,8 +480,37 @@ def lexicon_for(terms: tuple[str, ...], masked: bool = False) -> Lexicon:
     return Lexicon(terms, masked=masked)
 
 
+_PER_RULE: dict[tuple, tuple] = {}
+
+
+def per_rule(rule: "Rule", key: tuple, build: Callable[[], object]) -> Any:
+    """``build()`` once per rule object and ``key``, e.g. a rule's lexicon or compiled patterns for a language.
+
+    Checkers ask for these on every post; finding them again (a tuple of hundreds of terms built and
+    hashed for ``lexicon_for``) costs more than most matches. Keyed by identity, checked with ``is``
+    (rules are immutable, and a recycled id never returns another rule's entry).
+    """
+    k = (id(rule), *key)
+    got = _PER_RULE.get(k)
+    if got is None or got[0] is not rule:
+        if len(_PER_RULE) > 50_000:  # many short-lived rule sets (tests, reloaded packs): start over
+            _PER_RULE.clear()
+        got = _PER_RULE[k] = (rule, build())
+    return got[1]
+
+
 def rule_lexicon(rule: "Rule", lang: str, *, masked: bool = False) -> Lexicon:
-    return lexicon_for(tuple(rule.match.terms_for(lang)), masked)
+    return per_rule(rule, ("terms", lang, masked), lambda: lexicon_for(tuple(rule.match.terms_for(lang)), masked))
+
+
+def exclude_lexicon(rule: "Rule", lang: str) -> Lexicon:
+    """The rule's ``exclude`` phrases for a language."""
+    return per_rule(rule, ("exclude", lang), lambda: lexicon_for(tuple(rule.match.exclude_for(lang))))
+
+
+def rule_patterns(rule: "Rule", lang: str) -> "tuple[CompiledPattern, ...]":
+    """The rule's patterns for a language, compiled (each regex on first use)."""
+    return per_rule(rule, ("patterns", lang), lambda: tuple(compile_pattern(p) for p in rule.match.patterns_for(lang)))
 
 
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
@@ -483,9 +556,8 @@ def term_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> li
     """Every hit of a rule's terms (cached per post) and patterns, unsorted, overlaps kept."""
     lang = analysis.lang
     hits = list(post_hits(analysis, rule_lexicon(rule, lang, masked=masked)))
-    for spec in rule.match.patterns_for(lang):
-        pat = compile_pattern(spec)
-        hits.extend(Hit(m.start(), m.end(), spec.name, pat.score) for m in pat.finditer(analysis.text))
+    for pat in rule_patterns(rule, lang):
+        hits.extend(Hit(m.start(), m.end(), pat.name, pat.score) for m in pat.finditer(analysis.text))
     return hits
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Finding, Severity
-from ._match import Hit, Lexicon, covering, lexicon_for, post_hits, term_hits
+from ._match import Hit, Lexicon, covering, exclude_lexicon, lexicon_for, per_rule, post_hits, term_hits
 from .base import Checker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,14 +139,17 @@ def check_word_params(rule: "Rule", keys: Iterable[str], required: Iterable[str]
 
 def param_lexicon(rule: "Rule", key: str, lang: str, *, masked: bool = False) -> Lexicon:
     """The lexicon in ``rule.params[key]`` for a language (empty when the rule has none)."""
-    spec: dict[str, list[str]] = rule.params.get(key) or {}
-    return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]), masked)
+    def build() -> Lexicon:
+        spec: dict[str, list[str]] = rule.params.get(key) or {}
+        return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]), masked)
+
+    return per_rule(rule, ("param", key, lang, masked), build)
 
 
 def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> list[Hit]:
     """Hits of a rule's terms and patterns, minus those an ``exclude`` phrase covers; sorted, no overlaps."""
     hits = term_hits(rule, analysis, masked=masked)
-    excl = lexicon_for(tuple(rule.match.exclude_for(analysis.lang)))
+    excl = exclude_lexicon(rule, analysis.lang)
     if excl:
         covered = covering((h.start, h.end) for h in post_hits(analysis, excl))
         hits = [h for h in hits if not covered(h.start, h.end)]

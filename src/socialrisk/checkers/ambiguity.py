@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Category, Finding, Severity
-from ._match import compile_pattern, covering, lexicon_for, post_hits, rule_lexicon
+from ._match import covering, exclude_lexicon, lexicon_for, post_hits, rule_lexicon, rule_patterns
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,8 +135,8 @@ class _BareNumberParams(_Params):
 def _trigger_hits(rule: "Rule", analysis: "Analysis") -> Iterator[tuple[int, int]]:
     """Lexicon and pattern hits of a rule, in original offsets."""
     yield from _lex_hits(rule_lexicon(rule, analysis.lang), analysis)
-    for spec in rule.match.patterns_for(analysis.lang):
-        for m in compile_pattern(spec).finditer(analysis.text):
+    for pat in rule_patterns(rule, analysis.lang):
+        for m in pat.finditer(analysis.text):
             if m.end() > m.start():
                 yield m.start(), m.end()
 
@@ -409,7 +409,7 @@ def _params(rule: "Rule") -> _Params:
 
 def _hits(rule: "Rule", analysis: "Analysis", p: _Params | None = None) -> list[_Hit]:
     p = p or _params(rule)
-    covered = covering(_lex_hits(lexicon_for(tuple(rule.match.exclude_for(analysis.lang))), analysis))
+    covered = covering(_lex_hits(exclude_lexicon(rule, analysis.lang), analysis))
     return [h for h in _MECHANISMS[p.mechanism][1](rule, p, analysis) if not covered(h.start, h.end)]
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
-from ._match import REGEX_TIMEOUT, VALIDATORS, compile_pattern, lexicon_for, rule_lexicon
+from ._match import REGEX_TIMEOUT, VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -260,13 +260,13 @@ class PrivacyChecker(Checker):
         facts = set(p.get("facts", ()))
         found = [(h.start, h.end, h.term) for h in rule_lexicon(rule, lang).finditer(analysis)]
         found += [
-            (*m.span(), pat.name) for pat in rule.match.patterns_for(lang) if pat.name in facts
-            for m in compile_pattern(pat).finditer(text)
+            (*m.span(), pat.name) for pat in rule_patterns(rule, lang) if pat.name in facts
+            for m in pat.finditer(text)
         ]
         named_out = self._named_minor(analysis, rule, people) if p.get("named") and people else []
         if not found:
             return named_out  # the common case: no sensitive word, nothing else to compute
-        excluded = [(h.start, h.end) for h in lexicon_for(tuple(rule.match.exclude_for(lang))).finditer(analysis)]
+        excluded = [(h.start, h.end) for h in exclude_lexicon(rule, lang).finditer(analysis)]
         found = sorted(
             (s, e, t) for s, e, t in found if not any(a <= s and e <= b for a, b in excluded)
         )
@@ -275,8 +275,8 @@ class PrivacyChecker(Checker):
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
         strong = float(p.get("identifiable_score", 0.7))
         evidence = [
-            m.span() for pat in rule.match.patterns_for(lang) if pat.name not in facts
-            for m in compile_pattern(pat).finditer(text)
+            m.span() for pat in rule_patterns(rule, lang) if pat.name not in facts
+            for m in pat.finditer(text)
             if not rule.match.validator or VALIDATORS[rule.match.validator](m.group())
         ]
         handles = [m for m in analysis.mentions if not policy.allow.allows_handle(m.text)]
@@ -394,13 +394,13 @@ class PrivacyChecker(Checker):
 
     def _lexicon(self, analysis: "Analysis", rule: "Rule") -> list[Finding]:
         """Confidential markers and draft notes: words and patterns, at the rule's severity."""
-        excluded = [(h.start, h.end) for h in lexicon_for(tuple(rule.match.exclude_for(analysis.lang))).finditer(analysis)]
+        excluded = [(h.start, h.end) for h in exclude_lexicon(rule, analysis.lang).finditer(analysis)]
         out = [self.finding(rule, analysis, h.start, h.end, score=0.8, details={"term": h.term})
                for h in rule_lexicon(rule, analysis.lang).finditer(analysis)
                if not any(s <= h.start and h.end <= e for s, e in excluded)]
-        for spec in rule.match.patterns_for(analysis.lang):
-            out.extend(self.finding(rule, analysis, *m.span(), score=spec.score, details={"pattern": spec.name})
-                       for m in compile_pattern(spec).finditer(analysis.text))
+        for pat in rule_patterns(rule, analysis.lang):
+            out.extend(self.finding(rule, analysis, *m.span(), score=pat.score, details={"pattern": pat.name})
+                       for m in pat.finditer(analysis.text))
         return out
 
     def _redact(self, analysis: "Analysis", hits: list[_Hit], findings: list[Finding]) -> None:
