@@ -106,11 +106,11 @@ def timed(fn, items) -> list[float]:
     return out
 
 
-def subprocess_times(cmd: list[str], runs: int, cwd: str) -> list[float]:
+def subprocess_times(cmd: list[str], runs: int, cwd: str, env: dict[str, str] | None = None) -> list[float]:
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False)
+        subprocess.run(cmd, cwd=cwd, capture_output=True, check=False, env=env)
         out.append(time.perf_counter() - t0)
     return out
 
@@ -137,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         post_file.write_text(texts[0], "utf-8")
         imp = subprocess_times([sys.executable, "-c", "import socialrisk"], args.runs, tmp)
         bare = subprocess_times([sys.executable, "-c", "pass"], args.runs, tmp)
-        cli = subprocess_times([sys.executable, "-m", "socialrisk", "check", str(post_file)], args.runs, tmp)
+        cli_cmd = [sys.executable, "-m", "socialrisk", "check", str(post_file)]
+        # The CLI fills the start-up cache on its first run (socialrisk._cache); measure both ways.
+        cli_nocache = subprocess_times(cli_cmd, args.runs, tmp, env={**os.environ, "SOCIALRISK_CACHE_DIR": "off"})
+        subprocess_times(cli_cmd, 1, tmp)
+        cli = subprocess_times(cli_cmd, args.runs, tmp)
 
     from socialrisk import Pipeline
     from socialrisk.config import Config
@@ -216,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| check_many, 2 processes | {thr[2]:.0f} posts/s (incl. worker start) | |")
     print(f"| `import socialrisk` (subprocess, median of {args.runs}) | {statistics.median(imp):.3f} s "
           f"({statistics.median(imp) - statistics.median(bare):.3f} s over bare python) | <= 0.3 s |")
-    print(f"| CLI cold start on one post (median of {args.runs}) | {statistics.median(cli):.2f} s | <= 1.5 s |")
+    print(f"| CLI cold start on one post (median of {args.runs}, start-up cache filled) | {statistics.median(cli):.2f} s | <= 1.5 s |")
+    print(f"| CLI cold start on one post (median of {args.runs}, no start-up cache) | {statistics.median(cli_nocache):.2f} s | |")
     print(f"| Pipeline build + warm_up in process | {warm_s:.2f} s | |")
     print(f"| RSS of the warm pipeline | {rss:.0f} MB | <= 300 MB |")
     print(f"\ntargets: p50 <= 5 ms: {'met' if pct(wall, .5) <= 5 else 'NOT met'}; "

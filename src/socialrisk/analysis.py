@@ -13,6 +13,7 @@ import functools
 import gzip
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -55,6 +56,9 @@ _HOMOGLYPHS = str.maketrans(
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
 _WORDISH = regex.compile(r"[\p{L}\p{M}0-9@$€*]+")
 _SPACED = regex.compile(r"(?<![\p{L}\p{N}])(?:\p{L}[ .](?=\p{L})){2,}\p{L}(?![\p{L}\p{N}])")
+# The same two patterns for ASCII text, where \p{L} is [A-Za-z], \p{N} is [0-9] and \p{M} is empty.
+_WORDISH_ASCII = re.compile(r"[A-Za-z0-9@$*]+")
+_SPACED_ASCII = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][ .](?=[A-Za-z])){2,}[A-Za-z](?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,18 +138,21 @@ def _normalize(text: str) -> Normalized:
                 starts.append(i)
                 ends.append(i + 1)
         folded_text = "".join(chars)
+    # On ASCII text the stdlib ``re`` runs the same character classes several times faster.
+    ascii_folded = folded_text.isascii()
     # Undo leetspeak only in words that have at least two letters, so numbers stay numbers.
-    out = list(folded_text)
-    for m in _WORDISH.finditer(folded_text):
-        w = m.group()
-        if not _LEET_CHARS.isdisjoint(w) and sum(c.isalpha() for c in w) >= 2 and not w.startswith(("@", "$", "€")):
-            for j, c in enumerate(w):
-                if c in _LEET:
-                    out[m.start() + j] = _LEET[c]
-    folded_text = "".join(out)
+    if not _LEET_CHARS.isdisjoint(folded_text):
+        out = list(folded_text)
+        for m in (_WORDISH_ASCII if ascii_folded else _WORDISH).finditer(folded_text):
+            w = m.group()
+            if not _LEET_CHARS.isdisjoint(w) and sum(c.isalpha() for c in w) >= 2 and not w.startswith(("@", "$", "€")):
+                for j, c in enumerate(w):
+                    if c in _LEET:
+                        out[m.start() + j] = _LEET[c]
+        folded_text = "".join(out)
     # Spaced-out letters ("k u t", "l.i.a.r") collapse into one word.
     drop: set[int] = set()
-    for m in _SPACED.finditer(folded_text):
+    for m in (_SPACED_ASCII if ascii_folded else _SPACED).finditer(folded_text):
         drop.update(j for j in range(m.start(), m.end()) if folded_text[j] in " .")
     if drop:
         keep = [j for j in range(len(folded_text)) if j not in drop]
@@ -383,12 +390,16 @@ def _parse(nlp: "Language", text: str) -> "Doc":
 
 # --------------------------------------------------------------------------- surface features
 
+_TLDS = "nl|com|org|net|eu|be|io|ly|gov|info|co|uk|de|me|app|social"
 _URL = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'“”‘’]+"
-    r"|(?<![@\w.-])(?:[a-z0-9-]++\.)+(?:nl|com|org|net|eu|be|io|ly|gov|info|co|uk|de|me|app|social)"
+    rf"|(?<![@\w.-])(?:[a-z0-9-]++\.)+(?:{_TLDS})"
     r"(?:/[^\s<>\"'“”‘’]*)?(?![\w@])",
     regex.IGNORECASE,
 )
+# What every _URL match contains, in the case-folded text: "://", "www." or a dot before a domain ending.
+# Most posts have none, and this test is far cheaper than the scan (which tries every position).
+_URL_HINT = re.compile(rf"://|www\.|\.(?:{_TLDS})")
 _MENTION = regex.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[a-z]{2,})?")
 _HASHTAG = regex.compile(r"(?<![\w#&/])#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
 _EMOJI = regex.compile(r"(?=\p{Extended_Pictographic}|\p{Regional_Indicator})\X")
@@ -417,6 +428,12 @@ _NUMBER_KINDS = [
     ("number", regex.compile(rf"(?<![\w.,])(?:{_NUM})(?![\w])")),
 ]
 _DIGIT = regex.compile(r"\d")
+# Text every match of a kind contains (in the case-folded post): its currency sign or word, its percent
+# sign or word. Cheaper than the kind's own scan, and true of every match, so skipping it loses none.
+_NUMBER_HINTS = {
+    "money": re.compile(r"[€$£]|eur|dollar|pond|pound"),
+    "percent": re.compile(r"%|procent|percent|per cent"),
+}
 _QUOTE = regex.compile(
     # An opening mark ends the body, so scans from different openers never overlap (linear time).
     r"\"[^\"\n]{1,400}\"|“[^“”\n]{1,400}”|„[^„”“\n]{1,400}[”“]|‘[^‘’\n]{1,400}’|«[^«»\n]{1,400}»"
@@ -457,7 +474,11 @@ def _numbers(text: str) -> list[Feature]:
     out: list[Feature] = []
     if _DIGIT.search(text) is None:  # every kind needs a digit; most sentences have none
         return out
+    folded = text.casefold()
     for kind, pat in _NUMBER_KINDS:
+        hint = _NUMBER_HINTS.get(kind)
+        if hint is not None and hint.search(folded) is None:
+            continue  # the kind's currency or percent word is not in the post: no match possible
         for m in pat.finditer(text):
             s, e = m.span()
             i = bisect.bisect_left(starts, s)
@@ -554,7 +575,7 @@ def analyse(post: Post, nlp_for, lang_hint: str | None, default_lang: str) -> An
     else:
         lang, source = default_lang, "default"
     doc = _parse(nlp_for(lang), text)
-    urls = _features(text, _URL, "url", trim=".,;:!?)]}'\"…")
+    urls = _features(text, _URL, "url", trim=".,;:!?)]}'\"…") if _URL_HINT.search(text.casefold()) else []
     mentions = _outside(_features(text, _MENTION, "mention", trim="."), urls)
     hashtags = _outside(_features(text, _HASHTAG, "hashtag"), urls)
     return Analysis(

@@ -480,7 +480,8 @@ def lexicon_for(terms: tuple[str, ...], masked: bool = False) -> Lexicon:
     return Lexicon(terms, masked=masked)
 
 
-_PER_RULE: dict[tuple, tuple] = {}
+_PER_RULE: dict[int, tuple["Rule", dict]] = {}
+_MISSING = object()
 
 
 def per_rule(rule: "Rule", key: tuple, build: Callable[[], object]) -> Any:
@@ -490,13 +491,15 @@ def per_rule(rule: "Rule", key: tuple, build: Callable[[], object]) -> Any:
     hashed for ``lexicon_for``) costs more than most matches. Keyed by identity, checked with ``is``
     (rules are immutable, and a recycled id never returns another rule's entry).
     """
-    k = (id(rule), *key)
-    got = _PER_RULE.get(k)
-    if got is None or got[0] is not rule:
-        if len(_PER_RULE) > 50_000:  # many short-lived rule sets (tests, reloaded packs): start over
+    memo = _PER_RULE.get(id(rule))
+    if memo is None or memo[0] is not rule:
+        if len(_PER_RULE) > 20_000:  # many short-lived rule sets (tests, reloaded packs): start over
             _PER_RULE.clear()
-        got = _PER_RULE[k] = (rule, build())
-    return got[1]
+        memo = _PER_RULE[id(rule)] = (rule, {})
+    got = memo[1].get(key, _MISSING)
+    if got is _MISSING:
+        got = memo[1][key] = build()
+    return got
 
 
 def rule_lexicon(rule: "Rule", lang: str, *, masked: bool = False) -> Lexicon:
