@@ -187,6 +187,10 @@ _NOT_WORDS = regex.compile(r"(?:https?://|www\.)\S*|[@#][\w.]*")
 # Letter sequences typical of one language, for posts with few function words.
 _NL_CUES = regex.compile(r"ij|oe|aa|uu|sch|ui|eu|cht|gel?ijk|heid\b|lijk\b|tje\b")
 _EN_CUES = regex.compile(r"th|wh|ing\b|tion\b|ly\b|ould\b|ea|ou\b|w[aeiou]")
+# The same for ASCII posts (the usual case), with stdlib re: several times faster, same matches there.
+_WORD_ASCII = re.compile(r"[A-Za-z']+")
+_NL_CUES_ASCII = re.compile(_NL_CUES.pattern)
+_EN_CUES_ASCII = re.compile(_EN_CUES.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +209,14 @@ def detect_language(text: str) -> LanguageGuess:
     sw = _stopwords()
     # Links, @handles and #hashtags are not in any language; styled letters (𝐌𝐞𝐝) are plain ones.
     plain = _NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text[:5000]))
-    words = [w.casefold().strip("'") for w in _WORD.findall(plain)]
+    ascii_only = plain.isascii()
+    words = [w.casefold().strip("'") for w in (_WORD_ASCII if ascii_only else _WORD).findall(plain)]
     words = [w for w in words if w]
     nl = sum(1 for w in words if w in sw["nl"])
     en = sum(1 for w in words if w in sw["en"])
     low = " ".join(words)
-    nl_cue = len(_NL_CUES.findall(low)) * 0.15
-    en_cue = len(_EN_CUES.findall(low)) * 0.15
+    nl_cue = len((_NL_CUES_ASCII if ascii_only else _NL_CUES).findall(low)) * 0.15
+    en_cue = len((_EN_CUES_ASCII if ascii_only else _EN_CUES).findall(low)) * 0.15
     s_nl, s_en = nl + nl_cue, en + en_cue
     total = s_nl + s_en
     scores = {"nl": round(s_nl, 2), "en": round(s_en, 2)}
