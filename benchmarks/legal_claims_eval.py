@@ -13,7 +13,9 @@ legal: flagged = a finding of medium or worse. Acceptance comparisons, following
 mapping: HateCheck-NL hateful vs legal; OLID targeted insult at an individual (TIN+IND, the closest to
 belediging/smaad) vs legal; OLID OFF (offensive, which includes untargeted swearing) vs the project's
 offensive-language categories together (legal or tone). Each against a plain profanity/insult list.
-legal alone vs OFF and vs TIN are printed for reference. HateCheck is also reported per functionality
+legal alone vs OFF and vs TIN are printed for reference. Each acceptance comparison also gives its
+bootstrap margin: the share of 1 000 row resamples (seed 0) in which ours beats the baseline, and the
+90% interval of the F1 difference. HateCheck is also reported per functionality
 (the share flagged), so profanity_nh / slur_*_nh cases can be read apart. Rows are only read here,
 never copied into the project.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -100,8 +103,33 @@ def baseline_legal(rows: list[dict]) -> list[bool]:
     return [bool(rx[r["lang"]].search(r["text"])) for r in rows]
 
 
-def _accept(res: dict, key: str, ours: dict, base: dict) -> None:
-    res["acceptance"][key] = {"ours_f1": ours["f1"], "baseline_f1": base["f1"], "met": ours["f1"] > base["f1"]}
+def _f1(pred: list[bool], gold: list[bool]) -> float:
+    tp = sum(p and g for p, g in zip(pred, gold))
+    wrong = sum(p != g for p, g in zip(pred, gold))  # false positives + false negatives
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+
+
+def margin(ours: list[bool], base: list[bool], gold: list[bool], *, resamples: int = 1000, seed: int = 0) -> dict:
+    """How firm "ours beats the baseline" is: F1(ours) - F1(baseline) over bootstrap resamples of the
+    rows (fixed seed, so the figures are reproducible). A held-out split is another sample of the same
+    kind, so a share of wins near 0.5 means the comparison could go either way there."""
+    rng = random.Random(seed)
+    n = len(gold)
+    diffs = []
+    for _ in range(resamples):
+        idx = [rng.randrange(n) for _ in range(n)]
+        g = [gold[i] for i in idx]
+        diffs.append(_f1([ours[i] for i in idx], g) - _f1([base[i] for i in idx], g))
+    diffs.sort()
+    return {
+        "share_of_resamples_won": round(sum(d > 0 for d in diffs) / resamples, 3),
+        "f1_difference_90pct": [round(diffs[int(0.05 * resamples)], 3), round(diffs[int(0.95 * resamples)], 3)],
+    }
+
+
+def _accept(res: dict, key: str, ours: list[bool], base: list[bool], gold: list[bool]) -> None:
+    o, b = prf(ours, gold), prf(base, gold)
+    res["acceptance"][key] = {"ours_f1": o["f1"], "baseline_f1": b["f1"], "met": o["f1"] > b["f1"], **margin(ours, base, gold)}
 
 
 def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
@@ -110,14 +138,15 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
         rows = load(eval_dir, name)
         gold = [bool(r["risk"]) for r in rows]
         sev = worst(pipe, rows, ("claims",))["claims"]
+        numbers = [any_number(r["text"], r["lang"]) for r in rows]
         res["claims"][name] = {
             **{f"claims>={k}": prf(at_least(sev, c), gold) for k, c in CUTS.items()},
-            "baseline_any_number": prf([any_number(r["text"], r["lang"]) for r in rows], gold),
+            "baseline_any_number": prf(numbers, gold),
             "reference_any_digit_character": prf([bool(re.search(r"\d", r["text"])) for r in rows], gold),
             "reference_digit_in_own_text": prf([bool(re.search(r"\d", own_text(r["text"]))) for r in rows], gold),
             "reference_flag_every_post": prf([True] * len(rows), gold),
         }
-        _accept(res, f"{name}: claims>=low vs any number", res["claims"][name]["claims>=low"], res["claims"][name]["baseline_any_number"])
+        _accept(res, f"{name}: claims>=low vs any number", at_least(sev, Severity.LOW), numbers, gold)
     for name in ("hatecheck_nl", "olid_en"):
         rows = load(eval_dir, name)
         gold = [bool(r["risk"]) for r in rows]
@@ -126,7 +155,7 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
         base = baseline_legal(rows)
         res["legal"][name] = {"legal>=medium": prf(flagged, gold), "baseline_wordlist": prf(base, gold)}
         if name == "hatecheck_nl":
-            _accept(res, "hatecheck_nl: legal vs hateful", res["legal"][name]["legal>=medium"], res["legal"][name]["baseline_wordlist"])
+            _accept(res, "hatecheck_nl: legal vs hateful", flagged, base, gold)
             by: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
             for r, f, b in zip(rows, flagged, base):
                 by[r["functionality"]].append((f, b))
@@ -152,8 +181,8 @@ def evaluate(pipe: Pipeline, eval_dir: Path) -> dict:
             o["legal|tone>=medium vs gold=OFF"] = prf(either, gold)
             o["legal>=medium vs gold=TIN"] = prf(flagged, tin)
             o["baseline vs gold=TIN"] = prf(base, tin)
-            _accept(res, "olid_en: legal vs targeted insult at an individual (TIN+IND)", o["legal>=medium vs gold=TIN+IND"], o["baseline vs gold=TIN+IND"])
-            _accept(res, "olid_en: legal|tone vs OFF", o["legal|tone>=medium vs gold=OFF"], o["baseline_wordlist"])
+            _accept(res, "olid_en: legal vs targeted insult at an individual (TIN+IND)", flagged, base, ind)
+            _accept(res, "olid_en: legal|tone vs OFF", either, base, gold)
     return res
 
 
