@@ -146,3 +146,12 @@ def test_pattern_inner_literals_come_from_a_required_group_of_plain_words():
                    r"x[(?:ab)]"):
         assert _inner_literals(source) is None, source
     assert compile_pattern(PatternSpec(name="p", regex=r"(?x) \d (?:per se)")).literals is None  # verbose: no literals
+
+
+def test_leading_words_pre_check_sees_words_as_word_boundaries_do():
+    from socialrisk.checkers._match import compile_pattern
+    from socialrisk.rules import PatternSpec
+
+    pat = compile_pattern(PatternSpec(name="p", regex=r"\b(?:niet|nooit)\s+zonder\b"))
+    for text in ["½niet zonder", "²niet zonder", "x_niet zonder", "NIET zonder", "één, niet zonder", "niet-zonder"]:
+        assert [m.span() for m in pat.finditer(text)] == [m.span() for m in pat.rx.finditer(text)], text

@@ -11,6 +11,7 @@ import bisect
 import functools
 import itertools
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -408,10 +409,18 @@ def _folded(text: str) -> str:
     return text.casefold()
 
 
+# Runs of word characters as ``\b`` sees them (regex's \w): a match that opens with ``\b`` and a word
+# starts a run, and ends it where the pattern asks for ``\s`` or ``\b``. (Splitting on letters and digits
+# instead glued "½" or "²" to the next word and lost "½niet zonder".) Stdlib re has the same \w on ASCII.
+_WORD_RUN = regex.compile(r"\w+")
+_WORD_RUN_ASCII = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=16)
 def _text_words(text: str) -> frozenset[str]:
     """The normalised words of a text, split on the original (as a pattern sees it); a few texts cached."""
-    return frozenset(normalize(w).text for w in set(_RUN.findall(text)))
+    runs = (_WORD_RUN_ASCII if text.isascii() else _WORD_RUN).findall(text)
+    return frozenset(normalize(w).text for w in set(runs))
 
 
 @dataclass(frozen=True)
