@@ -188,3 +188,19 @@ def test_name_data_and_lemmas_from_the_cache_are_the_same(cache_dir):
     lemma_table.cache_clear()
     assert name_data(None) == fresh_names
     assert lemma_table("nl") == fresh_lemmas
+
+
+def test_the_key_holds_the_code_that_built_the_value(cache_dir, monkeypatch):
+    with writing():
+        assert cached("t", "key", lambda: "v1", code=("rules",)) == "v1"
+    assert cached("t", "key", lambda: "other", code=("rules",)) == "v1"
+    monkeypatch.setattr(_cache, "code_stamp", lambda *m: "edited source")  # the module's source changed
+    assert cached("t", "key", lambda: "v2", code=("rules",)) == "v2"
+
+    def unreadable(*modules):
+        raise OSError("no source")
+
+    monkeypatch.setattr(_cache, "code_stamp", unreadable)  # e.g. installed without .py files
+    with writing():
+        assert cached("t", "key2", lambda: "v3", code=("rules",)) == "v3"
+    assert len(_entries(cache_dir)) == 1  # nothing stored without a code stamp

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-__all__ = ["cache_dir", "cached", "code_stamp", "writing"]
+__all__ = ["cache_dir", "cached", "writing"]
 
 T = TypeVar("T")
 
@@ -121,11 +121,17 @@ def _store(path: Path, key: str, value: Any) -> None:
         return
 
 
-def cached(kind: str, key: str, build: Callable[[], T]) -> T:
+def cached(kind: str, key: str, build: Callable[[], T], *, code: tuple[str, ...] = ()) -> T:
     """``build()``, or the value stored for exactly this ``key`` by an earlier call (any process).
 
+    ``code`` names the modules (``"rules"``, ``"checkers._privacy_engine"``) whose source builds the
+    value: their hash joins the key (see ``code_stamp``); without readable source nothing is cached.
     ``build`` errors propagate and nothing is stored.
     """
+    try:
+        key = f"{key}\0{code_stamp(*code)}"
+    except OSError:
+        return build()
     path = _path_for(kind, key)
     if path is None:
         return build()

@@ -14,7 +14,6 @@ import gzip
 import hashlib
 import json
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,8 +296,8 @@ def lemma_table(lang: str) -> dict[str, str]:
         raw = path.read_bytes()
     except (ImportError, OSError):
         return {}
-    key = f"{path}\0{hashlib.sha256(raw).hexdigest()}\0{sys.version}"
-    return cached("lemmas", key, lambda: _lemma_dict(raw))
+    key = f"{path}\0{hashlib.sha256(raw).hexdigest()}"
+    return cached("lemmas", key, lambda: _lemma_dict(raw), code=("analysis",))
 
 
 def _lemma_dict(raw: bytes) -> dict[str, str]:

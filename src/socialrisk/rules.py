@@ -253,10 +253,10 @@ def _parse_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:
     patterns compiled when it was stored, with the same code and library versions); patterns then
     compile on first use.
     """
-    from ._cache import cached, code_stamp
+    from ._cache import cached
 
-    key = f"{path_str}\0{hashlib.sha256(raw).hexdigest()}\0{code_stamp('rules', 'models')}"
-    return cached("rules", key, lambda: _validate_pack(path_str, raw))
+    key = f"{path_str}\0{hashlib.sha256(raw).hexdigest()}"
+    return cached("rules", key, lambda: _validate_pack(path_str, raw), code=("rules", "models"))
 
 
 def _validate_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:

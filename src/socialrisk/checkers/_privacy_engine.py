@@ -162,15 +162,15 @@ def name_data(path: str | None = None) -> NameData:
     Cached on disk by the content of its files (see ``_cache``): parsing and validating about
     200 000 names is a tenth of a second of every cold start.
     """
-    from .._cache import cached, code_stamp
+    from .._cache import cached
 
     files = _name_files(path)
     try:
         digests = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
     except OSError:
         return _load_name_data(path)  # no cache: the loader reports an unreadable file
-    key = "\0".join([str(path), *map(str, files), *digests, code_stamp("checkers._privacy_engine", "rules")])
-    return cached("names", key, lambda: _load_name_data(path))
+    key = "\0".join([str(path), *map(str, files), *digests])
+    return cached("names", key, lambda: _load_name_data(path), code=("checkers._privacy_engine", "rules"))
 
 
 def _load_name_data(path: str | None) -> NameData:
