@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from socialrisk import Pipeline
 from socialrisk.config import Config
+
+
+def pytest_configure(config) -> None:
+    """The command line stores a start-up cache; in tests (and their subprocesses) it goes to a fresh
+    temporary directory, never to the user's ~/.cache, so runs are independent of each other."""
+    os.environ["SOCIALRISK_CACHE_DIR"] = tempfile.mkdtemp(prefix="socialrisk-test-cache-")
 
 
 @pytest.fixture(scope="session")
