@@ -358,7 +358,7 @@ def _branch_literals(src: str) -> set[str] | None:
 
 
 def _inner_literals(source: str) -> tuple[str, ...] | None:
-    """Like ``_leading_literals``, from a group of plain words anywhere in each top-level branch.
+    r"""Like ``_leading_literals``, from a group of plain words anywhere in each top-level branch.
 
     ``\p{L}{3,}(?:kanker|infarct)``, ``(?:\d+\s+)?\p{Lu}\p{Ll}+(?:straat|laan)``: a group at the top
     level of the branch that is not optional (no ``?``, ``*`` or ``{`` after it) is part of every match,
