@@ -82,7 +82,7 @@ def test_an_entry_for_another_key_is_never_used(cache_dir):
         cached("t", "key A", lambda: "A")
     (path,) = cache_dir.iterdir()
     # An entry whose file name says "key B" but whose content was stored for "key A".
-    target = _cache._path_for("t", "key B")
+    target = _cache._path_for("t", "key B\0" + _cache.code_stamp())
     path.rename(target)
     assert cached("t", "key B", lambda: "B") == "B"
 
@@ -91,7 +91,7 @@ def test_a_well_formed_entry_with_a_bad_pickle_is_ignored(cache_dir):
     import hashlib
 
     payload = b"\x80\x05garbage"
-    path = _cache._path_for("t", "key")
+    path = _cache._path_for("t", "key\0" + _cache.code_stamp())
     cache_dir.mkdir()
     path.write_bytes(_cache._MAGIC + hashlib.sha256(payload).digest() + payload)
     assert cached("t", "key", lambda: "built") == "built"
@@ -204,3 +204,17 @@ def test_the_key_holds_the_code_that_built_the_value(cache_dir, monkeypatch):
     with writing():
         assert cached("t", "key2", lambda: "v3", code=("rules",)) == "v3"
     assert len(_entries(cache_dir)) == 1  # nothing stored without a code stamp
+
+
+def test_a_new_entry_replaces_the_older_ones_of_its_source(cache_dir):
+    with writing():
+        cached("t", "pack v1", lambda: 1, source="a.yaml")
+        cached("t", "pack b", lambda: 2, source="b.yaml")
+        cached("u", "other kind", lambda: 3, source="a.yaml")
+        assert len(_entries(cache_dir)) == 3
+        cached("t", "pack v2", lambda: 4, source="a.yaml")  # a.yaml was edited
+    assert len(_entries(cache_dir)) == 3
+    assert cached("t", "pack v2", lambda: None, source="a.yaml") == 4
+    assert cached("t", "pack b", lambda: None, source="b.yaml") == 2
+    assert cached("u", "other kind", lambda: None, source="a.yaml") == 3
+    assert cached("t", "pack v1", lambda: "rebuilt", source="a.yaml") == "rebuilt"

@@ -79,11 +79,30 @@ def code_stamp(*modules: str) -> str:
     return h.hexdigest()
 
 
-def _path_for(kind: str, key: str) -> Path | None:
+def _digest(text: str, n: int) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
+
+
+def _path_for(kind: str, key: str, source: str = "") -> Path | None:
+    """``<kind>-<source digest>-<key digest>.pickle``: the entries of one source share a prefix."""
     root = cache_dir()
     if root is None:
         return None
-    return root / f"{kind}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.pickle"
+    return root / f"{kind}-{_digest(source, 16)}-{_digest(key, 32)}.pickle"
+
+
+def _prune(path: Path) -> None:
+    """Remove the entries this one replaces: same kind and source, another key (an edited file, new code).
+
+    A process still reading one of them sees a miss and builds the value itself.
+    """
+    stem = path.name.rsplit("-", 1)[0]
+    for old in path.parent.glob(f"{stem}-*.pickle"):
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def _load(path: Path, key: str) -> tuple[bool, Any]:
@@ -114,6 +133,7 @@ def _store(path: Path, key: str, value: Any) -> None:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(tmp, path)  # atomic: readers see the old entry or the whole new one
+            _prune(path)
         except BaseException:
             os.unlink(tmp)
             raise
@@ -121,18 +141,19 @@ def _store(path: Path, key: str, value: Any) -> None:
         return
 
 
-def cached(kind: str, key: str, build: Callable[[], T], *, code: tuple[str, ...] = ()) -> T:
+def cached(kind: str, key: str, build: Callable[[], T], *, code: tuple[str, ...] = (), source: str = "") -> T:
     """``build()``, or the value stored for exactly this ``key`` by an earlier call (any process).
 
     ``code`` names the modules (``"rules"``, ``"checkers._privacy_engine"``) whose source builds the
     value: their hash joins the key (see ``code_stamp``); without readable source nothing is cached.
-    ``build`` errors propagate and nothing is stored.
+    ``source`` names what the value is built from (a file): storing an entry removes the older entries
+    of that source, so edits do not pile up. ``build`` errors propagate and nothing is stored.
     """
     try:
         key = f"{key}\0{code_stamp(*code)}"
     except OSError:
         return build()
-    path = _path_for(kind, key)
+    path = _path_for(kind, key, source)
     if path is None:
         return build()
     hit, value = _load(path, key)

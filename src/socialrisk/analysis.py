@@ -297,7 +297,7 @@ def lemma_table(lang: str) -> dict[str, str]:
     except (ImportError, OSError):
         return {}
     key = f"{path}\0{hashlib.sha256(raw).hexdigest()}"
-    return cached("lemmas", key, lambda: _lemma_dict(raw), code=("analysis",))
+    return cached("lemmas", key, lambda: _lemma_dict(raw), code=("analysis",), source=str(path))
 
 
 def _lemma_dict(raw: bytes) -> dict[str, str]:

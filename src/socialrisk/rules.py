@@ -256,7 +256,7 @@ def _parse_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:
     from ._cache import cached
 
     key = f"{path_str}\0{hashlib.sha256(raw).hexdigest()}"
-    return cached("rules", key, lambda: _validate_pack(path_str, raw), code=("rules", "models"))
+    return cached("rules", key, lambda: _validate_pack(path_str, raw), code=("rules", "models"), source=path_str)
 
 
 def _validate_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:

@@ -170,7 +170,7 @@ def name_data(path: str | None = None) -> NameData:
     except OSError:
         return _load_name_data(path)  # no cache: the loader reports an unreadable file
     key = "\0".join([str(path), *map(str, files), *digests])
-    return cached("names", key, lambda: _load_name_data(path), code=("checkers._privacy_engine", "rules"))
+    return cached("names", key, lambda: _load_name_data(path), code=("checkers._privacy_engine", "rules"), source=str(files[0]))
 
 
 def _load_name_data(path: str | None) -> NameData:
