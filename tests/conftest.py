@@ -6,6 +6,11 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore the same examples on every run: a test run must not pass or fail by chance.
+settings.register_profile("socialrisk", derandomize=True, database=None)
+settings.load_profile("socialrisk")
 
 from socialrisk import Pipeline
 from socialrisk.config import Config

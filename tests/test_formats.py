@@ -163,9 +163,17 @@ def test_masking_keeps_every_offset_and_only_blanks(pieces):
 def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
     sp = _md(FRONT.replace("\n", "\r\n") + body)
     for i, ch in enumerate(sp.text):
-        assert sp.file_text[sp.file_offset(i)] == ch
+        # code (here: a line indented four spaces after a blank line, "    a") is blanked, not removed
+        orig = sp.file_text[sp.file_offset(i)]
+        assert orig == ch or (ch == " " and orig not in "\r\n")
         line, col = sp.line_col(i)
-        assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == ch
+        assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == orig
+
+
+def test_indented_code_is_blanked_in_place():
+    sp = _md(FRONT + "Kom naar de markt.\n\n    code()\n")
+    assert sp.text == "Kom naar de markt.\n\n" + " " * 10 + "\n"
+    assert sp.file_text[sp.file_offset(len("Kom naar de markt.\n\n")):].startswith("    code()")
 
 
 def test_json_with_an_unusual_layout_still_reads_every_post():
