@@ -179,7 +179,16 @@ class ClaimsChecker(FramedChecker):
         )
 
     def _statistics(self, rule, p: ClaimParams, analysis) -> list[Hit]:
-        """Statistic-like numbers and change words ("verdubbeld", "record"), minus labels, units and ids."""
+        """Statistic-like numbers and change words ("verdubbeld", "record"), minus labels, units and ids.
+
+        Computed once per post and rule: the causal rule asks again for every cause it finds."""
+        key = ("claims.statistics", rule.id)
+        got = analysis.cache.get(key)
+        if got is None:
+            got = analysis.cache[key] = self._find_statistics(rule, p, analysis)
+        return got
+
+    def _find_statistics(self, rule, p: ClaimParams, analysis) -> list[Hit]:
         lang = analysis.lang
         scale = param_lexicon(rule, "scale", lang)
         not_before = param_lexicon(rule, "not_before", lang)
