@@ -5,7 +5,9 @@
 Prints Markdown tables: warm latency per post (p50/p95, total and per checker), check_many throughput
 with 1 and 2 processes, CLI cold start, ``import socialrisk`` time, warm RSS, and the peers (Presidio
 alone on the privacy checker's own engine, proselint on the English posts, textstat alone) with
-ratios socialrisk / peer. Absolute times vary between machines and runs; ratios travel better.
+ratios socialrisk / peer. Absolute times vary between machines and runs; ratios travel better, and the
+Presidio ratio is also measured interleaved (ours and Presidio timed back to back on each post), which
+is the steadiest figure on a VM whose speed drifts during a run.
 """
 
 from __future__ import annotations
@@ -175,6 +177,18 @@ def main(argv: list[str] | None = None) -> int:
         analyzer.analyze(text=p["text"], language=p["lang"], nlp_artifacts=nlp_engine.artifacts(doc, p["lang"]))
 
     presidio = timed(presidio_alone, posts)
+    # The same comparison again, interleaved post by post: the VM's speed drifts within a run (up to
+    # 1.5x), and timing both sides back to back makes that drift hit ours and the peer alike.
+    inter_ours: list[float] = []
+    inter_presidio: list[float] = []
+    for p in posts:
+        t0 = time.perf_counter()
+        pipe.check(p["text"])
+        t1 = time.perf_counter()
+        presidio_alone(p)
+        t2 = time.perf_counter()
+        inter_ours.append((t1 - t0) * 1000)
+        inter_presidio.append((t2 - t1) * 1000)
 
     import textstat
 
@@ -208,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| peer | posts | peer p50 | socialrisk p50 | ratio p50 | ratio mean |\n|---|---:|---:|---:|---:|---:|")
     for name, peer, ours in [
         ("Presidio alone (same recognizers, same blank spaCy)", presidio, wall),
+        ("Presidio alone, interleaved with ours post by post", inter_presidio, inter_ours),
         ("proselint (English posts)", prose, ours_en),
         ("textstat alone", tstat, wall),
     ]:
@@ -225,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| Pipeline build + warm_up in process | {warm_s:.2f} s | |")
     print(f"| RSS of the warm pipeline | {rss:.0f} MB | <= 300 MB |")
     print(f"\ntargets: p50 <= 5 ms: {'met' if pct(wall, .5) <= 5 else 'NOT met'}; "
-          f"<= 2x Presidio alone: {'met' if pct(wall, .5) <= 2 * pct(presidio, .5) else 'NOT met'}")
+          f"<= 2x Presidio alone (interleaved): {'met' if pct(inter_ours, .5) <= 2 * pct(inter_presidio, .5) else 'NOT met'}")
     return 0
 
 
