@@ -74,10 +74,16 @@ def load(eval_dir: Path, name: str) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
+def _counts(pred: list[bool], gold: list[bool]) -> tuple[int, int, int]:
+    """True positives, false positives, false negatives."""
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))
     fn = sum(g and not p for p, g in zip(pred, gold))
+    return tp, fp, fn
+
+
+def prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
+    tp, fp, fn = _counts(pred, gold)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -104,9 +110,9 @@ def baseline_legal(rows: list[dict]) -> list[bool]:
 
 
 def _f1(pred: list[bool], gold: list[bool]) -> float:
-    tp = sum(p and g for p, g in zip(pred, gold))
-    wrong = sum(p != g for p, g in zip(pred, gold))  # false positives + false negatives
-    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+    """F1 unrounded (``prf`` rounds for printing; the bootstrap compares small differences)."""
+    tp, fp, fn = _counts(pred, gold)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def margin(ours: list[bool], base: list[bool], gold: list[bool], *, resamples: int = 1000, seed: int = 0) -> dict:
