@@ -82,3 +82,55 @@ def test_normalisation_maps_back(raw, folded):
 def test_lookup_lemmas_available():
     a = _a("De ministers hebben gelogen.", lang="nl")
     assert [t.lemma_ for t in a.doc if t.text == "gelogen"] == ["liegen"]
+
+
+# The tokenizer adds spaCy's exceptions ("bijv.", "a.s.", "don't") when a text holds them, not all
+# 4 670 at start-up: the tokens must be exactly those of spaCy's own blank pipeline, on a tokenizer
+# that has seen no other text (a shared one may already hold what a text needs).
+def _exception_texts(lang: str, n: int = 40) -> list[str]:
+    import random
+
+    import spacy
+
+    exceptions = sorted(spacy.blank(lang).Defaults.tokenizer_exceptions)
+    rng = random.Random(7)
+    texts = [
+        "Bijv. a.s. zaterdag om 10 u. 's ochtends, t/m 12 jan. Dhr. Jansen :-) z.s.m. mr.drs. ca.5",
+        "He'll've said it's Rep. O'Neill's plan, e.g. on Jan. 5 (approx.) -- don't.",
+        "Geen punten of apostroffen hier",
+        "",
+    ]
+    for s in rng.sample(exceptions, n):
+        a, b = rng.choice(exceptions), rng.choice(exceptions)
+        texts += [f"{a} {s} {b}. {s.upper()}", f"({s}){b}", f"{a}{s}", f"x{s}y {s}"]
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_on_demand_exceptions_tokenize_as_spacy(lang):
+    import spacy
+
+    from socialrisk.analysis import _on_demand_tokenizer
+
+    reference = spacy.blank(lang)
+    for text in _exception_texts(lang):
+        fresh = _on_demand_tokenizer(build_nlp(lang))
+        ours = [(t.text, t.idx, t.norm_, t.whitespace_) for t in fresh(text)]
+        assert ours == [(t.text, t.idx, t.norm_, t.whitespace_) for t in reference(text)], text
+
+
+def test_on_demand_tokenizer_loads_only_what_texts_need():
+    import pickle
+
+    import spacy
+
+    from socialrisk.analysis import _on_demand_tokenizer
+
+    fresh = _on_demand_tokenizer(build_nlp("nl"))
+    total = len(spacy.blank("nl").Defaults.tokenizer_exceptions)
+    before = len(fresh.rules)
+    assert before < total / 10
+    assert [t.text for t in fresh("Kom bijv. a.s. zaterdag.")] == ["Kom", "bijv.", "a.s.", "zaterdag", "."]
+    assert {"bijv.", "a.s."} <= set(fresh.rules) and len(fresh.rules) < before + 10
+    copy = pickle.loads(pickle.dumps(build_nlp("nl").tokenizer))  # e.g. for a worker process
+    assert [t.text for t in copy("Kom bijv. a.s. zaterdag.")] == ["Kom", "bijv.", "a.s.", "zaterdag", "."]

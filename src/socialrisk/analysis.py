@@ -251,6 +251,101 @@ def _newline_sentences(doc: "Doc") -> "Doc":
     return doc
 
 
+# Characters that every tokenizer exception holding one is looked up by (see _OnDemandExceptions).
+_PIVOTS = ".'’"
+_PIVOT = re.compile("[.'’]")
+
+
+class _OnDemandExceptions:
+    """spaCy's tokenizer exceptions for a language, split into those always loaded and those a text may need.
+
+    A blank Dutch pipeline adds 4 670 exceptions ("bijv.", "a.s.", "'s") one by one when it is built:
+    about 0.5 s of a command-line run on one post. Nearly all of them hold a ``.`` or an apostrophe,
+    and an exception can only change a text's tokens if it occurs in the text with the spaces taken out
+    (the tokenizer matches it within a space-free chunk, or as consecutive tokens, which a single space
+    at most separates). So those are indexed by what precedes their first such character and added when
+    a text first holds them; the rest (emoticons, "dont", white space) are loaded up front. The tokens
+    are the same as with all exceptions loaded (``tests/test_analysis.py`` compares both).
+    """
+
+    def __init__(self, exceptions: dict) -> None:
+        self.always: dict = {}
+        self._exceptions = exceptions
+        # Indexed by up to two characters before the first pivot, the pivot, and the character after it
+        # (if any): a text is then looked up at its few pivots only, and each lookup finds a handful.
+        self._by_context: dict[str, list[tuple[int, str]]] = {}
+        for string in exceptions:
+            q = next((i for i, ch in enumerate(string) if ch in _PIVOTS), -1)
+            if q < 0 or any(ch.isspace() for ch in string):
+                self.always[string] = exceptions[string]
+            else:
+                self._by_context.setdefault(string[max(0, q - 2):q + 2], []).append((q, string))
+
+    def needed(self, text: str, loaded: dict) -> list[str]:
+        """The exceptions occurring in ``text`` (spaces removed) that are not ``loaded`` yet."""
+        if "." not in text and "'" not in text and "’" not in text:
+            return []
+        flat = text.replace(" ", "")
+        by_context = self._by_context
+        out: list[str] = []
+        for m in _PIVOT.finditer(flat):
+            p = m.start()
+            for a in (p - 2, p - 1, p):
+                if a < 0:
+                    continue
+                for b in (p + 1, p + 2):
+                    for q, string in by_context.get(flat[a:b], ()):
+                        if min(q, 2) == p - a and string not in loaded and flat.startswith(string, p - q) and string not in out:
+                            out.append(string)
+        return out
+
+    def substrings(self, string: str) -> list:
+        return self._exceptions[string]
+
+
+def _on_demand_tokenizer(nlp: "Language"):
+    """spaCy's default tokenizer for ``nlp``'s language, with its exceptions added as texts need them."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    class OnDemandTokenizer(Tokenizer):
+        """``Tokenizer`` that first adds the exceptions a text holds (``_OnDemandExceptions``)."""
+
+        def __call__(self, string):
+            needed = exceptions.needed(string, self.rules)
+            for chunk in needed:  # each flushes the tokenizer's cache: rare once a batch is under way
+                self.add_special_case(chunk, exceptions.substrings(chunk))
+            return super().__call__(string)
+
+        def __reduce__(self):  # a copy (e.g. a worker process) starts from the language's defaults again
+            return (_unpickle_tokenizer, (self.vocab.lang,))
+
+    defaults = nlp.Defaults
+    exceptions = _OnDemandExceptions(defaults.tokenizer_exceptions)
+    return OnDemandTokenizer(
+        nlp.vocab,
+        rules=exceptions.always,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+
+
+def _unpickle_tokenizer(lang: str):
+    return build_nlp(lang).tokenizer
+
+
+def _register_tokenizer() -> str:
+    from spacy.util import registry
+
+    name = "socialrisk.on_demand_exceptions.v1"
+    if name not in registry.tokenizers:
+        registry.tokenizers.register(name, func=lambda: _on_demand_tokenizer)
+    return name
+
+
 @functools.lru_cache(maxsize=None)
 def build_nlp(lang: str, model: str | None = None) -> "Language":
     """A blank pipeline (tokenizer, sentencizer, lookup lemmatizer), or a trained one by name."""
@@ -274,7 +369,7 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
         return nlp
     if "socialrisk_lemmas" not in Language.factories:
         Language.component("socialrisk_lemmas")(_lookup_lemmas)
-    nlp = spacy.blank(lang)
+    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": _register_tokenizer()}}})
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("socialrisk_newlines", after="sentencizer")
     nlp.add_pipe("socialrisk_lemmas")
