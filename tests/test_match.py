@@ -86,6 +86,10 @@ def test_pattern_leading_words_are_read_only_from_plain_openings():
                   r"\b(?:niet|geen)\s+(?:zo|heel\s+erg)\b", r"\d+(?:x|keer)|(?:straße|weg)\s\d"],
      ["longkanker", "KANKER", "Infarct", "hartinfarct", "Kerkstraat", "Dorpslaan", "Lange", "niet", "GEEN", "zo",
       "heel", "erg", "3x", "10", "keer", "Hauptstraße", "STRASSE", "weg", "7", "ẞ", "İ", "x"]),
+    ("required", [r"\b(?:you|he)(?:\s+are|['’]re)\s+(?:so\s+|a\s+)*(?:stupid|a\s+disgrace)\b", r"\bniet\s+zonder\b",
+                  r"colou?r\s+ab+c", r"\p{Lu}x{2}(?:straße|weg)\d{2,}\b", r"\bthe\s+(?:\p{L}{3,}est|largest)\b|(?i:Paid) for"],
+     ["you", "He", "are", "'re", "so", "a", "stupid", "disgrace", "niet", "ZONDER", "color", "colour", "abbc", "ac",
+      "Xxx", "STRASSE", "straße", "weg12", "The", "greatest", "largest", "paid", "for", "İ", "ẞ", "x"]),
 ])
 def test_pattern_pre_check_never_drops_a_match(kind, sources, vocab):
     from socialrisk.checkers._match import compile_pattern
@@ -146,6 +150,23 @@ def test_pattern_inner_literals_come_from_a_required_group_of_plain_words():
                    r"x[(?:ab)]"):
         assert _inner_literals(source) is None, source
     assert compile_pattern(PatternSpec(name="p", regex=r"(?x) \d (?:per se)")).literals is None  # verbose: no literals
+
+
+def test_pattern_required_literals_ask_for_every_required_group():
+    from socialrisk.checkers._match import _required_literals
+
+    def groups(source):  # per branch, the set of groups (their order is a cost heuristic)
+        found = _required_literals(source)
+        return found and [set(branch) for branch in found]
+
+    assert groups(r"\bnot\s+without\b") == [{frozenset({"not"}), frozenset({"without"})}]
+    # the longest text of each alternative; an optional group or character promises nothing
+    assert groups(r"\b(?:a\s+disgrace|vile)(?:\s+man)?x?y") == [{frozenset({"y"}), frozenset({"disgrace", "vile"})}]
+    # quantifier digits and escapes (\p{L}, \x41) are no text; a class is skipped whole
+    assert groups(r"\p{L}{3,}ab\x41[cd]{2}ef") == [{frozenset({"ab"}), frozenset({"ef"})}]
+    assert groups(r"\bDe\s+x|\b(?:a|b)\s") == [{frozenset({"de"}), frozenset({"x"})}, {frozenset({"a", "b"})}]
+    for source in (r"[!?]{3,}|‼", r"\d+\s+\d+", r"a|\d", r"(?x) abc", r"(?:a|\d)\s"):
+        assert _required_literals(source) is None, source
 
 
 def test_leading_words_pre_check_sees_words_as_word_boundaries_do():

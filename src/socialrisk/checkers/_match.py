@@ -399,6 +399,86 @@ def _literal_alternatives(alternatives: list[str]) -> set[str] | None:
     return out
 
 
+# Escapes that carry an argument: ``\p{L}``, ``\N{name}``, ``\x{e9}``, ``\xe9``, ``\u00e9``, ``\U0001f600``.
+_ESCAPE = regex.compile(r"\\(?:[pPNx]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.DOTALL)
+_RUN_CHAR = regex.compile(r"[\p{L}\p{N} ]")
+_QUANTIFIER = regex.compile(r"\{[\d\s]*(?:,[\d\s]*)?\}")
+
+
+def _literal_runs(src: str) -> list[str]:
+    """The runs of plain letters, digits and spaces at the top level of a branch or alternative.
+
+    Every match contains each of them: a character a quantifier follows is left out when it may be
+    absent (``?``, ``*``, ``{``) and ends the run otherwise (``+``); escapes, classes, groups and
+    anything else end a run. Case-folded, as the pre-check compares them with the folded post.
+    """
+    runs: list[str] = []
+    run: list[str] = []
+    i, depth = 0, 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            m = _ESCAPE.match(src, i)
+            i = m.end() if m else len(src)
+            ch = ""
+        elif ch == "[":  # a class: skip to its closing bracket ("[]...]" and "[^]...]" included)
+            j = i + 1 + (src[i + 1 : i + 2] == "^")
+            j += src[j : j + 1] == "]"
+            while j < len(src) and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            i = j + 1
+            ch = ""
+        elif ch == "{" and (m := _QUANTIFIER.match(src, i)):  # "{2,5}" repeats; its digits are no text
+            i = m.end()
+            ch = ""
+        else:
+            depth += (ch == "(") - (ch == ")")
+            i += 1
+        if depth == 0 and ch and _RUN_CHAR.match(ch) and (ch != " " or run):
+            if src[i : i + 1] in ("?", "*", "{"):
+                ch = ""  # an optional character: the run ends before it
+            else:
+                run.append(ch)
+                if src[i : i + 1] != "+":
+                    continue
+        if run:
+            runs.append("".join(run).rstrip().casefold())
+            run = []
+    if run:
+        runs.append("".join(run).rstrip().casefold())
+    return [r for r in runs if r]
+
+
+def _required_literals(source: str) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    r"""For each top-level branch, groups of literal texts: a match of the branch contains one text of
+    every group. None when some branch promises none (then there is no pre-check).
+
+    A branch's groups are its own top-level literal runs (``the\s+`` gives "the") and each top-level
+    ``(?:...)`` group that is not optional, as the longest run of each alternative ("a\s+disgrace"
+    gives "disgrace"). A literal in a post is a case-folded substring test, so this is safe (a match is
+    never skipped) and, unlike ``_inner_literals``, asks for every required group, not just one.
+    """
+    if _VERBOSE.search(source):
+        return None
+    out = []
+    for branch in _top_level_split(source):
+        groups = {frozenset([run]) for run in _literal_runs(branch)}
+        for i, ch, depth in _structure(branch):
+            if ch != "(" or depth != 1:
+                continue
+            group = _group_at(branch, i)
+            if group is None or branch[group[1] : group[1] + 1] in ("?", "*", "{"):
+                continue
+            longest = [max(_literal_runs(alt), key=len, default="") for alt in group[0]]
+            if longest and all(longest):
+                groups.add(frozenset(longest))
+        if not groups:
+            return None
+        # The cheapest test first (fewest texts to look for); ties: the rarest (longest shortest text).
+        out.append(tuple(sorted(groups, key=lambda g: (len(g), -min(map(len, g)), sorted(g)))))
+    return tuple(out)
+
+
 def _closing_paren(source: str, start: int) -> int | None:
     """Index of the ")" that closes the "(" at ``start`` (escapes and classes respected)."""
     return next((i for i, ch, depth in _structure(source, start) if ch == ")" and depth == 0), None)
@@ -407,6 +487,31 @@ def _closing_paren(source: str, start: int) -> int | None:
 @functools.lru_cache(maxsize=16)
 def _folded(text: str) -> str:
     return text.casefold()
+
+
+class _Literals(dict):
+    """Which groups of literal texts a post contains (``{group: bool}``), each group tested once per
+    post however many patterns require it ("is", "zijn", "was" open many patterns)."""
+
+    __slots__ = ("folded",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.folded = _folded(text)
+
+    def __missing__(self, group: frozenset[str]) -> bool:
+        folded = self.folded
+        for lit in group:  # a loop, not any(): no generator for the few texts of most groups
+            if lit in folded:
+                self[group] = True
+                return True
+        self[group] = False
+        return False
+
+
+@functools.lru_cache(maxsize=16)
+def _literals_of(text: str) -> _Literals:
+    return _Literals(text)
 
 
 # Runs of word characters as ``\b`` sees them (regex's \w): a match that opens with ``\b`` and a word
@@ -431,6 +536,7 @@ class CompiledPattern:
     score: float
     leading: frozenset[str] | None = None  # a match starts with one of these words (see _leading_words)
     literals: tuple[str, ...] | None = None  # contains one of these texts (_leading_literals, _inner_literals)
+    required: tuple[tuple[frozenset[str], ...], ...] | None = None  # see _required_literals
 
     @functools.cached_property
     def rx(self) -> "regex.Pattern[str]":
@@ -438,13 +544,29 @@ class CompiledPattern:
         # through (the rule packs were validated, compiles included, when they were loaded or cached).
         return compiled_regex(self.source, self.ignore_case)
 
-    def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
+    def can_match(self, text: str) -> bool:
+        """False when the pre-checks prove the pattern has no match in ``text`` (True: it may have)."""
         if self.leading is not None and self.leading.isdisjoint(_text_words(text)):
-            return
+            return False
+        if self.required is not None:
+            present = _literals_of(text)
+            for branch in self.required:
+                for group in branch:
+                    if not present[group]:
+                        break
+                else:
+                    return True
+            return False
         if self.literals is not None:
             folded = _folded(text)
-            if not any(lit in folded for lit in self.literals):
-                return
+            return any(lit in folded for lit in self.literals)
+        return True
+
+    def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
+        # Not a generator itself: most calls end at the pre-checks, and those need no generator frame.
+        return self._scan(text) if self.can_match(text) else iter(())
+
+    def _scan(self, text: str) -> Iterator["regex.Match[str]"]:
         try:
             yield from self.rx.finditer(text, timeout=REGEX_TIMEOUT)
         except TimeoutError:
@@ -464,7 +586,7 @@ def _compiled_pattern(name: str, source: str, ignore_case: bool, score: float) -
     literals = _leading_literals(source) if leading is None else None
     if literals is None:  # a group further on may still be required ("(?:niet|geen)\s+(?:zo|heel)")
         literals = _inner_literals(source)
-    return CompiledPattern(name, source, ignore_case, score, leading, literals)
+    return CompiledPattern(name, source, ignore_case, score, leading, literals, _required_literals(source))
 
 
 # --------------------------------------------------------------------------- nearness
