@@ -233,22 +233,55 @@ def detect_language(text: str) -> LanguageGuess:
 
 # --------------------------------------------------------------------------- spaCy
 
-def _newline_sentences(doc: "Doc") -> "Doc":
-    """Posts use line breaks as sentence ends: a token after a line break starts a sentence."""
-    text = doc.text
-    if "\n" not in text:
-        return doc
-    from spacy.attrs import IDX
+def _sentences(doc: "Doc") -> "Doc":
+    """spaCy's ``sentencizer`` (its default punctuation), and a line break ends a sentence too.
 
-    # Token starts, not Token objects: the token after a line break is the first that starts past it.
-    starts = doc.to_array(IDX).tolist()
-    pos = text.find("\n")
-    while pos != -1:
-        i = bisect.bisect_right(starts, pos)
-        if 0 < i < len(starts):
-            doc[i].is_sent_start = True
-        pos = text.find("\n", pos + 1)
+    The rule of ``spacy.pipeline.Sentencizer.predict``: a sentence starts at the first token that is
+    neither punctuation nor sentence-final after a run with a sentence-final character ("." "!" "?"...).
+    Posts also use line breaks as sentence ends: the token after one that holds a line break starts a
+    sentence. Read from token arrays: the sentencizer makes a Token object per word, which costs more
+    than the rule (about 60 us of a 300-character post, on every post).
+    """
+    n = len(doc)
+    if not n:
+        return doc
+    import numpy
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+
+    strings = doc.vocab.strings
+    kinds = _TOKEN_KINDS.get(id(strings))
+    if kinds is None or kinds[0] is not strings or len(kinds[1]) > 500_000:  # bounded, as _LEMMA_IDS
+        kinds = _TOKEN_KINDS[id(strings)] = (strings, {})
+    kind_of = kinds[1]
+    final = _sentence_final()
+    starts = [-1] * n
+    starts[0] = 1
+    seen_final = after_break = False
+    for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        kind = kind_of.get(orth)
+        if kind is None:  # (sentence-final, holds a line break), worked out once per word
+            text = strings[orth]
+            kind = kind_of[orth] = (text in final, "\n" in text)
+        if after_break:
+            starts[i] = 1
+        if seen_final and not is_punct and not kind[0]:
+            starts[i] = 1
+            seen_final = False
+        elif kind[0]:
+            seen_final = True
+        after_break = kind[1]
+    doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(n, 1))
     return doc
+
+
+_TOKEN_KINDS: dict[int, tuple[object, dict[int, tuple[bool, bool]]]] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_final() -> frozenset[str]:
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
 
 
 # Characters that every tokenizer exception holding one is looked up by (see _OnDemandExceptions).
@@ -348,12 +381,10 @@ def _register_tokenizer() -> str:
 
 @functools.lru_cache(maxsize=None)
 def build_nlp(lang: str, model: str | None = None) -> "Language":
-    """A blank pipeline (tokenizer, sentencizer, lookup lemmatizer), or a trained one by name."""
+    """A blank pipeline (tokenizer, sentences, lookup lemmas), or a trained one by name."""
     import spacy
     from spacy.language import Language
 
-    if "socialrisk_newlines" not in Language.factories:
-        Language.component("socialrisk_newlines")(_newline_sentences)
     if model:
         try:
             nlp = spacy.load(model)
@@ -369,9 +400,9 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
         return nlp
     if "socialrisk_lemmas" not in Language.factories:
         Language.component("socialrisk_lemmas")(_lookup_lemmas)
+        Language.component("socialrisk_sentences")(_sentences)
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": _register_tokenizer()}}})
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("socialrisk_newlines", after="sentencizer")
+    nlp.add_pipe("socialrisk_sentences")
     nlp.add_pipe("socialrisk_lemmas")
     return nlp
 
