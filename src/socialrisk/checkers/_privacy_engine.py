@@ -347,6 +347,11 @@ class RuleRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
+def _ascii_prefix(text: str) -> str:
+    """The part of ``text`` before its first non-ASCII character."""
+    return text[:next((i for i, ch in enumerate(text) if not ch.isascii()), len(text))]
+
+
 def _alternation(words: list[str]) -> str:
     """Words as a regex alternation, longest first; a space matches any run of white space."""
     uniq = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
@@ -358,6 +363,99 @@ def _compile_named(src: str, ignore_case: bool, first: tuple[str, ...], stop: tu
     """A name pattern with its named lists, compiled once per process (nl and en share most patterns)."""
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     return regex.compile(src, flags, first=list(first), stop=list(stop), ignore_unused=True)
+
+
+_LETTER_RUN = regex.compile(r"\p{L}+")
+# regex's case-insensitive matching takes "İ" for "i"; casefold() makes it "i" + a combining dot.
+_FOLD_DOTTED_I = {0x130: "i"}
+
+
+def _fold(text: str) -> str:
+    """Case-folded so that every character ``regex`` matches case-insensitively to an ASCII letter
+    becomes that letter (checked over all of Unicode): a safe pre-check for ASCII words."""
+    return text.translate(_FOLD_DOTTED_I).casefold()
+
+
+class _PostWords:
+    """What the name pre-checks ask of a post, computed at most once per post."""
+
+    __slots__ = ("text", "_runs", "_folded_runs", "_folded")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs: frozenset[str] | None = None
+        self._folded_runs: frozenset[str] | None = None
+        self._folded: str | None = None
+
+    @property
+    def runs(self) -> frozenset[str]:
+        """The maximal runs of letters ("Jan", "Mevr" of "Mevr.")."""
+        if self._runs is None:
+            self._runs = frozenset(_LETTER_RUN.findall(self.text))
+        return self._runs
+
+    @property
+    def folded_runs(self) -> frozenset[str]:
+        if self._folded_runs is None:
+            self._folded_runs = frozenset(_fold(r) for r in self.runs)
+        return self._folded_runs
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = _fold(self.text)
+        return self._folded
+
+
+# A pattern that opens with a placeholder after a lookbehind that refuses a letter: every match
+# starts a maximal run of letters with the placeholder's text ("(?<![\p{L}])(?P<value><<first>>...").
+_OPENING_PLACEHOLDER = regex.compile(
+    r"(?:\(\?=\\p\{Lu\}\))?\(\?<!\[\\p\{L\}[^\]\[()]*\]\)(?:\(\?=\\p\{Lu\}\))?(?P<group>\(\?:|\(\?P<value>)?<<(?P<name>\w+)>>"
+)
+
+
+def _opening_placeholder(source: str) -> str | None:
+    """The placeholder every match of a name pattern starts with (see ``_OPENING_PLACEHOLDER``), or None."""
+    from ._match import _closing_paren, _top_level_split
+
+    m = _OPENING_PLACEHOLDER.match(source)
+    if m is None or len(_top_level_split(source)) != 1:
+        return None
+    if m.group("group"):  # the group around it must be required and have one branch
+        close = _closing_paren(source, m.start("group"))
+        if close is None or source[close + 1:close + 2] in ("?", "*", "{"):
+            return None
+        inner = source[m.end("group"):close]
+        if len(_top_level_split(inner)) != 1:
+            return None
+    return m.group("name")
+
+
+class _NamePattern:
+    """One name pattern: compiled on first use, and skipped for a post that lacks what every match needs.
+
+    The named lists make these the slowest patterns to compile (tens of milliseconds each), and most
+    posts hold no honorific, no listed first name, no initials: a cold start on one post compiles only
+    the patterns that post can match, and a warm check skips the scans that cannot find anything.
+    """
+
+    __slots__ = ("name", "score", "_source", "_ignore_case", "_lists", "_needs", "_rx")
+
+    def __init__(self, name: str, score: float, source: str, ignore_case: bool, lists: tuple,
+                 needs: "Callable[[_PostWords], bool] | None") -> None:
+        self.name, self.score = name, score
+        self._source, self._ignore_case, self._lists = source, ignore_case, lists
+        self._needs = needs
+        self._rx: "regex.Pattern[str] | None" = None
+
+    @property
+    def rx(self) -> "regex.Pattern[str]":
+        if self._rx is None:  # two threads may both compile: the same pattern, harmlessly
+            self._rx = _compile_named(self._source, self._ignore_case, *self._lists)
+        return self._rx
+
+    def may_match(self, words: _PostWords) -> bool:
+        return self._needs is None or self._needs(words)
 
 
 class NameRecognizer(EntityRecognizer):
@@ -379,8 +477,8 @@ class NameRecognizer(EntityRecognizer):
         self._prepare_lock = threading.Lock()
 
     def _prepare(self) -> None:
-        """Compile the patterns and name sets on first use: a run that sees only Dutch posts never pays
-        for the English ones (the named lists make these the slowest patterns to compile)."""
+        """Build the name sets and pre-checks on first use: a run that sees only Dutch posts never pays
+        for the English ones. Patterns compile later still, when a post first needs them."""
         with self._prepare_lock:
             if self._ready:
                 return
@@ -400,22 +498,54 @@ class NameRecognizer(EntityRecognizer):
             "particle": rf"(?:(?i:{_alternation(data.particles)}))(?!\p{{L}})",
             "surname": rf"(?!(?:\L<stop>)(?!\p{{L}})){surname_word}(?!\p{{L}})",
         }
-        self._patterns = []
-        for spec in rule.match.patterns_for(lang):
-            src = spec.regex
-            for key, value in fill.items():
-                src = src.replace(f"<<{key}>>", value)
-            rx = _compile_named(
-                src, spec.ignore_case, tuple(sorted(set(data.first_names.both()))), tuple(sorted(set(data.not_surnames)))
-            )
-            self._patterns.append((spec.name, rx, spec.score))
         self._ambiguous = frozenset(data.ambiguous_first_names)
         self._firstx = frozenset(
             (set(data.first_names.both()) | set(data.extra_first_names))
             - set(data.not_first_names) - set(data.not_surnames) - set(data.ambiguous_first_names)
         )
+        lists = (tuple(sorted(set(data.first_names.both()))), tuple(sorted(set(data.not_surnames))))
+        self._patterns = []
+        for spec in rule.match.patterns_for(lang):
+            src = spec.regex
+            for key, value in fill.items():
+                src = src.replace(f"<<{key}>>", value)
+            needs = self._needs(spec, data, lists[0])
+            self._patterns.append(_NamePattern(spec.name, spec.score, src, spec.ignore_case, lists, needs))
         lone = rule.params.get("lone")
         self._lone = _LoneNames(data, lang, lone) if lone else None
+
+    def _needs(self, spec, data: NameData, first: tuple[str, ...]) -> "Callable[[_PostWords], bool] | None":
+        """A cheap test every post with a match of ``spec`` passes (exact: never skips a match), or None.
+
+        A pattern that opens with a listed word needs that word as a maximal run of letters of the post
+        (an honorific's runs compared case-folded, as ``(?i:...)`` does); one that opens with initials
+        needs a capital and a dot; one that opens with label words ("my name is") needs their letters.
+        """
+        opening = _opening_placeholder(spec.regex)
+        if opening == "first" and first and not spec.ignore_case and all(_LETTER_RUN.fullmatch(w) for w in first):
+            names = frozenset(first)
+            return lambda words: not names.isdisjoint(words.runs)
+        if opening == "firstx":  # the group is a maximal run of letters, kept only when in the set
+            firstx = self._firstx
+            return lambda words: not firstx.isdisjoint(words.runs)
+        if opening == "hon":
+            # Each run of letters of an honorific ("de", "heer" of "de heer") is a whole run of the post.
+            honorifics = [h.strip() for h in data.honorifics.both() if h.strip()]
+            if honorifics and all(h.isascii() and _LETTER_RUN.match(h) for h in honorifics):
+                runs = {frozenset(_fold(r) for r in _LETTER_RUN.findall(h)) for h in honorifics}
+                return lambda words: any(r <= words.folded_runs for r in runs)
+        if opening == "initials":
+            initial = regex.compile(r"\p{Lu}\.", regex.V0 | (regex.IGNORECASE if spec.ignore_case else 0))
+            return lambda words: initial.search(words.text) is not None
+        if opening is None:
+            # Label words in the opening group ("(?i:my name is|naam:)"): every match contains the
+            # letters each of them starts with; only the ASCII part is compared (see ``_fold``).
+            literals = compile_pattern(spec).literals
+            if literals:
+                heads = [_ascii_prefix(lit) for lit in literals]
+                if all(heads):
+                    return lambda words: any(h in words.folded for h in heads)
+        return None
 
     def load(self) -> None:  # noqa: D102 - nothing to load
         pass
@@ -424,7 +554,11 @@ class NameRecognizer(EntityRecognizer):
         if not self._ready:
             self._prepare()
         results: list[RecognizerResult] = []
-        for name, rx, score in self._patterns:
+        words = _PostWords(text)
+        for pattern in self._patterns:
+            if not pattern.may_match(words):
+                continue
+            name, rx, score = pattern.name, pattern.rx, pattern.score
             lookup = "firstx" in rx.groupindex
             try:  # overlapped: "Said Lewis Forbes" must still try "Lewis" after "Said" was refused
                 matches = list(rx.finditer(text, overlapped=lookup, timeout=REGEX_TIMEOUT))
@@ -463,6 +597,7 @@ _NAME_TOKEN = regex.compile(
 )
 _LOWER_WORDS = regex.compile(r"(?<![\p{L}\p{N}_@#])\p{Ll}+(?:-\p{Ll}+)?(?![\p{L}\p{N}_])")
 _NUMBER_BEFORE = regex.compile(r"\d\s*,?\s*$")
+_HOUSE_NUMBER = regex.compile(r"[^\S\n]+\d{1,5}(?!\d)")
 _NEXT_WORD = regex.compile(r"[^\S\n]*,?[^\S\n]*([\p{L}\p{N}][\p{L}\p{N}-]*)")
 _SENTENCE_END = frozenset(".!?:;\"“”(>*•|[")
 # between members of a list of names: ", ", " and ", ", and ", " en ", " & "
@@ -599,8 +734,7 @@ class _LoneNames:
                 while m < j and text[tokens[m][0]:tokens[m][1]] not in self.stop:
                     m += 1
                 # after a stop word only when it is a cue ("Dear", "Met"): not "The Davis", "Crown Street Kishiev"
-                after_stop = k > i and not self._cue_before(text[max(0, tokens[k][0] - 40):tokens[k][0]])
-                if m == j and not after_stop:
+                if m == j and not (k > i and not self._cue_before(text[max(0, tokens[k][0] - 40):tokens[k][0]])):
                     out.extend(self._score_run(text, tokens, k, m))
                 k = m
             i = j
@@ -677,6 +811,11 @@ class _LoneNames:
                     out.extend((a, b, self.scores["listed"], "lower-list") for a, b, _ in members)
         return out
 
+    def _cue_around(self, head: str, tail: str) -> bool:
+        """A (not strong) cue before or after a run: "met Jansen", "Jansen zegt"."""
+        return (self.before is not None and self.before.search(head) is not None) or (
+            self.after is not None and self.after.match(tail) is not None)
+
     def _cue_before(self, head: str) -> bool:
         return any(rx is not None and rx.search(head) is not None for rx in (self.strong, self.before))
 
@@ -699,11 +838,24 @@ class _LoneNames:
         start, end = tokens[i][0], tokens[i + len(words) - 1][1]
         head = text[max(0, start - 40):start]
         tail = text[end:end + 20]
-        strong = self.strong is not None and self.strong.search(head) is not None
-        cue = strong or (self.before is not None and self.before.search(head) is not None) or (
-            self.after is not None and self.after.match(tail) is not None)
-        if len(words) > 1 and regex.match(r"[^\S\n]+\d{1,5}(?!\d)", tail):
+        if len(words) > 1 and _HOUSE_NUMBER.match(tail):
             return []  # "Joaquin Suarez 2906": a street and house number
+        strong = self.strong is not None and self.strong.search(head) is not None
+        if not any(k in ("listed", "like") for k in kinds):
+            # Most runs: capitalised words of no kind ("Vandaag", "Samen Sterk"). Only a strong cue
+            # before, or for one word a strong cue after, can make them a name: the rules below, with
+            # the other cues looked up only when they can change the answer.
+            sc = self.scores
+            if strong and len(words) == 1:
+                return [(start, end, sc["strong"], "lone-strong-cue")]
+            if strong:
+                return [(start, end, sc["pair_cue"], "pair-cue")]
+            if len(words) > 1 or self.strong_after is None or not self.strong_after.match(tail):
+                return []
+            if not self._cue_around(head, tail) and (_NUMBER_BEFORE.search(head) or self._place_after(tail)):
+                return []
+            return [(start, end, sc["cue"], "lone-cue")]
+        cue = strong or self._cue_around(head, tail)
         named = [k for k in kinds if k in ("listed", "like")]
         sc = self.scores
         if not cue and (_NUMBER_BEFORE.search(head) or self._place_after(tail)):
