@@ -134,3 +134,16 @@ def test_on_demand_tokenizer_loads_only_what_texts_need():
     assert {"bijv.", "a.s."} <= set(fresh.rules) and len(fresh.rules) < before + 10
     copy = pickle.loads(pickle.dumps(build_nlp("nl").tokenizer))  # e.g. for a worker process
     assert [t.text for t in copy("Kom bijv. a.s. zaterdag.")] == ["Kom", "bijv.", "a.s.", "zaterdag", "."]
+
+
+def test_on_demand_tokenizer_load_all_matches_spacy():
+    import spacy
+
+    from socialrisk.analysis import _on_demand_tokenizer
+
+    fresh = _on_demand_tokenizer(build_nlp("en"))
+    fresh.load_all()
+    reference = spacy.blank("en")
+    assert fresh.exceptions is None and len(fresh.rules) == len(reference.tokenizer.rules)
+    for text in _exception_texts("en", 10):
+        assert [t.text for t in fresh(text)] == [t.text for t in reference(text)], text

@@ -124,6 +124,9 @@ class Pipeline:
         """Load everything now (models, recognizers) instead of on the first post."""
         for lang in ("nl", "en"):
             self.check("Warm-up." if lang == "en" else "Opwarmen.", lang=lang)
+            load_all = getattr(self.nlp_for(lang).tokenizer, "load_all", None)
+            if load_all is not None:  # the blank pipelines' tokenizer exceptions (see analysis.build_nlp)
+                load_all()
         return self
 
     # -- input -----------------------------------------------------------------------------
