@@ -232,17 +232,7 @@ class OwnSpacyNlpEngine(SpacyNlpEngine):
     def artifacts(self, doc: "Doc", language: str) -> NlpArtifacts:
         """NlpArtifacts of an already tokenised Doc (the shared analysis), without re-running spaCy."""
         persons = [e for e in doc.ents if e.label_ in ("PERSON", "PER")]  # read only: the Doc is shared
-        # Arrays instead of Token objects: creating a Token per word costs more than the recognizers.
-        strings = doc.vocab.strings
-        arr = doc.to_array(["IDX", "LEMMA", "LOWER"]).tolist() if len(doc) else []
-        return NlpArtifacts(
-            entities=persons,
-            tokens=doc,
-            tokens_indices=[row[0] for row in arr],
-            lemmas=[strings[row[1] or row[2]] for row in arr],
-            nlp_engine=self,
-            language=language,
-        )
+        return _DocArtifacts(doc, persons, self, language)
 
     def _doc_to_nlp_artifact(self, doc: "Doc", language: str) -> NlpArtifacts:
         return self.artifacts(doc, language)
@@ -254,6 +244,39 @@ class OwnSpacyNlpEngine(SpacyNlpEngine):
     @functools.lru_cache(maxsize=65536)  # noqa: B019
     def is_punct(self, word: str, language: str) -> bool:
         return self.nlp[language].vocab[word].is_punct
+
+
+class _DocArtifacts(NlpArtifacts):
+    """NlpArtifacts whose token offsets, lemmas and keywords are derived from the Doc when first read.
+
+    Only the context enhancer reads them, and only for a post with a hit whose rule has context words;
+    Presidio's ``__init__`` would derive keywords from every lemma of every post, so it is not called.
+    """
+
+    def __init__(self, doc: "Doc", persons: list, nlp_engine: "OwnSpacyNlpEngine", language: str) -> None:  # noqa: D107
+        self.entities = persons
+        self.tokens = doc
+        self.nlp_engine = nlp_engine
+        self.scores = [0.85] * len(persons)
+        self._language = language
+
+    @functools.cached_property
+    def _rows(self) -> list[list[int]]:
+        # Arrays instead of Token objects: creating a Token per word costs more than the recognizers.
+        return self.tokens.to_array(["IDX", "LEMMA", "LOWER"]).tolist() if len(self.tokens) else []
+
+    @functools.cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [row[0] for row in self._rows]
+
+    @functools.cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        strings = self.tokens.vocab.strings
+        return [strings[row[1] or row[2]] for row in self._rows]
+
+    @functools.cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        return NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language)
 
 
 class _ContextEnhancer(LemmaContextAwareEnhancer):
@@ -627,29 +650,40 @@ _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 _LOWER_PAIR = regex.compile(r"[^\S\n]+(?:\p{Ll}\.?[^\S\n]+)?(?P<last>\p{Ll}{2,}(?:-\p{Ll}+)?)(?![\p{L}\p{N}_@])")
 
 
-_LONE_SETS: dict[int, tuple] = {}
+_LONE_SETS: dict[object, tuple] = {}
 
 
-def _lone_sets(data: NameData) -> tuple[frozenset, frozenset, frozenset]:
-    """Stop words, listed names and listed names in lower case; built once per name data (~80 000 names)."""
-    got = _LONE_SETS.get(id(data))
+def _per_name_data(data: NameData, what: str, build: Callable[[], object]):
+    """``build()`` once per name data object (keyed by identity, checked with ``is``)."""
+    key = (what, id(data))
+    got = _LONE_SETS.get(key)
     if got is None or got[0] is not data:
+        got = _LONE_SETS[key] = (data, build())
+    return got[1]
+
+
+def _lone_sets(data: NameData) -> tuple[frozenset, frozenset]:
+    """Stop words and listed names; built once per name data (~100 000 names)."""
+
+    def build() -> tuple[frozenset, frozenset]:
         never = {*data.not_surnames, *data.not_names, *data.not_first_names, *data.ambiguous_first_names,
                  *data.lone_excluded}
         stop = frozenset({*data.not_surnames, *data.not_names, *data.not_first_names})
-        listed = frozenset({*data.first_names.both(), *data.extra_first_names, *data.extra_surnames} - never)
-        got = _LONE_SETS[id(data)] = (data, (stop, listed, frozenset(w.lower() for w in listed)))
-    return got[1]
+        return stop, frozenset({*data.first_names.both(), *data.extra_first_names, *data.extra_surnames} - never)
+
+    return _per_name_data(data, "lone", build)
 
 
-def _first_lower(data: NameData, listed: frozenset) -> frozenset:
-    """First names in lower case that may start a name in an all-lower-case post (no ordinary words)."""
-    key = ("first_lower", id(data))
-    got = _LONE_SETS.get(key)  # type: ignore[call-overload]
-    if got is None or got[0] is not data:
-        words = {*data.first_names.both(), *data.extra_first_names} & listed
-        got = _LONE_SETS[key] = (data, frozenset(w.lower() for w in words))  # type: ignore[index]
-    return got[1]
+def _lower_sets(data: NameData) -> tuple[frozenset, frozenset]:
+    """Listed names in lower case, and the first names among them that may start a name in an
+    all-lower-case post (no ordinary words); built when the first such post comes."""
+    stop, listed = _lone_sets(data)
+
+    def build() -> tuple[frozenset, frozenset]:
+        first = {*data.first_names.both(), *data.extra_first_names} & listed
+        return frozenset(w.lower() for w in listed), frozenset(w.lower() for w in first)
+
+    return _per_name_data(data, "lower", build)
 
 
 class _LoneNames:
@@ -673,9 +707,9 @@ class _LoneNames:
     def __init__(self, data: NameData, lang: str, scores: dict) -> None:
         self.scores = {k: float(v) for k, v in scores.items()}
         cues = data.lone_names
-        self.stop, self.listed, self.listed_lower = _lone_sets(data)
+        self._data = data
+        self.stop, self.listed = _lone_sets(data)
         self.first = frozenset(data.first_names.both()) - frozenset(data.ambiguous_first_names)
-        self.first_lower = _first_lower(data, self.listed)
         self.honorifics = regex.compile(
             rf"(?<![\p{{L}}])(?:{_alternation([h.rstrip('.').lower() for h in data.honorifics.both()])})\.?[^\S\n]+$"
         )
@@ -785,28 +819,29 @@ class _LoneNames:
         if "lower" not in self.scores:
             return []
         out: list[tuple[int, int, float, str]] = []
+        listed_lower, first_lower = _lower_sets(self._data)
         words = [(m.start(), m.end(), m.group()) for m in _LOWER_WORDS.finditer(text)]
         used: set[int] = set()
         for n, (a, b, w) in enumerate(words):
             if w in self.stop_lower:
                 continue
-            if w in self.first_lower and n + 1 < len(words):
+            if w in first_lower and n + 1 < len(words):
                 m = _LOWER_PAIR.match(text, b)
                 if m is not None:
                     last = m.group("last")
-                    if last not in self.stop_lower and (last in self.listed_lower or self._kind(last.capitalize()) == "like"):
+                    if last not in self.stop_lower and (last in listed_lower or self._kind(last.capitalize()) == "like"):
                         out.append((a, m.end(), self.scores["lower"], "lower-pair"))
                         used.update((a, m.start("last")))
                         continue
             if a not in used and self.honorifics.search(text[max(0, a - 20):a]) is not None and (
-                w in self.listed_lower or self._kind(w.capitalize()) == "like"
+                w in listed_lower or self._kind(w.capitalize()) == "like"
             ):
                 out.append((a, b, self.scores["lower"], "lower-honorific"))
         words = [w for w in words if w[2] not in ("and", "en")]  # the conjunctions are separators here
         for i, j, joined in _joined_runs(text, words):
             members = words[i:j]
             if j - i >= 3 and joined:
-                known = sum(w in self.first_lower for _, _, w in members)
+                known = sum(w in first_lower for _, _, w in members)
                 if known >= j - i - 1 and not any(w in self.stop_lower for _, _, w in members):
                     out.extend((a, b, self.scores["listed"], "lower-list") for a, b, _ in members)
         return out
@@ -887,13 +922,14 @@ class _LoneNames:
     def _lower_after_strong(self, text: str):
         """An all-lower-case post: 'my name is lena andersson' (one of the two words listed or name-like)."""
         out = []
+        listed_lower = _lower_sets(self._data)[0]
         for cue in self.strong_any.finditer(text):
             words = list(itertools.islice(_LOWER_WORDS.finditer(text, cue.end()), 2))
             if not words or words[0].start() != cue.end():
                 continue
             if len(words) == 2 and text[words[0].end():words[1].start()] != " ":
                 words = words[:1]
-            good = [w.group() in self.listed_lower or self._kind(w.group().capitalize()) == "like" for w in words]
+            good = [w.group() in listed_lower or self._kind(w.group().capitalize()) == "like" for w in words]
             if any(good) and words[0].group() not in self.stop_lower:
                 last = words[-1] if good[-1] and words[-1].group() not in self.stop_lower else words[0]
                 out.append((words[0].start(), last.end(), self.scores["strong"], "lone-strong-cue"))
@@ -932,9 +968,7 @@ def build_analyzer(
     context_window: tuple[int, int],
 ) -> tuple[AnalyzerEngine, OwnSpacyNlpEngine]:
     """An AnalyzerEngine with one recognizer per (rule, language), for nl and en, on our spaCy."""
-    from ._privacy_validators import offline_tldextract
-
-    offline_tldextract()("example.nl")  # load the bundled suffix list now, not inside a post's check
+    # tldextract's suffix list (~0.1 s to load) waits for the first e-mail address to validate.
     _quiet_presidio_logs()
     engine = OwnSpacyNlpEngine(nlp_for)
     engine.load()

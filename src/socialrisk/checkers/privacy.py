@@ -125,8 +125,6 @@ class PrivacyChecker(Checker):
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    from presidio_anonymizer import AnonymizerEngine
-
                     from ._privacy_engine import build_analyzer, name_data
 
                     s: PrivacySettings = self.settings  # type: ignore[assignment]
@@ -137,7 +135,7 @@ class PrivacyChecker(Checker):
                         context_factor=s.context_factor,
                         context_window=(s.context_before, s.context_after),
                     )
-                    self._engine = (analyzer, nlp_engine, AnonymizerEngine(), name_data(s.names_file))
+                    self._engine = (analyzer, nlp_engine, _LazyAnonymizer(), name_data(s.names_file))
         return self._engine
 
     # -- check -----------------------------------------------------------------------------
@@ -438,6 +436,23 @@ class PrivacyChecker(Checker):
 
 
 # --------------------------------------------------------------------------- helpers
+
+class _LazyAnonymizer:
+    """presidio-anonymizer's engine, imported and built when the first post has data to redact."""
+
+    def __init__(self) -> None:
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def anonymize(self, **kwargs: Any):
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    from presidio_anonymizer import AnonymizerEngine
+
+                    self._engine = AnonymizerEngine()
+        return self._engine.anonymize(**kwargs)
+
 
 # "Jesse Klaver (GL)": a party abbreviation right after a name marks a politician.
 _APPOSITIVE = regex.compile(r"[^\S\n]*,[^\S\n]*(?:(?:de|het|the|our|onze|ons)[^\S\n]+)?")
