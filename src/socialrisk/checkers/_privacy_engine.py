@@ -370,11 +370,6 @@ class RuleRecognizer(PatternRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
 
-def _ascii_prefix(text: str) -> str:
-    """The part of ``text`` before its first non-ASCII character."""
-    return text[:next((i for i, ch in enumerate(text) if not ch.isascii()), len(text))]
-
-
 def _alternation(words: list[str]) -> str:
     """Words as a regex alternation, longest first; a space matches any run of white space."""
     uniq = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
@@ -389,25 +384,29 @@ def _compile_named(src: str, ignore_case: bool, first: tuple[str, ...], stop: tu
 
 
 _LETTER_RUN = regex.compile(r"\p{L}+")
-# regex's case-insensitive matching takes "İ" for "i"; casefold() makes it "i" + a combining dot.
-_FOLD_DOTTED_I = {0x130: "i"}
+# What regex's case-insensitive matching takes for an ASCII letter (checked over all of Unicode in
+# the tests): the ASCII letters and these three, mapped here to the letter they match. (casefold()
+# would make "İ" an "i" plus a combining dot.)
+_ASCII_CASE = {0x130: "i", 0x17F: "s", 0x212A: "k"}
+# Maximal runs of letters made only of those: the runs an ASCII word can match case-insensitively.
+_ASCII_CASE_RUN = regex.compile(r"(?<!\p{L})[A-Za-z\u0130\u017F\u212A]++(?!\p{L})")
 
 
 def _fold(text: str) -> str:
-    """Case-folded so that every character ``regex`` matches case-insensitively to an ASCII letter
-    becomes that letter (checked over all of Unicode): a safe pre-check for ASCII words."""
-    return text.translate(_FOLD_DOTTED_I).casefold()
+    """Lower-cased, with every character regex matches case-insensitively to an ASCII letter made
+    that letter: an ASCII word that matches ``(?i:...)`` in ``text`` is a substring of this."""
+    return text.translate(_ASCII_CASE).lower()
 
 
 class _PostWords:
     """What the name pre-checks ask of a post, computed at most once per post."""
 
-    __slots__ = ("text", "_runs", "_folded_runs", "_folded")
+    __slots__ = ("text", "_runs", "_ascii_runs", "_folded")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._runs: frozenset[str] | None = None
-        self._folded_runs: frozenset[str] | None = None
+        self._ascii_runs: frozenset[str] | None = None
         self._folded: str | None = None
 
     @property
@@ -418,10 +417,11 @@ class _PostWords:
         return self._runs
 
     @property
-    def folded_runs(self) -> frozenset[str]:
-        if self._folded_runs is None:
-            self._folded_runs = frozenset(_fold(r) for r in self.runs)
-        return self._folded_runs
+    def ascii_runs(self) -> frozenset[str]:
+        """The maximal runs of letters an ASCII word can match case-insensitively, folded (``_fold``)."""
+        if self._ascii_runs is None:
+            self._ascii_runs = frozenset(_fold(" ".join(_ASCII_CASE_RUN.findall(self.text))).split())
+        return self._ascii_runs
 
     @property
     def folded(self) -> str:
@@ -555,19 +555,27 @@ class NameRecognizer(EntityRecognizer):
             # Each run of letters of an honorific ("de", "heer" of "de heer") is a whole run of the post.
             honorifics = [h.strip() for h in data.honorifics.both() if h.strip()]
             if honorifics and all(h.isascii() and _LETTER_RUN.match(h) for h in honorifics):
-                runs = {frozenset(_fold(r) for r in _LETTER_RUN.findall(h)) for h in honorifics}
-                return lambda words: any(r <= words.folded_runs for r in runs)
+                # indexed by the longest run of each ("heer" of "de heer"): most posts have none of those
+                by_key: dict[str, list[frozenset[str]]] = {}
+                for h in honorifics:
+                    runs = [r.lower() for r in _LETTER_RUN.findall(h)]
+                    by_key.setdefault(max(runs, key=len), []).append(frozenset(runs))
+                keys = frozenset(by_key)
+
+                def has_honorific(words: _PostWords) -> bool:
+                    found = words.ascii_runs
+                    return any(r <= found for key in keys & found for r in by_key[key])
+
+                return has_honorific
         if opening == "initials":
             initial = regex.compile(r"\p{Lu}\.", regex.V0 | (regex.IGNORECASE if spec.ignore_case else 0))
             return lambda words: initial.search(words.text) is not None
-        if opening is None:
+        if opening is None and spec.regex.isascii():
             # Label words in the opening group ("(?i:my name is|naam:)"): every match contains the
-            # letters each of them starts with; only the ASCII part is compared (see ``_fold``).
+            # letters one of them starts with. (ASCII only: see ``_fold``.)
             literals = compile_pattern(spec).literals
             if literals:
-                heads = [_ascii_prefix(lit) for lit in literals]
-                if all(heads):
-                    return lambda words: any(h in words.folded for h in heads)
+                return lambda words: any(lit in words.folded for lit in literals)
         return None
 
     def load(self) -> None:  # noqa: D102 - nothing to load
