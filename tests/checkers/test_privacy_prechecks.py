@@ -86,3 +86,27 @@ def test_ascii_case_covers_every_character_regex_matches_to_an_ascii_letter():
         folded = engine._fold(ch)
         assert len(folded) == 1 and "a" <= folded <= "z", hex(cp)
         assert regex.fullmatch(folded, ch, regex.V0 | regex.IGNORECASE), hex(cp)
+
+
+DIGIT_TEXTS = [
+    "Bel nul zes een twee drie vier vijf zes zeven acht!",
+    "BEL NUL ZES, EEN-TWEE DRIE VIER VIJF",
+    "Call zero six one two three four five six seven eight.",
+    "Call Zero Six One Two Three Four",
+    "one two three four five",  # five words: no run
+    "Het is één twee drie vier vijf zes",  # not ASCII: always scanned
+    "someone phoned: one, done, money, one two three",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", DIGIT_TEXTS)
+def test_digit_run_precheck_changes_nothing(text):
+    from socialrisk.checkers import privacy
+
+    rules = [r for r in load_rules().rules if r.checker == "privacy"]
+    for lang in ("nl", "en"):
+        words = privacy._digit_words(rules, lang)
+        rx = privacy._digit_run_regex(tuple(words))
+        found = [m.span() for m in rx.finditer(text)]
+        assert bool(found) <= privacy._may_hold_digit_run(text, words)
