@@ -58,7 +58,7 @@ def test_prechecks_are_in_place_for_the_shipped_patterns():
     recognizer = _names()[0]
     recognizer._prepare()
     checked = {p.name for p in recognizer._patterns if p._needs is not None}
-    assert {"honorific", "first-last", "first-last-census", "speech-cue", "initials"} <= checked
+    assert {"honorific", "first-last", "first-last-census", "speech-cue", "initials", "labelled"} <= checked
 
 
 def test_a_pattern_compiles_only_when_a_post_needs_it():
@@ -74,6 +74,16 @@ def test_opening_placeholder_is_read_conservatively():
     assert engine._opening_placeholder(r"(?<![\p{L}])(?:<<hon>>|x)\s+<<surname>>") is None  # a branch
     assert engine._opening_placeholder(r"(?<![\p{L}])<<first>>\s+<<surname>>|<<surname>>") is None
     assert engine._opening_placeholder(r"<<first>>\s+<<surname>>") is None  # no lookbehind: not a whole run
+
+
+def test_opening_words_are_read_conservatively():
+    assert engine._opening_words(r"(?<![\p{L}])(?i:says|according to)\s+x") == ("says", "according to")
+    assert engine._opening_words(r"(?i:patiënt:|events?|ab+)\s") == ("pati", "event", "ab")
+    assert engine._opening_words(r"(?i:says|said)?\s*x") is None  # optional
+    assert engine._opening_words(r"(?i:says|x{2})") is None  # an alternative with no required text
+    assert engine._opening_words(r"(?i:a\.b|c)") is None  # escapes: unclear
+    assert engine._opening_words(r"(?x)(?i:a b|c)") is None  # verbose: the space is no text
+    assert engine._opening_words(r"(?i:a|b)c|d") is None  # a second branch
 
 
 def test_ascii_case_covers_every_character_regex_matches_to_an_ascii_letter():

@@ -458,6 +458,37 @@ def _opening_placeholder(source: str) -> str | None:
     return m.group("name")
 
 
+# A pattern that opens with a group of plain label words, after at most a lookbehind:
+# "(?<![\p{L}])(?i:says|said|according to)...". No escapes, classes or groups inside the group.
+_OPENING_GROUP = regex.compile(r"(?:\(\?<![^()]*\))?\(\?i?:(?P<words>[^()\[\]\\]*)\)")
+_PLAIN_TEXT = regex.compile(r"[A-Za-z0-9 ]+")
+
+
+def _opening_words(source: str) -> tuple[str, ...] | None:
+    """The ASCII text each alternative of a name pattern's opening group of label words starts with,
+    lower-cased (``"pati"`` of ``"patiënt:"``): every match contains one of them. None if unclear."""
+    from ._match import _top_level_split
+
+    m = _OPENING_GROUP.match(source)
+    if m is None or _VERBOSE_FLAG.search(source) or len(_top_level_split(source)) != 1:
+        return None
+    if source[m.end():m.end() + 1] in ("?", "*", "{"):
+        return None  # an optional group promises nothing
+    out = []
+    for alt in m.group("words").split("|"):
+        plain = _PLAIN_TEXT.match(alt)
+        text = plain.group() if plain else ""
+        if alt[len(text):len(text) + 1] in ("?", "*", "{"):
+            text = text[:-1]  # its last character is optional
+        if not text.strip():
+            return None
+        out.append(text.lower())
+    return tuple(out)
+
+
+_VERBOSE_FLAG = regex.compile(r"\(\?[a-zA-Z]*x")  # white space in a verbose pattern is no text
+
+
 class _NamePattern:
     """One name pattern: compiled on first use, and skipped for a post that lacks what every match needs.
 
@@ -574,12 +605,9 @@ class NameRecognizer(EntityRecognizer):
         if opening == "initials":
             initial = regex.compile(r"\p{Lu}\.", regex.V0 | (regex.IGNORECASE if spec.ignore_case else 0))
             return lambda words: initial.search(words.text) is not None
-        if opening is None and spec.regex.isascii():
-            # Label words in the opening group ("(?i:my name is|naam:)"): every match contains the
-            # letters one of them starts with. (ASCII only: see ``_fold``.)
-            literals = compile_pattern(spec).literals
-            if literals:
-                return lambda words: any(lit in words.folded for lit in literals)
+        label_words = _opening_words(spec.regex) if opening is None else None
+        if label_words:  # "(?i:my name is|naam:)": every match contains one of them (case-folded)
+            return lambda words: any(w in words.folded for w in label_words)
         return None
 
     def load(self) -> None:  # noqa: D102 - nothing to load
