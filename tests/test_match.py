@@ -176,3 +176,39 @@ def test_leading_words_pre_check_sees_words_as_word_boundaries_do():
     pat = compile_pattern(PatternSpec(name="p", regex=r"\b(?:niet|nooit)\s+zonder\b"))
     for text in ["½niet zonder", "²niet zonder", "x_niet zonder", "NIET zonder", "één, niet zonder", "niet-zonder"]:
         assert [m.span() for m in pat.finditer(text)] == [m.span() for m in pat.rx.finditer(text)], text
+
+
+def test_anchor_lookup_of_a_post_picks_the_same_terms_as_each_lexicon_alone():
+    from socialrisk.checkers._match import _Words
+
+    rnd = random.Random(11)
+    lexicons = [Lexicon(["de beste", "fraude*", "niet"]), Lexicon(["x*", "van der", "nooit eerder"]), Lexicon(["🤡", "ooit"])]
+    vocab = ["de", "beste", "niet", "nooit", "eerder", "ooit", "fraudeur", "van", "der", "x", "xy", "🤡", "z"]
+    for _ in range(500):
+        text = normalize(" ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 10)))).text
+        shared, alone = _Words(text, shared=True), _Words(text)
+        for lex in lexicons:
+            assert lex._candidates(shared) == lex._candidates(alone), text
+
+
+def test_a_lexicon_built_after_the_posts_lookup_still_finds_its_terms():
+    from socialrisk.checkers._match import _Words
+
+    words = _Words("een zeldzaamwoord hier", shared=True)
+    assert Lexicon(["hier"])._candidates(words) == [0]  # the lookup happens here
+    late = Lexicon(["zeldzaamwoord", "zeldzaam*"])
+    assert late._candidates(words) == [0, 1]
+
+
+def test_a_collected_lexicon_leaves_the_anchor_tables():
+    import gc
+
+    from socialrisk.checkers import _match
+
+    lex = Lexicon(["eenmaligwoord", "eenmalig*"])
+    assert "eenmaligwoord" in _match._WORD_OWNERS
+    del lex
+    gc.collect()
+    Lexicon(["iets"])  # the next registration removes what was collected
+    assert "eenmaligwoord" not in _match._WORD_OWNERS
+    assert "eenmalig" not in _match._PREFIX_ANCHORS

@@ -12,6 +12,8 @@ import functools
 import itertools
 import logging
 import re
+import threading
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -37,6 +39,7 @@ __all__ = [
     "rule_hits",
     "rule_mechanism",
     "per_rule",
+    "per_object",
     "rule_lexicon",
     "exclude_lexicon",
     "rule_patterns",
@@ -76,6 +79,7 @@ def _term_regex(term: str, masked: bool) -> str:
 
 
 _RUN = regex.compile(r"[\p{L}\p{N}]+")
+_RUN_ASCII = re.compile(r"[A-Za-z0-9]+")  # the same runs on ASCII text (most normalised posts), faster
 _INNER_HASH = regex.compile(r"[^\s#]#")
 _MAX_PREFIX = 24  # longest word prefix kept for ``prefix*`` terms; longer anchors are tested one by one
 
@@ -96,23 +100,102 @@ def _anchor(term: str) -> tuple[str, bool] | None:
     return m.group(), prefix and m.end() == len(t)
 
 
+# --- which lexicons have an anchor in a post: one pass over its words for all lexicons ----------
+#
+# Every Lexicon registers its anchors here under a serial number. A post's words are then looked up
+# once, giving for each lexicon the anchors it has in the post; a lexicon that has none (most of them,
+# in most posts) is skipped without set tests of its own. The tables are only replaced or extended
+# under the lock, with tuples, so a post may read them at any time; ``_ANCHORS_COMPLETE`` says which
+# serials were fully registered when a post's lookup started (a lexicon built later tests itself).
+
+_anchor_lock = threading.Lock()
+_WORD_OWNERS: dict[str, tuple[int, ...]] = {}
+# Anchors of "prefix*" terms (at most _MAX_PREFIX long) by their first two letters: (anchor, serial).
+_PREFIX_OWNERS: dict[str, tuple[tuple[str, int], ...]] = {}
+_PREFIX_ANCHORS: tuple[str, ...] = ()  # all of them, for one str.startswith per word
+_next_serial = 0
+_ANCHORS_COMPLETE = 0  # serials below this are fully registered
+# Lexicons garbage-collected since the last registration: (serial, word anchors, prefix anchors). A
+# finalizer only appends here (it may run inside the lock); the next registration removes them.
+_FORGOTTEN: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+
+
+def _register_anchors(words: Iterable[str], prefixes: Iterable[str]) -> int:
+    global _next_serial, _ANCHORS_COMPLETE, _PREFIX_ANCHORS
+    with _anchor_lock:
+        while _FORGOTTEN:
+            gone, gone_words, gone_prefixes = _FORGOTTEN.pop()
+            for w in gone_words:
+                _drop_owner(_WORD_OWNERS, w, lambda owner: owner == gone)
+            for w in gone_prefixes:
+                _drop_owner(_PREFIX_OWNERS, w[:2], lambda owner: owner[1] == gone)
+        serial = _next_serial
+        _next_serial += 1
+        for w in words:
+            _WORD_OWNERS[w] = (*_WORD_OWNERS.get(w, ()), serial)
+        for w in prefixes:
+            if len(w) <= _MAX_PREFIX:  # longer ones are the lexicon's own ``_long_prefixes``
+                _PREFIX_OWNERS[w[:2]] = (*_PREFIX_OWNERS.get(w[:2], ()), (w, serial))
+        _PREFIX_ANCHORS = tuple({anchor for owners in _PREFIX_OWNERS.values() for anchor, _ in owners})
+        _ANCHORS_COMPLETE = serial + 1
+    return serial
+
+
+def _drop_owner(table: dict, key: str, is_gone: Callable[[Any], bool]) -> None:
+    left = tuple(owner for owner in table.get(key, ()) if not is_gone(owner))
+    if left:
+        table[key] = left
+    else:
+        table.pop(key, None)
+
+
 class _Words:
-    """The words of a normalised text, and all their prefixes, for the lexicon pre-check."""
+    """The words of a normalised text, for the lexicon pre-check (anchors and prefixes when needed).
 
-    __slots__ = ("words", "prefixes", "masks")
+    ``shared``: many lexicons will ask (a post's words), so look up all their anchors at once; a string
+    searched once by one lexicon (``search_text``) is cheaper to test against that lexicon alone.
+    """
 
-    def __init__(self, text: str) -> None:
-        self.words = set(_RUN.findall(text))
-        # Prefixes up to a bounded length: a 100 000-character "word" must not cost 10^10 characters.
-        self.prefixes = {w[:i] for w in self.words for i in range(1, min(len(w), _MAX_PREFIX) + 1)}
+    __slots__ = ("words", "masks", "_prefixes", "_anchored", "_complete")
+
+    def __init__(self, text: str, shared: bool = False) -> None:
+        self.words = set((_RUN_ASCII if text.isascii() else _RUN).findall(text))
         # A masked lexicon may match "f*ck" or "k#t" across runs; a "#" that opens a hashtag is no mask.
         self.masks = "*" in text or ("#" in text and _INNER_HASH.search(text) is not None)
+        self._prefixes: set[str] | None = None
+        self._anchored: dict[int, list[tuple[bool, str]]] | None = None if shared else {}
+        self._complete = 0
+
+    @property
+    def prefixes(self) -> set[str]:
+        """Every word's prefixes up to a bounded length (a 100 000-character "word" must not cost 10^10)."""
+        if self._prefixes is None:
+            self._prefixes = {w[:i] for w in self.words for i in range(1, min(len(w), _MAX_PREFIX) + 1)}
+        return self._prefixes
+
+    def anchored(self, serial: int) -> list[tuple[bool, str]] | None:
+        """(is a prefix anchor, anchor) of lexicon ``serial`` found among the words; None: not known."""
+        if self._anchored is None:
+            self._complete = _ANCHORS_COMPLETE  # read first: serials below it have all their anchors in
+            found: dict[int, list[tuple[bool, str]]] = {}
+            words = self.words
+            for w in _WORD_OWNERS.keys() & words:  # set operations: the words are looked up in C
+                for owner in _WORD_OWNERS.get(w, ()):
+                    found.setdefault(owner, []).append((False, w))
+            anchors = _PREFIX_ANCHORS
+            for w in [w for w in words if w.startswith(anchors)]:  # rarely any
+                # a one-letter anchor is filed under itself: look under the first letter too
+                for anchor, owner in (*_PREFIX_OWNERS.get(w[:1], ()), *_PREFIX_OWNERS.get(w[:2], ())):
+                    if w.startswith(anchor):
+                        found.setdefault(owner, []).append((True, anchor))
+            self._anchored = found
+        return self._anchored.get(serial, []) if serial < self._complete else None
 
 
 def _words_of(analysis: "Analysis") -> _Words:
     got = analysis.cache.get("_lexicon.words")
     if got is None:
-        got = analysis.cache["_lexicon.words"] = _Words(analysis.norm.text)
+        got = analysis.cache["_lexicon.words"] = _Words(analysis.norm.text, shared=True)
     return got
 
 
@@ -143,6 +226,9 @@ class Lexicon:
             else:
                 (self._by_prefix if anchor[1] else self._by_word).setdefault(anchor[0], []).append(i)
         self._long_prefixes = [w for w in self._by_prefix if len(w) > _MAX_PREFIX]
+        self._serial = _register_anchors(self._by_word, self._by_prefix)
+        forget = weakref.finalize(self, _FORGOTTEN.append, (self._serial, tuple(self._by_word), tuple(self._by_prefix)))
+        forget.atexit = False
 
     def __bool__(self) -> bool:
         return bool(self._alts)
@@ -158,16 +244,15 @@ class Lexicon:
         """Indexes of the terms that can occur in a text with these words; None: try them all."""
         if self.masked and words.masks:
             return None
-        if (
-            not self._always and not self._long_prefixes
-            and self._by_word.keys().isdisjoint(words.words) and self._by_prefix.keys().isdisjoint(words.prefixes)
-        ):
-            return []  # the common case: none of the anchors is in the post (no sets built)
+        anchored = words.anchored(self._serial)
+        if anchored is None:  # built after the post's words were looked up: test the anchors here
+            anchored = [(False, w) for w in self._by_word.keys() & words.words]
+            anchored += [(True, w) for w in self._by_prefix.keys() & words.prefixes]
+        if not anchored and not self._always and not self._long_prefixes:
+            return []  # the common case: none of the anchors is in the post
         found = set(self._always)
-        for w in self._by_word.keys() & words.words:
-            found.update(self._by_word[w])
-        for w in self._by_prefix.keys() & words.prefixes:
-            found.update(self._by_prefix[w])
+        for is_prefix, w in anchored:
+            found.update((self._by_prefix if is_prefix else self._by_word)[w])
         for w in self._long_prefixes:  # anchors longer than the prefixes kept: test the words directly
             if any(word.startswith(w) for word in words.words):
                 found.update(self._by_prefix[w])
@@ -622,11 +707,17 @@ def per_rule(rule: "Rule", key: tuple, build: Callable[[], object]) -> Any:
     hashed for ``lexicon_for``) costs more than most matches. Keyed by identity, checked with ``is``
     (rules are immutable, and a recycled id never returns another rule's entry).
     """
-    memo = _PER_RULE.get(id(rule))
-    if memo is None or memo[0] is not rule:
+    return per_object(rule, key, build)
+
+
+def per_object(owner: object, key: tuple, build: Callable[[], object]) -> Any:
+    """Like ``per_rule`` for any object a checker keeps for its life (e.g. a word list in parsed params,
+    which must not be changed afterwards)."""
+    memo = _PER_RULE.get(id(owner))
+    if memo is None or memo[0] is not owner:
         if len(_PER_RULE) > 20_000:  # many short-lived rule sets (tests, reloaded packs): start over
             _PER_RULE.clear()
-        memo = _PER_RULE[id(rule)] = (rule, {})
+        memo = _PER_RULE[id(owner)] = (owner, {})
     got = memo[1].get(key, _MISSING)
     if got is _MISSING:
         got = memo[1][key] = build()

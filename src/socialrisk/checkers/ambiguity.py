@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Category, Finding, Severity
-from ._match import covering, exclude_lexicon, lexicon_for, post_hits, rule_lexicon, rule_patterns
+from ._match import Lexicon, covering, exclude_lexicon, lexicon_for, per_object, per_rule, post_hits, rule_lexicon, rule_patterns
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,14 +30,22 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _CACHE_KEY = "ambiguity.sarcasm"
 
 
-def _lex(words: LangWords, lang: str):
+# Params are parsed once per checker and never changed, so what is built from their word lists is
+# kept per list (``per_object``): rebuilding it for every post cost more than most of the matching.
+
+def _lex(words: LangWords, lang: str) -> Lexicon:
     """The (cached) lexicon of a language's words plus the ``all`` ones."""
-    return lexicon_for(tuple([*words.get("all", []), *words.get(lang, [])]))
+    return per_object(words, ("lex", lang), lambda: lexicon_for(tuple([*words.get("all", []), *words.get(lang, [])])))
 
 
-def _words(words: LangWords, lang: str) -> set[str]:
+def _words(words: LangWords, lang: str) -> frozenset[str]:
     """A language's words (plus ``all``), case-folded, for single-word lookups."""
-    return {w.casefold() for w in [*words.get("all", []), *words.get(lang, [])]}
+    return per_object(words, ("words", lang), lambda: frozenset(w.casefold() for w in [*words.get("all", []), *words.get(lang, [])]))
+
+
+def _folded_set(words: list[str]) -> frozenset[str]:
+    """A plain word list, case-folded, for lookups (built once per list)."""
+    return per_object(words, ("folded",), lambda: frozenset(w.casefold() for w in words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +154,7 @@ def _lex_hits(lex, analysis: "Analysis", a: int = 0, b: int | None = None) -> li
     return [(h.start, h.end) for h in post_hits(analysis, lex) if h.start >= a and (b is None or h.end <= b)]
 
 
-def _in_sentence(analysis: "Analysis", words: LangWords | list[str], start: int) -> bool:
-    lex = lexicon_for(tuple(words)) if isinstance(words, list) else _lex(words, analysis.lang)
+def _in_sentence(analysis: "Analysis", lex: Lexicon, start: int) -> bool:
     return bool(_lex_hits(lex, analysis, *analysis.sentence_of(start)))
 
 
@@ -158,10 +165,12 @@ def _in_features(analysis: "Analysis", start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- mechanisms
 
 def _vague(rule, p: _VagueParams, analysis) -> Iterator[_Hit]:
+    lang = analysis.lang
+    context = per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
     for s, e in _trigger_hits(rule, analysis):
-        if not _in_sentence(analysis, rule.match.context_for(analysis.lang), s):
+        if not _in_sentence(analysis, context, s):
             continue  # "veel dank" or "many people came" is not a promise
-        promised = _in_sentence(analysis, p.promise, s)
+        promised = _in_sentence(analysis, _lex(p.promise, lang), s)
         yield _Hit(s, e, p.promise_severity if promised else None, 0.7 if promised else 0.5)
 
 
@@ -233,7 +242,7 @@ _NAME_AFTER = regex.compile(r"[ \t]+([\p{L}'’-]+)")
 def _referents(analysis, p: _PeopleParams, a: int, b: int, parties: bool = True) -> list[tuple[int, int]]:
     """Who a pronoun could point to in ``[a, b)``: roles (+ name), full names, @mentions, parties."""
     text, lang = analysis.text, analysis.lang
-    not_names, particles = _words(p.not_names, lang), {w.casefold() for w in p.particles}
+    not_names, particles = _words(p.not_names, lang), _folded_set(p.particles)
     found: list[tuple[int, int]] = []
     for h_start, h_end in _lex_hits(_lex(p.roles, lang), analysis, a, b):
         end = last = h_end
@@ -351,7 +360,7 @@ def _mid_sentence(rule, p: _MidSentenceParams, analysis) -> Iterator[_Hit]:
 
 def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
     text = analysis.text
-    known = {k.casefold() for k in p.known}
+    known = _folded_set(p.known)
     words = _WORD.findall(text)
     if words and sum(w.isupper() and len(w) > 1 for w in words) / len(words) > p.max_caps_share:
         return  # a shouting post: the tone checker's business
@@ -384,7 +393,7 @@ def _bare_number(rule, p: _BareNumberParams, analysis) -> Iterator[_Hit]:
             continue
         prev = _WORD.findall(text[max(0, n.start - 30): n.start])
         colon = text[:n.start].rstrip().endswith(":")
-        if (colon or (prev and prev[-1].casefold() in before)) and _in_sentence(analysis, p.measures, n.start):
+        if (colon or (prev and prev[-1].casefold() in before)) and _in_sentence(analysis, _lex(p.measures, analysis.lang), n.start):
             yield _Hit(n.start, n.end, score=0.5)
 
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Lexicon, lexicon_for, word_tokens
+from ._match import Lexicon, lexicon_for, per_rule, word_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -242,8 +242,9 @@ class ReadabilityChecker(Checker):
         return out
 
     def _replace(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
-        table: dict[str, str] = rule.params["replace"].get(analysis.lang, {})
-        lex: Lexicon = lexicon_for(tuple([*table, *rule.match.terms_for(analysis.lang)]))
+        lang = analysis.lang
+        table: dict[str, str] = rule.params["replace"].get(lang, {})
+        lex: Lexicon = per_rule(rule, ("replace", lang), lambda: lexicon_for(tuple([*table, *rule.match.terms_for(lang)])))
         out = []
         for hit in lex.finditer(analysis):
             plain = table.get(hit.term) or None
@@ -258,12 +259,7 @@ class ReadabilityChecker(Checker):
 
     def _passive(self, rule: "Rule", analysis: "Analysis", level: str) -> list[Finding]:
         lang = analysis.lang
-        p = rule.params
-        aux = {w.casefold() for w in p["aux"].get(lang, [])}
-        stop = {w.casefold() for w in p.get("stop", {}).get(lang, [])}
-        known = {w.casefold() for w in p["participles"].get(lang, [])}
-        not_part = {w.casefold() for w in p.get("not_participles", {}).get(lang, [])}
-        window = int(p["window"].get(lang, 3))
+        aux, stop, known, not_part, window = per_rule(rule, ("passive", lang), lambda: self._passive_words(rule, lang))
         doc = analysis.doc
         out = []
         i = 0
@@ -286,6 +282,16 @@ class ReadabilityChecker(Checker):
                     break
             i += 1
         return out
+
+    @staticmethod
+    def _passive_words(rule: "Rule", lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int]:
+        """A passive rule's word sets for a language, case-folded (built once per rule)."""
+        p = rule.params
+
+        def folded(key: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in p.get(key, {}).get(lang, []))
+
+        return folded("aux"), folded("stop"), folded("participles"), folded("not_participles"), int(p["window"].get(lang, 3))
 
     @staticmethod
     def _looks_participle(tok: Any, lang: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..models import Category, Finding
-from ._match import lexicon_for, rule_hits
+from ._match import exclude_lexicon, lexicon_for, per_rule, rule_hits
 from .base import Checker, register
 
 __all__ = ["StyleChecker"]
@@ -60,7 +60,7 @@ class StyleChecker(Checker):
             if "required" in p:
                 out.extend(self._required(rule, a))
                 continue
-            exclude = lexicon_for(tuple(rule.match.exclude_for(a.lang)))
+            exclude = exclude_lexicon(rule, a.lang)
             replace = p.get("replace")
             for s, e in rule_hits(rule, a):
                 if a.text[s:e] == replace or (exclude and exclude.contains(a, max(0, s - 40), e + 40)):
@@ -69,10 +69,11 @@ class StyleChecker(Checker):
         return out
 
     def _required(self, rule, a) -> list[Finding]:
-        context = lexicon_for(tuple(rule.match.context_for(a.lang)))
+        lang = a.lang
+        context = per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
         if context and not context.contains(a):
             return []
-        if lexicon_for(tuple(rule.params["required"])).contains(a):
+        if per_rule(rule, ("required",), lambda: lexicon_for(tuple(rule.params["required"]))).contains(a):
             return []
         end = len(a.text.rstrip())  # nothing to point at: the span is where the text would go
         return [self.finding(rule, a, end, end, replacement=rule.params["required"][0])]

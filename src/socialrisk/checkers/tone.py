@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Hit, covering, word_tokens
+from ._match import Hit, covering, per_rule, word_tokens
 from ._target import rule_hits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,7 +45,10 @@ def _kind(rule: "Rule") -> str:
 
 def _hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
     """The rule's term and pattern hits (exclusions applied), outside links, @mentions and #hashtags."""
-    in_link = covering((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+    in_link = analysis.cache.get("tone.in_link")
+    if in_link is None:  # the same for every lexicon rule of the post
+        spans = ((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+        in_link = analysis.cache["tone.in_link"] = covering(spans)
     hits = rule_hits(rule, analysis, masked=bool(rule.params.get("masked")))
     return [h for h in hits if not in_link(h.start, h.end)]
 
@@ -103,7 +106,8 @@ class ToneChecker(Checker):
         key = ("tone.shouted", rule.id)
         if key in analysis.cache:  # asked by the caps rule and again by the intensity rule
             return analysis.cache[key]
-        acronyms = {t.casefold() for t in rule.match.terms_for(analysis.lang)}
+        lang = analysis.lang
+        acronyms = per_rule(rule, ("acronyms", lang), lambda: frozenset(t.casefold() for t in rule.match.terms_for(lang)))
         max_len = int(rule.params["max_acronym_len"])
         words = word_tokens(analysis)
         texts = [w.text for w in words]
