@@ -480,13 +480,17 @@ _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{
 _PLACE_NAME = regex.compile(r"['\u2019]s\s+\p{Lu}")
 
 
+_DIGIT_RUN_WORDS = 6  # number words in a row that make a written-out number
+
+
 @functools.lru_cache(maxsize=64)
 def _digit_run_regex(words: tuple[str, ...]) -> "regex.Pattern[str] | None":
     """Six or more number words in a row ("nul zes een twee ..."): a number written out."""
     if not words:
         return None
     alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?:[\s,-]+(?:{alt})){{5,}}(?![\p{{L}}])", regex.IGNORECASE)
+    more = _DIGIT_RUN_WORDS - 1
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?:[\s,-]+(?:{alt})){{{more},}}(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _digit_words(rules: list["Rule"], lang: str) -> dict[str, str]:
@@ -506,7 +510,7 @@ def _may_hold_digit_run(text: str, words: dict[str, str]) -> bool:
     letters; in ASCII text, case-insensitive means lower-cased. The scan costs ~30 us a post.)"""
     if not text.isascii():
         return True
-    return sum(w in words for w in _ASCII_WORD.findall(text.lower())) >= 6
+    return sum(w in words for w in _ASCII_WORD.findall(text.lower())) >= _DIGIT_RUN_WORDS
 
 
 def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[int]] | None:
