@@ -212,3 +212,12 @@ def test_a_collected_lexicon_leaves_the_anchor_tables():
     Lexicon(["iets"])  # the next registration removes what was collected
     assert "eenmaligwoord" not in _match._WORD_OWNERS
     assert "eenmalig" not in _match._PREFIX_ANCHORS
+
+
+def test_short_strings_searched_again_give_the_same_hits():
+    lex = Lexicon(["hij", "zij"])
+    first = lex.search_text("Hij")
+    first.append((9, 9, "changed by a caller"))  # a caller's list is its own
+    assert lex.search_text("Hij") == [(0, 3, "hij")]
+    long_text = "en toen zei hij het nog eens, heel lang en breed uitgelegd"
+    assert lex.search_text(long_text) == lex.search_text(long_text) == [(12, 15, "hij")]

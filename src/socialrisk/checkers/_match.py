@@ -82,6 +82,8 @@ _RUN = regex.compile(r"[\p{L}\p{N}]+")
 _RUN_ASCII = re.compile(r"[A-Za-z0-9]+")  # the same runs on ASCII text (most normalised posts), faster
 _INNER_HASH = regex.compile(r"[^\s#]#")
 _MAX_PREFIX = 24  # longest word prefix kept for ``prefix*`` terms; longer anchors are tested one by one
+_SHORT_TEXT = 40  # search_text remembers the hits in strings up to this long ...
+_SHORT_TEXTS_KEPT = 4096  # ... this many per lexicon (then it starts over)
 
 
 def _anchor(term: str) -> tuple[str, bool] | None:
@@ -226,6 +228,7 @@ class Lexicon:
             else:
                 (self._by_prefix if anchor[1] else self._by_word).setdefault(anchor[0], []).append(i)
         self._long_prefixes = [w for w in self._by_prefix if len(w) > _MAX_PREFIX]
+        self._short_hits: dict[str, tuple[tuple[int, int, str], ...]] = {}  # see search_text
         self._serial = _register_anchors(self._by_word, self._by_prefix)
         forget = weakref.finalize(self, _FORGOTTEN.append, (self._serial, tuple(self._by_word), tuple(self._by_prefix)))
         forget.atexit = False
@@ -247,7 +250,8 @@ class Lexicon:
         anchored = words.anchored(self._serial)
         if anchored is None:  # built after the post's words were looked up: test the anchors here
             anchored = [(False, w) for w in self._by_word.keys() & words.words]
-            anchored += [(True, w) for w in self._by_prefix.keys() & words.prefixes]
+            if self._by_prefix:  # most lexicons have no "prefix*" terms: no prefix set to build
+                anchored += [(True, w) for w in self._by_prefix.keys() & words.prefixes]
         if not anchored and not self._always and not self._long_prefixes:
             return []  # the common case: none of the anchors is in the post
         found = set(self._always)
@@ -302,6 +306,18 @@ class Lexicon:
 
     def search_text(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entry) of each hit in a plain string (offsets into that string)."""
+        if len(text) > _SHORT_TEXT:
+            return self._search_text(text)
+        # Checkers search the same short strings again and again (a sentence's first word, the words
+        # around a number): remember them, a bounded number per lexicon.
+        got = self._short_hits.get(text)
+        if got is None:
+            if len(self._short_hits) >= _SHORT_TEXTS_KEPT:
+                self._short_hits.clear()
+            got = self._short_hits[text] = tuple(self._search_text(text))
+        return list(got)
+
+    def _search_text(self, text: str) -> list[tuple[int, int, str]]:
         n = normalize(text)
         return [(*n.to_original(s, e), entry) for s, e, entry in self._find_norm(n.text)]
 
@@ -746,11 +762,15 @@ def word_tokens(analysis: "Analysis") -> list:
     got = analysis.cache.get("_word_tokens")
     if got is None:
         # bisect, not a scan: a post of 20 000 hashtags must not be quadratic
-        skipped = covering((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
-        got = [
-            t for t in analysis.doc
-            if _WORDLIKE.search(t.text) and not t.text.startswith("#") and not skipped(t.idx, t.idx + 1)
-        ]
+        spans = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
+        skipped = covering(spans) if spans else None
+        got = []
+        for t in analysis.doc:
+            text = t.text
+            # an ASCII word of letters and digits (most tokens) needs no regex
+            if (text.isascii() and text.isalnum()) or (_WORDLIKE.search(text) and not text.startswith("#")):
+                if skipped is None or not skipped(t.idx, t.idx + 1):
+                    got.append(t)
         analysis.cache["_word_tokens"] = got
     return got
 
