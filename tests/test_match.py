@@ -221,3 +221,13 @@ def test_short_strings_searched_again_give_the_same_hits():
     assert lex.search_text("Hij") == [(0, 3, "hij")]
     long_text = "en toen zei hij het nog eens, heel lang en breed uitgelegd"
     assert lex.search_text(long_text) == lex.search_text(long_text) == [(12, 15, "hij")]
+
+
+def test_a_copied_lexicon_registers_its_own_anchors():
+    import copy
+    import pickle
+
+    lex = Lexicon(["fraude*", "leugenaar"], masked=True)
+    for twin in (pickle.loads(pickle.dumps(lex)), copy.deepcopy(lex)):
+        assert twin._serial != lex._serial and twin.terms == lex.terms and twin.masked
+        assert twin.search_text("Die leugenaar pleegde fraudes") == lex.search_text("Die leugenaar pleegde fraudes")

@@ -236,6 +236,10 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self._alts)
 
+    def __reduce__(self) -> tuple:
+        # A copy (pickle, deepcopy) registers its anchors anew: serial numbers belong to one process.
+        return _rebuilt_lexicon, (tuple(self.terms), self.masked)
+
     @property
     def _rx(self) -> "regex.Pattern[str]":
         # The whole alternation, compiled on first use: only needed for masked words ("f*ck").
@@ -323,6 +327,10 @@ class Lexicon:
 
     def contains(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> bool:
         return next(self.finditer(analysis, start, end), None) is not None
+
+
+def _rebuilt_lexicon(terms: tuple[str, ...], masked: bool) -> Lexicon:
+    return Lexicon(terms, masked=masked)
 
 
 # --------------------------------------------------------------------------- patterns
