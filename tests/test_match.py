@@ -231,3 +231,13 @@ def test_a_copied_lexicon_registers_its_own_anchors():
     for twin in (pickle.loads(pickle.dumps(lex)), copy.deepcopy(lex)):
         assert twin._serial != lex._serial and twin.terms == lex.terms and twin.masked
         assert twin.search_text("Die leugenaar pleegde fraudes") == lex.search_text("Die leugenaar pleegde fraudes")
+
+
+def test_literal_precheck_keeps_matches_on_dotted_capital_i():
+    # regex matches "İ" as "i" when ignoring case; str.casefold() gives "i" + a combining dot.
+    from socialrisk.checkers._match import _compiled_pattern
+
+    pat = _compiled_pattern("t", r"(?:bij|zijn)\s+de\s+raad", True, 1.0)
+    assert pat.literals or pat.required or pat.leading
+    text = "BİJ DE RAAD"
+    assert [m.group() for m in pat.finditer(text)] == [m.group() for m in pat.rx.finditer(text)] == [text]

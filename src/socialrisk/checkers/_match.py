@@ -595,7 +595,14 @@ def _closing_paren(source: str, start: int) -> int | None:
 
 @functools.lru_cache(maxsize=16)
 def _folded(text: str) -> str:
-    return text.casefold()
+    """The text case-folded for the literal pre-checks: every literal a pattern matches occurs in it.
+
+    ``casefold()`` turns "İ" into "i" and a combining dot, but ``regex`` matches "İ" as "i" when ignoring
+    case ("BİJ" matches "bij"): it is the one character (a scan of all of Unicode against the ASCII
+    letters and digits) whose fold would hide such a literal, so it folds to "i" here.
+    """
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0130" in text else folded
 
 
 class _Literals(dict):
