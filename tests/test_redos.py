@@ -137,3 +137,35 @@ def test_check_rules_reports_every_pattern(tmp_path):
     rules, _ = load_pack(_pack(tmp_path, r"\bok\b"))
     results = _redos.check_rules(rules)
     assert len(results) == 1 and results[0].safe and results[0].worst_ms < _redos.PROBE_TIMEOUT * 1000
+
+
+def _shipped_terms() -> list[str]:
+    terms: set[str] = set()
+    for rule in SHIPPED.rules:
+        for lang in ("nl", "en"):
+            terms.update(rule.match.terms_for(lang))
+            terms.update(rule.match.exclude_for(lang))
+    return sorted(terms)
+
+
+def test_word_list_regexes_have_no_nested_repeats():
+    # Word lists run without a timeout (_match.Lexicon): each term's regex must stay linear. Apart from
+    # the white space between words, a prefix term's word ending and a masked letter, it is literal text.
+    from socialrisk.checkers._match import _term_regex
+
+    terms = _shipped_terms()
+    assert len(terms) > 500
+    for term in terms:
+        for masked in (False, True):
+            rest = _term_regex(term, masked).replace(r"[\s\-]+", "").replace(r"[\p{L}\p{N}]*", "")
+            rest = regex.sub(r"\(\?:(?:\\.|[^\\|()])\|\[\*#\]\)", "", rest)
+            assert regex.search(r"(?<!\\)[*+?{}()|\[]", rest) is None, (term, masked, rest)
+
+
+def test_most_complex_word_list_regexes_pass_the_probe():
+    from socialrisk.checkers._match import _B, _E, _term_regex
+
+    hardest = sorted(_shipped_terms(), key=lambda t: (-len(t.split()), -t.endswith("*"), -len(t), t))[:15]
+    for term in hardest:
+        for masked in (False, True):
+            assert _redos.probe(_B + "(?:" + _term_regex(term, masked) + ")" + _E, False).safe, term
