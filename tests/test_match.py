@@ -90,6 +90,8 @@ def test_pattern_leading_words_are_read_only_from_plain_openings():
                   r"colou?r\s+ab+c", r"\p{Lu}x{2}(?:straße|weg)\d{2,}\b", r"\bthe\s+(?:\p{L}{3,}est|largest)\b|(?i:Paid) for"],
      ["you", "He", "are", "'re", "so", "a", "stupid", "disgrace", "niet", "ZONDER", "color", "colour", "abbc", "ac",
       "Xxx", "STRASSE", "straße", "weg12", "The", "greatest", "largest", "paid", "for", "İ", "ẞ", "x"]),
+    ("required", [r"[!?¡‼]{3,}|‼|⁉", r"(?<!\S)/s(?![\p{L}\p{N}/])", r"tel\.?:\s*\d", r"\b(?:İstanbul|x)\s+[!?]"],
+     ["!", "?", "!!!", "?!?", "‼", "⁉", "¡", "/s", "a/s", "/S", "tel:", "TEL.:", "tel", "3", "İSTANBUL", "istanbul", "x", "İ"]),
 ])
 def test_pattern_pre_check_never_drops_a_match(kind, sources, vocab):
     from socialrisk.checkers._match import compile_pattern
@@ -163,9 +165,13 @@ def test_pattern_required_literals_ask_for_every_required_group():
     # the longest text of each alternative; an optional group or character promises nothing
     assert groups(r"\b(?:a\s+disgrace|vile)(?:\s+man)?x?y") == [{frozenset({"y"}), frozenset({"disgrace", "vile"})}]
     # quantifier digits and escapes (\p{L}, \x41) are no text; a class is skipped whole
-    assert groups(r"\p{L}{3,}ab\x41[cd]{2}ef") == [{frozenset({"ab"}), frozenset({"ef"})}]
+    assert groups(r"\p{L}{3,}ab\x41[cd]{2}ef") == [{frozenset({"ab"}), frozenset({"c", "d"}), frozenset({"ef"})}]
+    # plain punctuation is literal text; a class of plain characters needed at least once is a group
+    assert groups(r"(?<!\S)/s(?![\p{L}/])") == [{frozenset({"/s"})}]
+    assert groups(r"[!?‼]{3,}|‼") == [{frozenset({"!", "?", "‼"})}, {frozenset({"‼"})}]
+    assert groups(r"[!?]{0,3}x") == groups(r"[!?]?x") == groups(r"[a-z]x") == groups(r"[^!]x") == [{frozenset({"x"})}]
     assert groups(r"\bDe\s+x|\b(?:a|b)\s") == [{frozenset({"de"}), frozenset({"x"})}, {frozenset({"a", "b"})}]
-    for source in (r"[!?]{3,}|‼", r"\d+\s+\d+", r"a|\d", r"(?x) abc", r"(?:a|\d)\s"):
+    for source in (r"[!?]{0,3}|‼", r"\d+\s+\d+", r"a|\d", r"(?x) abc", r"(?:a|\d)\s"):
         assert _required_literals(source) is None, source
 
 

@@ -507,13 +507,15 @@ def _literal_alternatives(alternatives: list[str]) -> set[str] | None:
             lit = lit[:-1].rstrip()
         if not lit:
             return None
-        out.add(lit.casefold())
+        out.add(_casefold(lit))
     return out
 
 
 # Escapes that carry an argument: ``\p{L}``, ``\N{name}``, ``\x{e9}``, ``\xe9``, ``\u00e9``, ``\U0001f600``.
 _ESCAPE = regex.compile(r"\\(?:[pPNx]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", regex.DOTALL)
-_RUN_CHAR = regex.compile(r"[\p{L}\p{N} ]")
+# A character that stands for itself in a pattern: letters, digits, the space, and punctuation that is
+# no regex syntax ("/", "!", "‼", "'"); the pre-check finds it in the folded post as it is.
+_RUN_CHAR = regex.compile(r"[^\\.^$*+?{}\[\]|()\s]| ")
 _QUANTIFIER = regex.compile(r"\{[\d\s]*(?:,[\d\s]*)?\}")
 
 
@@ -554,10 +556,10 @@ def _literal_runs(src: str) -> list[str]:
                 if src[i : i + 1] != "+":
                     continue
         if run:
-            runs.append("".join(run).rstrip().casefold())
+            runs.append(_casefold("".join(run).rstrip()))
             run = []
     if run:
-        runs.append("".join(run).rstrip().casefold())
+        runs.append(_casefold("".join(run).rstrip()))
     return [r for r in runs if r]
 
 
@@ -584,6 +586,7 @@ def _required_literals(source: str) -> tuple[tuple[frozenset[str], ...], ...] | 
             longest = [max(_literal_runs(alt), key=len, default="") for alt in group[0]]
             if longest and all(longest):
                 groups.add(frozenset(longest))
+        groups.update(_class_groups(branch))
         if not groups:
             return None
         # The cheapest test first (fewest texts to look for); ties: the rarest (longest shortest text).
@@ -591,14 +594,46 @@ def _required_literals(source: str) -> tuple[tuple[frozenset[str], ...], ...] | 
     return tuple(out)
 
 
+_PLAIN_CLASS = regex.compile(r"\[([^\\\[\]^-][^\\\[\]-]*)\]")
+_REPEAT_MIN = regex.compile(r"\{(\d+)")
+
+
+def _class_groups(branch: str) -> list[frozenset[str]]:
+    """The top-level classes of plain characters a branch needs at least once (``[!?‼]{3,}``, ``[/\\]``):
+    each is a group of one-character texts. A class with escapes, ranges or negation, or one that may be
+    absent (``?``, ``*``, ``{0,``), gives nothing."""
+    out = []
+    i, depth = 0, 0
+    while i < len(branch):
+        ch = branch[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            m = _PLAIN_CLASS.match(branch, i)
+            j = i + 1 + (branch[i + 1 : i + 2] == "^")
+            j += branch[j : j + 1] == "]"
+            while j < len(branch) and branch[j] != "]":
+                j += 2 if branch[j] == "\\" else 1
+            after = branch[j + 1 : j + 2]
+            if depth == 0 and m is not None and m.end() == j + 1:
+                q = _REPEAT_MIN.match(branch, j + 1)
+                if after not in ("?", "*", "{") or (q is not None and int(q.group(1)) > 0):
+                    out.append(frozenset(_casefold(c) for c in m.group(1)))
+            i = j + 1
+            continue
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+    return out
+
+
 def _closing_paren(source: str, start: int) -> int | None:
     """Index of the ")" that closes the "(" at ``start`` (escapes and classes respected)."""
     return next((i for i, ch, depth in _structure(source, start) if ch == ")" and depth == 0), None)
 
 
-@functools.lru_cache(maxsize=16)
-def _folded(text: str) -> str:
-    """The text case-folded for the literal pre-checks: every literal a pattern matches occurs in it.
+def _casefold(text: str) -> str:
+    """Case folding for the literal pre-checks, the same for a pattern's literals and for the post.
 
     ``casefold()`` turns "İ" into "i" and a combining dot, but ``regex`` matches "İ" as "i" when ignoring
     case ("BİJ" matches "bij"): it is the one character (a scan of all of Unicode against the ASCII
@@ -606,6 +641,11 @@ def _folded(text: str) -> str:
     """
     folded = text.casefold()
     return folded.replace("i\u0307", "i") if "\u0130" in text else folded
+
+
+@functools.lru_cache(maxsize=16)
+def _folded(text: str) -> str:
+    return _casefold(text)
 
 
 class _Literals(dict):
