@@ -218,3 +218,18 @@ def test_a_new_entry_replaces_the_older_ones_of_its_source(cache_dir):
     assert cached("t", "pack b", lambda: None, source="b.yaml") == 2
     assert cached("u", "other kind", lambda: None, source="a.yaml") == 3
     assert cached("t", "pack v1", lambda: "rebuilt", source="a.yaml") == "rebuilt"
+
+
+def test_the_hashtag_vocabulary_from_the_cache_is_the_same(cache_dir):
+    from socialrisk.checkers import platform
+
+    built = platform._build_vocabulary()
+    platform._vocabulary.cache_clear()
+    try:
+        with writing():
+            assert platform._vocabulary() == built
+        assert any(name.startswith("vocabulary-") for name in _entries(cache_dir))
+        platform._vocabulary.cache_clear()
+        assert platform._vocabulary() == built  # read back
+    finally:
+        platform._vocabulary.cache_clear()
