@@ -161,12 +161,18 @@ def main(argv: list[str] | None = None) -> int:
             per_checker.setdefault(k, []).append(v)
     rss = psutil.Process().memory_info().rss / 2**20
 
-    thr = {}
-    for n in (1, 2):
-        batch = texts * (2 if n == 2 else 1)
+    # One process: three passes over the corpus, the median reported (the VM's speed drifts between
+    # passes by up to 1.5x; one pass is a sample of that drift). Two processes: one pass, worker start
+    # included.
+    passes: list[float] = []
+    for _ in range(3):
         t0 = time.perf_counter()
-        pipe.check_many(batch, n_process=n, chunksize=16)
-        thr[n] = len(batch) / (time.perf_counter() - t0)
+        pipe.check_many(texts, n_process=1)
+        passes.append(len(texts) / (time.perf_counter() - t0))
+    thr = {1: statistics.median(passes)}
+    t0 = time.perf_counter()
+    pipe.check_many(texts * 2, n_process=2, chunksize=16)
+    thr[2] = 2 * len(texts) / (time.perf_counter() - t0)
 
     # Peers on the same posts.
     priv = pipe.checker("privacy")
@@ -231,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("\n## Throughput, start-up, memory\n")
     print("| measure | value | target |\n|---|---:|---:|")
-    print(f"| check_many, 1 process | {thr[1]:.0f} posts/s | >= 300 |")
+    print(f"| check_many, 1 process (median of 3 passes: {', '.join(f'{x:.0f}' for x in passes)}) | {thr[1]:.0f} posts/s | >= 300 |")
     print(f"| check_many, 2 processes | {thr[2]:.0f} posts/s (incl. worker start) | |")
     print(f"| `import socialrisk` (subprocess, median of {args.runs}) | {statistics.median(imp):.3f} s "
           f"({statistics.median(imp) - statistics.median(bare):.3f} s over bare python) | <= 0.3 s |")
@@ -240,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| Pipeline build + warm_up in process | {warm_s:.2f} s | |")
     print(f"| RSS of the warm pipeline | {rss:.0f} MB | <= 300 MB |")
     print(f"\ntargets: p50 <= 5 ms: {'met' if pct(wall, .5) <= 5 else 'NOT met'}; "
-          f"<= 2x Presidio alone (interleaved): {'met' if pct(inter_ours, .5) <= 2 * pct(inter_presidio, .5) else 'NOT met'}")
+          f"<= 2x Presidio alone (interleaved): {'met' if pct(inter_ours, .5) <= 2 * pct(inter_presidio, .5) else 'NOT met'}; "
+          f">= 300 posts/s: {'met' if thr[1] >= 300 else 'NOT met'}; "
+          f"CLI cold start <= 1.5 s: {'met' if statistics.median(cli) <= 1.5 else 'NOT met'}")
     return 0
 
 
