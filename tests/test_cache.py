@@ -220,16 +220,31 @@ def test_a_new_entry_replaces_the_older_ones_of_its_source(cache_dir):
     assert cached("t", "pack v1", lambda: "rebuilt", source="a.yaml") == "rebuilt"
 
 
-def test_the_hashtag_vocabulary_from_the_cache_is_the_same(cache_dir):
+def test_the_hashtag_vocabulary_from_the_cache_is_the_same(cache_dir, monkeypatch):
     from socialrisk.checkers import platform
 
     built = platform._build_vocabulary()
     platform._vocabulary.cache_clear()
     try:
-        with writing():
+        with writing():  # the command line: built and stored
             assert platform._vocabulary() == built
         assert any(name.startswith("vocabulary-") for name in _entries(cache_dir))
         platform._vocabulary.cache_clear()
-        assert platform._vocabulary() == built  # read back
+        monkeypatch.setattr(platform, "_build_vocabulary", lambda: pytest.fail("not read from the cache"))
+        with writing():  # the next command-line run reads it back
+            assert platform._vocabulary() == built
+    finally:
+        platform._vocabulary.cache_clear()
+
+
+def test_a_long_running_process_builds_the_vocabulary_itself(cache_dir, monkeypatch):
+    # Outside the command line the sets are built (sharing the lemma tables' strings), never read.
+    from socialrisk.checkers import platform
+
+    platform._vocabulary.cache_clear()
+    try:
+        monkeypatch.setattr(platform, "_build_vocabulary", lambda: (frozenset({"x"}), frozenset()))
+        assert platform._vocabulary() == (frozenset({"x"}), frozenset())
+        assert _entries(cache_dir) == []
     finally:
         platform._vocabulary.cache_clear()

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-__all__ = ["cache_dir", "cached", "writing"]
+__all__ = ["cache_dir", "cached", "writing", "is_writing"]
 
 T = TypeVar("T")
 
@@ -45,6 +45,11 @@ def writing() -> Iterator[None]:
         yield
     finally:
         _writers -= 1
+
+
+def is_writing() -> bool:
+    """Inside a ``writing()`` block: a short-lived command-line run, where start-up time counts most."""
+    return _writers > 0
 
 
 def cache_dir() -> Path | None:
