@@ -90,6 +90,8 @@ def test_pattern_leading_words_are_read_only_from_plain_openings():
                   r"colou?r\s+ab+c", r"\p{Lu}x{2}(?:straße|weg)\d{2,}\b", r"\bthe\s+(?:\p{L}{3,}est|largest)\b|(?i:Paid) for"],
      ["you", "He", "are", "'re", "so", "a", "stupid", "disgrace", "niet", "ZONDER", "color", "colour", "abbc", "ac",
       "Xxx", "STRASSE", "straße", "weg12", "The", "greatest", "largest", "paid", "for", "İ", "ẞ", "x"]),
+    ("required", [r"(?:geboren|geb\.|d\.o\.b\.)\s*:?\s*\d", r"\b(?:St|Dr)\.\s+\p{Lu}", r"a\.?b\-c"],
+     ["geb.", "GEB", "geb", "d.o.b.", "D.O.B", "dob", ":", "1", "St.", "st", "Dr.", "Jan", "ab-c", "a.b-c", "ab", "İ"]),
     ("required", [r"[!?¡‼]{3,}|‼|⁉", r"(?<!\S)/s(?![\p{L}\p{N}/])", r"tel\.?:\s*\d", r"\b(?:İstanbul|x)\s+[!?]"],
      ["!", "?", "!!!", "?!?", "‼", "⁉", "¡", "/s", "a/s", "/S", "tel:", "TEL.:", "tel", "3", "İSTANBUL", "istanbul", "x", "İ"]),
 ])
@@ -170,6 +172,9 @@ def test_pattern_required_literals_ask_for_every_required_group():
     assert groups(r"(?<!\S)/s(?![\p{L}/])") == [{frozenset({"/s"})}]
     assert groups(r"[!?‼]{3,}|‼") == [{frozenset({"!", "?", "‼"})}, {frozenset({"‼"})}]
     assert groups(r"[!?]{0,3}x") == groups(r"[!?]?x") == groups(r"[a-z]x") == groups(r"[^!]x") == [{frozenset({"x"})}]
+    # an escaped punctuation mark is that mark; other escapes end the text
+    assert groups(r"(?:geb\.|d\.o\.b\.)\s*\d") == [{frozenset({"geb.", "d.o.b."})}]
+    assert groups(r"tel\.?:\d\.x") == [{frozenset({"tel"}), frozenset({":"}), frozenset({".x"})}]
     assert groups(r"\bDe\s+x|\b(?:a|b)\s") == [{frozenset({"de"}), frozenset({"x"})}, {frozenset({"a", "b"})}]
     for source in (r"[!?]{0,3}|‼", r"\d+\s+\d+", r"a|\d", r"(?x) abc", r"(?:a|\d)\s"):
         assert _required_literals(source) is None, source

@@ -517,24 +517,28 @@ _ESCAPE = regex.compile(r"\\(?:[pPNx]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U
 # no regex syntax ("/", "!", "‼", "'"); the pre-check finds it in the folded post as it is.
 _RUN_CHAR = regex.compile(r"[^\\.^$*+?{}\[\]|()\s]| ")
 _QUANTIFIER = regex.compile(r"\{[\d\s]*(?:,[\d\s]*)?\}")
+_ESCAPED_MARK = regex.compile(r"[^\p{L}\p{N}\s_]")
 
 
 def _literal_runs(src: str) -> list[str]:
     """The runs of plain letters, digits and spaces at the top level of a branch or alternative.
 
     Every match contains each of them: a character a quantifier follows is left out when it may be
-    absent (``?``, ``*``, ``{``) and ends the run otherwise (``+``); escapes, classes, groups and
-    anything else end a run. Case-folded, as the pre-check compares them with the folded post.
+    absent (``?``, ``*``, ``{``) and ends the run otherwise (``+``); an escaped punctuation mark is that
+    mark; other escapes, classes, groups and anything else end a run. Case-folded, as the pre-check compares them with the folded post.
     """
     runs: list[str] = []
     run: list[str] = []
     i, depth = 0, 0
     while i < len(src):
         ch = src[i]
+        escaped = False
         if ch == "\\":
             m = _ESCAPE.match(src, i)
             i = m.end() if m else len(src)
-            ch = ""
+            # an escaped punctuation mark ("\.", "\-", "\(") is that character; other escapes are no text
+            ch = m.group()[1] if m and len(m.group()) == 2 and _ESCAPED_MARK.match(m.group()[1]) else ""
+            escaped = bool(ch)
         elif ch == "[":  # a class: skip to its closing bracket ("[]...]" and "[^]...]" included)
             j = i + 1 + (src[i + 1 : i + 2] == "^")
             j += src[j : j + 1] == "]"
@@ -548,7 +552,7 @@ def _literal_runs(src: str) -> list[str]:
         else:
             depth += (ch == "(") - (ch == ")")
             i += 1
-        if depth == 0 and ch and _RUN_CHAR.match(ch) and (ch != " " or run):
+        if depth == 0 and ch and (escaped or _RUN_CHAR.match(ch)) and (ch != " " or run):
             if src[i : i + 1] in ("?", "*", "{"):
                 ch = ""  # an optional character: the run ends before it
             else:
