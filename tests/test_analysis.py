@@ -147,3 +147,19 @@ def test_on_demand_tokenizer_load_all_matches_spacy():
     assert fresh.exceptions is None and len(fresh.rules) == len(reference.tokenizer.rules)
     for text in _exception_texts("en", 10):
         assert [t.text for t in fresh(text)] == [t.text for t in reference(text)], text
+
+
+def test_on_demand_tokenizer_in_threads_matches_spacy():
+    # Exceptions are added while other threads tokenize: each text still gets spaCy's own tokens.
+    from concurrent.futures import ThreadPoolExecutor
+
+    import spacy
+
+    from socialrisk.analysis import _on_demand_tokenizer
+
+    fresh = _on_demand_tokenizer(build_nlp("nl"))
+    reference = spacy.blank("nl")
+    texts = _exception_texts("nl", 30) * 3
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: [x.text for x in fresh(t)], texts))
+    assert got == [[x.text for x in reference(t)] for t in texts]

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import sys
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,18 +352,24 @@ def _on_demand_tokenizer_class() -> type:
         """``Tokenizer`` that first adds the exceptions a text holds (``_OnDemandExceptions``)."""
 
         exceptions: "_OnDemandExceptions | None" = None  # None once every exception is loaded
+        lock = threading.Lock()  # replaced per instance; adding a case must not overlap a tokenization
 
         def __call__(self, string):
             if self.exceptions is not None:
-                for chunk in self.exceptions.needed(string, self.rules):  # each flushes the cache: rare
-                    self.add_special_case(chunk, self.exceptions.substrings(chunk))
+                with self.lock:
+                    exceptions = self.exceptions
+                    if exceptions is not None:
+                        for chunk in exceptions.needed(string, self.rules):  # each flushes the cache: rare
+                            self.add_special_case(chunk, exceptions.substrings(chunk))
+                        return super().__call__(string)
             return super().__call__(string)
 
         def load_all(self) -> None:
             """Add every exception now: a warm pipeline then skips the lookup on each text (~20 us)."""
-            if self.exceptions is not None:
-                self.rules = self.exceptions.all
-                self.exceptions = None
+            with self.lock:
+                if self.exceptions is not None:
+                    self.rules = self.exceptions.all
+                    self.exceptions = None
 
         def __reduce__(self):  # a copy (e.g. a worker process) starts from the language's defaults again
             return (_unpickle_tokenizer, (self.vocab.lang,))
@@ -386,6 +393,7 @@ def _on_demand_tokenizer(nlp: "Language"):
         url_match=defaults.url_match,
     )
     tokenizer.exceptions = exceptions
+    tokenizer.lock = threading.Lock()
     return tokenizer
 
 
