@@ -42,6 +42,8 @@ __all__ = [
     "per_object",
     "rule_lexicon",
     "exclude_lexicon",
+    "context_lexicon",
+    "in_links",
     "rule_patterns",
     "REGEX_TIMEOUT",
 ]
@@ -520,6 +522,15 @@ _QUANTIFIER = regex.compile(r"\{[\d\s]*(?:,[\d\s]*)?\}")
 _ESCAPED_MARK = regex.compile(r"[^\p{L}\p{N}\s_]")
 
 
+def _class_end(src: str, i: int) -> int:
+    """Index of the "]" that closes the class opening at ``src[i]`` ("[]...]" and "[^]...]" included)."""
+    j = i + 1 + (src[i + 1 : i + 2] == "^")
+    j += src[j : j + 1] == "]"
+    while j < len(src) and src[j] != "]":
+        j += 2 if src[j] == "\\" else 1
+    return j
+
+
 def _literal_runs(src: str) -> list[str]:
     """The runs of plain letters, digits and spaces at the top level of a branch or alternative.
 
@@ -539,12 +550,8 @@ def _literal_runs(src: str) -> list[str]:
             # an escaped punctuation mark ("\.", "\-", "\(") is that character; other escapes are no text
             ch = m.group()[1] if m and len(m.group()) == 2 and _ESCAPED_MARK.match(m.group()[1]) else ""
             escaped = bool(ch)
-        elif ch == "[":  # a class: skip to its closing bracket ("[]...]" and "[^]...]" included)
-            j = i + 1 + (src[i + 1 : i + 2] == "^")
-            j += src[j : j + 1] == "]"
-            while j < len(src) and src[j] != "]":
-                j += 2 if src[j] == "\\" else 1
-            i = j + 1
+        elif ch == "[":  # a class: skip past its closing bracket
+            i = _class_end(src, i) + 1
             ch = ""
         elif ch == "{" and (m := _QUANTIFIER.match(src, i)):  # "{2,5}" repeats; its digits are no text
             i = m.end()
@@ -615,10 +622,7 @@ def _class_groups(branch: str) -> list[frozenset[str]]:
             continue
         if ch == "[":
             m = _PLAIN_CLASS.match(branch, i)
-            j = i + 1 + (branch[i + 1 : i + 2] == "^")
-            j += branch[j : j + 1] == "]"
-            while j < len(branch) and branch[j] != "]":
-                j += 2 if branch[j] == "\\" else 1
+            j = _class_end(branch, i)
             after = branch[j + 1 : j + 2]
             if depth == 0 and m is not None and m.end() == j + 1:
                 q = _REPEAT_MIN.match(branch, j + 1)
@@ -811,6 +815,11 @@ def exclude_lexicon(rule: "Rule", lang: str) -> Lexicon:
     return per_rule(rule, ("exclude", lang), lambda: lexicon_for(tuple(rule.match.exclude_for(lang))))
 
 
+def context_lexicon(rule: "Rule", lang: str) -> Lexicon:
+    """The rule's ``context`` words for a language."""
+    return per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
+
+
 def rule_patterns(rule: "Rule", lang: str) -> "tuple[CompiledPattern, ...]":
     """The rule's patterns for a language, compiled (each regex on first use)."""
     return per_rule(rule, ("patterns", lang), lambda: tuple(compile_pattern(p) for p in rule.match.patterns_for(lang)))
@@ -823,9 +832,7 @@ def word_tokens(analysis: "Analysis") -> list:
     """The post's word tokens (a letter or digit), leaving out links, @mentions and #hashtags; cached."""
     got = analysis.cache.get("_word_tokens")
     if got is None:
-        # bisect, not a scan: a post of 20 000 hashtags must not be quadratic
-        spans = [(f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags)]
-        skipped = covering(spans) if spans else None
+        skipped = in_links(analysis) if (analysis.urls or analysis.mentions or analysis.hashtags) else None
         got = []
         for t in analysis.doc:
             text = t.text
@@ -834,6 +841,16 @@ def word_tokens(analysis: "Analysis") -> list:
                 if skipped is None or not skipped(t.idx, t.idx + 1):
                     got.append(t)
         analysis.cache["_word_tokens"] = got
+    return got
+
+
+def in_links(analysis: "Analysis") -> Callable[[int, int], bool]:
+    """A test "is ``[start, end)`` inside a link, @mention or #hashtag of the post?"; cached per post."""
+    got = analysis.cache.get("_in_links")
+    if got is None:
+        # bisect, not a scan: a post of 20 000 hashtags must not be quadratic
+        spans = ((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
+        got = analysis.cache["_in_links"] = covering(spans)
     return got
 
 

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Post
-from ._match import lexicon_for, per_rule, rule_hits, rule_lexicon, rule_mechanism
+from ._match import context_lexicon, lexicon_for, rule_hits, rule_lexicon, rule_mechanism
 from .base import Checker, register
 
 __all__ = ["AdvertisingChecker", "AdvertisingSettings", "is_paid"]
@@ -77,8 +77,7 @@ class AdvertisingChecker(Checker):
             return bool(a.post.targeting)
         if when == "election":
             election = a.post.meta.get("election")
-            lang = a.lang
-            cues = per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
+            cues = context_lexicon(rule, a.lang)
             return bool(election) or bool(cues and cues.contains(a))
         return True
 

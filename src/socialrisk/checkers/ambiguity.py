@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Category, Finding, Severity
-from ._match import Lexicon, covering, exclude_lexicon, lexicon_for, per_object, per_rule, post_hits, rule_lexicon, rule_patterns
+from ._match import Lexicon, context_lexicon, covering, exclude_lexicon, lexicon_for, per_object, post_hits, rule_lexicon, rule_patterns
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -166,7 +166,7 @@ def _in_features(analysis: "Analysis", start: int, end: int) -> bool:
 
 def _vague(rule, p: _VagueParams, analysis) -> Iterator[_Hit]:
     lang = analysis.lang
-    context = per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
+    context = context_lexicon(rule, lang)
     for s, e in _trigger_hits(rule, analysis):
         if not _in_sentence(analysis, context, s):
             continue  # "veel dank" or "many people came" is not a promise

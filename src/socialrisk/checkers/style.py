@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..models import Category, Finding
-from ._match import exclude_lexicon, lexicon_for, per_rule, rule_hits
+from ._match import context_lexicon, exclude_lexicon, lexicon_for, per_rule, rule_hits
 from .base import Checker, register
 
 __all__ = ["StyleChecker"]
@@ -69,8 +69,7 @@ class StyleChecker(Checker):
         return out
 
     def _required(self, rule, a) -> list[Finding]:
-        lang = a.lang
-        context = per_rule(rule, ("context", lang), lambda: lexicon_for(tuple(rule.match.context_for(lang))))
+        context = context_lexicon(rule, a.lang)
         if context and not context.contains(a):
             return []
         if per_rule(rule, ("required",), lambda: lexicon_for(tuple(rule.params["required"]))).contains(a):

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Hit, covering, per_rule, word_tokens
+from ._match import Hit, in_links, per_rule, word_tokens
 from ._target import rule_hits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +45,7 @@ def _kind(rule: "Rule") -> str:
 
 def _hits(rule: "Rule", analysis: "Analysis") -> list[Hit]:
     """The rule's term and pattern hits (exclusions applied), outside links, @mentions and #hashtags."""
-    in_link = analysis.cache.get("tone.in_link")
-    if in_link is None:  # the same for every lexicon rule of the post
-        spans = ((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
-        in_link = analysis.cache["tone.in_link"] = covering(spans)
+    in_link = in_links(analysis)  # the same for every lexicon rule of the post
     hits = rule_hits(rule, analysis, masked=bool(rule.params.get("masked")))
     return [h for h in hits if not in_link(h.start, h.end)]
 
