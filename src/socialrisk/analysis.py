@@ -253,10 +253,7 @@ def _sentences(doc: "Doc") -> "Doc":
     from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 
     strings = doc.vocab.strings
-    kinds = _TOKEN_KINDS.get(id(strings))
-    if kinds is None or kinds[0] is not strings or len(kinds[1]) > 500_000:  # bounded, as _LEMMA_IDS
-        kinds = _TOKEN_KINDS[id(strings)] = (strings, {})
-    kind_of = kinds[1]
+    kind_of: dict[int, tuple[bool, bool]] = _per_strings(_TOKEN_KINDS, id(strings), strings)
     final = _sentence_final()
     starts = [-1] * n
     starts[0] = 1
@@ -278,7 +275,16 @@ def _sentences(doc: "Doc") -> "Doc":
     return doc
 
 
-_TOKEN_KINDS: dict[int, tuple[object, dict[int, tuple[bool, bool]]]] = {}
+_TOKEN_KINDS: dict[int, tuple[object, dict]] = {}
+
+
+def _per_strings(table: dict, key: object, strings: object) -> dict:
+    """A memo of word hashes for one spaCy string store (keyed by identity, checked with ``is``);
+    started over past 500 000 entries, as new words keep coming in a long batch."""
+    got = table.get(key)
+    if got is None or got[0] is not strings or len(got[1]) > 500_000:
+        got = table[key] = (strings, {})
+    return got[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -492,11 +498,7 @@ def _lookup_lemmas(doc: "Doc") -> "Doc":
     from spacy.attrs import LEMMA, ORTH
 
     strings = doc.vocab.strings
-    key = (doc.lang_, id(strings))
-    got = _LEMMA_IDS.get(key)
-    if got is None or got[0] is not strings or len(got[1]) > 500_000:  # bounded: new words keep coming
-        got = _LEMMA_IDS[key] = (strings, {})
-    ids = got[1]
+    ids: dict[int, int] = _per_strings(_LEMMA_IDS, (doc.lang_, id(strings)), strings)
     table = lemma_table(doc.lang_)
     lower = doc.lang_ in _LOWERCASE_LOOKUP
     out = []
