@@ -178,3 +178,50 @@ def test_closed_pipe_is_quiet():
         f"{sys.executable} -m socialrisk rules | head -1", shell=True, capture_output=True, text=True
     )
     assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_the_process_entry_point_exits_with_the_commands_code_and_flushes_its_output(tmp_path):
+    # ``python -m socialrisk`` (and the console script) end with os._exit: the output must still be
+    # complete, the exit code the command's own, and exit handlers must still have run.
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    shutil.copy(Path(__file__).parents[1] / "examples" / "posts" / "leak.md", tmp_path / "a.md")
+    (tmp_path / "b.txt").write_text(CLEAN, "utf-8")
+    probe = (
+        "import atexit, sys; atexit.register(lambda: print('exit handler ran', file=sys.stderr)); "
+        "from socialrisk.__main__ import run; sys.argv = ['socialrisk', *sys.argv[1:]]; run()"
+    )
+    for files, code in ((["b.txt"], 0), (["a.md", "b.txt"], 1), (["missing.md"], 2)):
+        proc = subprocess.run([sys.executable, "-c", probe, "check", *files], cwd=tmp_path, capture_output=True, text=True)
+        assert proc.returncode == code, proc.stderr
+        assert proc.stderr.rstrip().endswith("exit handler ran") and "Traceback" not in proc.stderr
+        if code != 2:
+            assert all(f"{name}: " in proc.stdout for name in files)
+            last = "0 suppressed\n" if len(files) > 1 else "(set languagetool_url))\n"
+            assert proc.stdout.endswith(last)  # the last line written: all of it flushed
+    usage = subprocess.run([sys.executable, "-m", "socialrisk"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "socialrisk: error:" in usage.stderr
+
+
+def test_the_collector_pauses_for_start_up_only(demo, capsys):
+    import gc
+
+    assert gc.isenabled()
+    seen = []
+    real = cli._STARTUP.next_post
+
+    def spy():
+        real()
+        seen.append(gc.isenabled())
+
+    (demo / "a.txt").write_text(CLEAN, "utf-8")
+    (demo / "b.txt").write_text(CLEAN, "utf-8")
+    cli._STARTUP.next_post = spy
+    try:
+        rc, _, _ = run(capsys, "check", "a.txt", "b.txt")
+    finally:
+        del cli._STARTUP.next_post
+    assert rc == 0 and seen == [False, True]  # paused for the first post, collecting from the second
+    assert gc.isenabled()  # and as before once main returns
