@@ -2,6 +2,7 @@
 
     python benchmarks/fingerprint.py --write /tmp/before.jsonl     # before a change
     python benchmarks/fingerprint.py --compare /tmp/before.jsonl   # after it: exit 1 on any difference
+    python benchmarks/fingerprint.py --compare /tmp/before.jsonl --cold   # the same, start-up tables
 
 An optimisation must not change a single finding: this records, per post, the decision, the score and
 every finding in full (suppressed ones too), checked with the language detected and with each
@@ -47,9 +48,17 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--write", type=Path)
     g.add_argument("--compare", type=Path)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cold", action="store_true",
+                    help="word tables in the compact form a command-line run loads while it starts up")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE.parent / "src"))
     from socialrisk.pipeline import Pipeline
+
+    if args.cold:
+        from socialrisk._cache import set_starting_up, writing
+
+        writing().__enter__()  # for the rest of the run, as the command line does
+        set_starting_up(True)
 
     pipeline = Pipeline()
     rows = []

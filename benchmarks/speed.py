@@ -135,15 +135,18 @@ def main(argv: list[str] | None = None) -> int:
           f"mean {statistics.mean(map(len, texts)):.0f}\n")
 
     with tempfile.TemporaryDirectory() as tmp:
-        post_file = Path(tmp) / "post.md"
-        post_file.write_text(texts[0], "utf-8")
         imp = subprocess_times([sys.executable, "-c", "import socialrisk"], args.runs, tmp)
         bare = subprocess_times([sys.executable, "-c", "pass"], args.runs, tmp)
-        cli_cmd = [sys.executable, "-m", "socialrisk", "check", str(post_file)]
-        # The CLI fills the start-up cache on its first run (socialrisk._cache); measure both ways.
-        cli_nocache = subprocess_times(cli_cmd, args.runs, tmp, env={**os.environ, "SOCIALRISK_CACHE_DIR": "off"})
-        subprocess_times(cli_cmd, 1, tmp)
-        cli = subprocess_times(cli_cmd, args.runs, tmp)
+        cli: dict[str, list[float]] = {}
+        for lang in ("nl", "en"):
+            post_file = Path(tmp) / f"post-{lang}.md"  # the corpus' first post in each language
+            post_file.write_text(next(p["text"] for p in posts if p["lang"] == lang), "utf-8")
+            cli_cmd = [sys.executable, "-m", "socialrisk", "check", str(post_file)]
+            if lang == "nl":  # the CLI fills the start-up cache on its first run (socialrisk._cache)
+                cli_nocache = subprocess_times(cli_cmd, args.runs, tmp, env={**os.environ, "SOCIALRISK_CACHE_DIR": "off"})
+            subprocess_times(cli_cmd, 1, tmp)
+            cli[lang] = subprocess_times(cli_cmd, args.runs, tmp)
+        cold = max(statistics.median(v) for v in cli.values())
 
     from socialrisk import Pipeline
     from socialrisk.config import Config
@@ -216,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     timed(lambda p: LintFile("<post>", p["text"]).lint(), en[:5])
     prose = timed(lambda p: LintFile("<post>", p["text"]).lint(), en)
     ours_en = [w for w, p in zip(wall, posts) if p["lang"] == "en"]
+    privacy_job = [r.timings_ms.get("privacy", 0.0) + r.timings_ms.get("analysis", 0.0) for r in reports]
 
     print("## Warm latency per post (ms)\n")
     print("| stage | p50 | p95 | mean |\n|---|---:|---:|---:|")
@@ -229,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, peer, ours in [
         ("Presidio alone (same recognizers, same blank spaCy)", presidio, wall),
         ("Presidio alone, interleaved with ours post by post", inter_presidio, inter_ours),
+        # Presidio's job is one of our ten checkers: the privacy checker plus the shared analysis
+        # (tokenising, sentences, lemmas), which Presidio's NLP step does too.
+        ("Presidio alone vs our privacy checker + analysis (the same job)", presidio, privacy_job),
         ("proselint (English posts)", prose, ours_en),
         ("textstat alone", tstat, wall),
     ]:
@@ -241,14 +248,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| check_many, 2 processes | {thr[2]:.0f} posts/s (incl. worker start) | |")
     print(f"| `import socialrisk` (subprocess, median of {args.runs}) | {statistics.median(imp):.3f} s "
           f"({statistics.median(imp) - statistics.median(bare):.3f} s over bare python) | <= 0.3 s |")
-    print(f"| CLI cold start on one post (median of {args.runs}, start-up cache filled) | {statistics.median(cli):.2f} s | <= 1.5 s |")
-    print(f"| CLI cold start on one post (median of {args.runs}, no start-up cache) | {statistics.median(cli_nocache):.2f} s | |")
+    for lang, times in cli.items():
+        print(f"| CLI cold start on one {lang} post (median of {args.runs}, start-up cache filled) | "
+              f"{statistics.median(times):.2f} s | <= 1.5 s |")
+    print(f"| CLI cold start on one nl post (median of {args.runs}, no start-up cache) | {statistics.median(cli_nocache):.2f} s | |")
     print(f"| Pipeline build + warm_up in process | {warm_s:.2f} s | |")
     print(f"| RSS of the warm pipeline | {rss:.0f} MB | <= 300 MB |")
     print(f"\ntargets: p50 <= 5 ms: {'met' if pct(wall, .5) <= 5 else 'NOT met'}; "
           f"<= 2x Presidio alone (interleaved): {'met' if pct(inter_ours, .5) <= 2 * pct(inter_presidio, .5) else 'NOT met'}; "
           f">= 300 posts/s: {'met' if thr[1] >= 300 else 'NOT met'}; "
-          f"CLI cold start <= 1.5 s: {'met' if statistics.median(cli) <= 1.5 else 'NOT met'}")
+          f"CLI cold start <= 1.5 s (slower language): {'met' if cold <= 1.5 else 'NOT met'}")
     return 0
 
 

@@ -248,3 +248,72 @@ def test_a_long_running_process_builds_the_vocabulary_itself(cache_dir, monkeypa
         assert _entries(cache_dir) == []
     finally:
         platform._vocabulary.cache_clear()
+
+
+@pytest.fixture()
+def starting_up():
+    """A command-line run before its first post: word tables load in their compact form."""
+    from socialrisk.analysis import lemma_table
+    from socialrisk.checkers import platform, readability
+
+    caches = (lemma_table, platform._vocabulary, readability._cmu_dict)
+
+    def clear():
+        for c in caches:
+            c.cache_clear()
+
+    clear()
+    _cache.set_starting_up(True)
+    try:
+        with writing():
+            yield clear
+    finally:
+        _cache.set_starting_up(False)
+        clear()
+
+
+def test_start_up_tables_hold_the_same_words_as_the_full_ones(cache_dir, starting_up):
+    from socialrisk._sorted import SortedTable, SortedWords
+    from socialrisk.analysis import _lemma_dict, _lookups_path, lemma_table
+    from socialrisk.checkers import platform, readability
+
+    for read in ("built and stored", "read back"):
+        lemmas = lemma_table("nl")
+        assert isinstance(lemmas, SortedTable) and lemmas == _lemma_dict(_lookups_path("nl", "lemma_lookup").read_bytes()), read
+        nl, en = platform._vocabulary()
+        assert isinstance(nl, SortedWords) and (nl, en) == platform._build_vocabulary(), read
+        cmu = readability._cmu_dict()
+        _cache.set_starting_up(False)
+        readability._cmu_dict.cache_clear()
+        full = readability._cmu_dict()
+        _cache.set_starting_up(True)
+        assert len(cmu) == len(full) and all(cmu[w] == full[w] for w in ("cat", "readability", "the", "abbreviation"))
+        with pytest.raises(KeyError):
+            cmu["zzxqj"]
+        starting_up()
+    kinds = {n.split("-", 1)[0] + ("-sorted" if "-sorted-" in n else "") for n in _entries(cache_dir)}
+    assert {"lemmas-sorted", "vocabulary-sorted", "cmudict-sorted"} <= kinds
+
+
+def test_hyphenation_patterns_from_the_cache_split_words_the_same(cache_dir):
+    import pyphen
+
+    from socialrisk.checkers import readability
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("nl")]
+    fresh = pyphen.HyphDict(path)
+    saved = pyphen.hdcache.pop(path, None)
+    try:
+        with writing():
+            readability._hyphenation("nl")  # parsed and stored
+        pyphen.hdcache.pop(path)
+        readability._hyphenation("nl")  # read back
+        assert any(name.startswith("hyphenation-") for name in _entries(cache_dir))
+        cached_hd = pyphen.hdcache[path]
+        assert cached_hd.patterns == fresh.patterns
+        for word in ("lettergrepen", "gemeenteraad", "woningnood", "verkiezingsprogramma"):
+            assert cached_hd.positions(word) == fresh.positions(word), word
+    finally:
+        pyphen.hdcache.pop(path, None)
+        if saved is not None:
+            pyphen.hdcache[path] = saved

