@@ -1,4 +1,4 @@
-"""A small on-disk cache for start-up data: validated rule packs, name lists, lemma tables.
+"""A small on-disk cache for start-up data: validated rule packs, name lists, word tables, hyphenation.
 
 Building these from YAML/JSON costs most of a cold start; reading them back costs a few milliseconds.
 An entry is stored under a digest of its full key, and the key is stored inside it too: an entry
