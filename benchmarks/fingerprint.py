@@ -12,6 +12,7 @@ language forced. It prints the first differences it finds. Not run by the tests 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -54,17 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(HERE.parent / "src"))
     from socialrisk.pipeline import Pipeline
 
-    if args.cold:
+    if args.cold:  # for the whole run, as the command line is while it starts up
         from socialrisk._cache import set_starting_up, writing
 
-        writing().__enter__()  # for the rest of the run, as the command line does
         set_starting_up(True)
-
-    pipeline = Pipeline()
-    rows = []
-    for key, text in texts()[: args.limit]:
-        for lang in (None, "nl", "en"):
-            rows.append({"key": f"{key}:{lang or 'auto'}", **fingerprint(pipeline, text, lang)})
+    with writing() if args.cold else contextlib.nullcontext():
+        pipeline = Pipeline()
+        rows = []
+        for key, text in texts()[: args.limit]:
+            for lang in (None, "nl", "en"):
+                rows.append({"key": f"{key}:{lang or 'auto'}", **fingerprint(pipeline, text, lang)})
     if args.write:
         args.write.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         print(f"wrote {len(rows)} fingerprints to {args.write}")

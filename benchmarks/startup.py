@@ -22,6 +22,7 @@ _AS_LIBRARY = "--as-library" in sys.argv
 if not _AS_LIBRARY:
     import gc
 
+    _COLLECTOR_ON = gc.isenabled()
     gc.disable()  # as socialrisk.__main__.run does before importing the command line
 
 
@@ -46,8 +47,7 @@ def main() -> int:
 
     _step("import socialrisk.cli")
     if not _AS_LIBRARY:
-        socialrisk.cli._STARTUP.pause()
-        socialrisk.cli._STARTUP.paused = True
+        socialrisk.cli._STARTUP.pause(collector_on=_COLLECTOR_ON)
     with writing():
         _steps(post)
     print(f"| **total** | **{time.perf_counter() - _T0:.2f}** |")

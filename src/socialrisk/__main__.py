@@ -14,11 +14,11 @@ def run() -> int:
     import gc
     import os
 
+    collector_on = gc.isenabled()
     gc.disable()
     from . import cli
 
-    cli._STARTUP.pause()
-    cli._STARTUP.paused = True  # paused above, before the imports
+    cli._STARTUP.pause(collector_on=collector_on)
     code = cli._main(None)
     atexit._run_exitfuncs()
     try:

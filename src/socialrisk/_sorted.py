@@ -28,14 +28,17 @@ def _pack(items: list[str]) -> tuple[str, array]:
     return _SEP.join(items), starts
 
 
+def _split(blob: str, n: int) -> list[str]:
+    return blob.split(_SEP) if n else []
+
+
 class _Sorted:
+    """Sorted keys as one string; pickles by its slots (``copyreg``), which is what makes loading cheap."""
+
     __slots__ = ("_blob", "_starts")
 
-    def __init__(self, blob: str, starts: array) -> None:
-        self._blob, self._starts = blob, starts
-
-    def _at(self, i: int) -> str:
-        return self._blob[self._starts[i]: self._starts[i + 1] - 1]
+    def __init__(self, keys: list[str]) -> None:
+        self._blob, self._starts = _pack(keys)
 
     def _find(self, key: object) -> int:
         """The index of ``key``, or -1."""
@@ -51,17 +54,14 @@ class _Sorted:
                 hi = mid
         return lo if lo < len(starts) - 1 and blob[starts[lo]: starts[lo + 1] - 1] == key else -1
 
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_split(self._blob, len(self)))
+
     def __len__(self) -> int:
         return len(self._starts) - 1
-
-    def _entries(self) -> list[str]:
-        return self._blob.split(_SEP) if len(self) else []
-
-    def __reduce__(self):
-        return (type(self)._restore, self._state())
-
-    def _state(self) -> tuple:
-        return (self._blob, self._starts)
 
 
 class SortedWords(_Sorted, Set):
@@ -70,19 +70,7 @@ class SortedWords(_Sorted, Set):
     __slots__ = ()
 
     def __init__(self, words: Iterable[str]) -> None:
-        super().__init__(*_pack(sorted(set(words))))
-
-    @classmethod
-    def _restore(cls, blob: str, starts: array) -> "SortedWords":
-        self = cls.__new__(cls)
-        _Sorted.__init__(self, blob, starts)
-        return self
-
-    def __contains__(self, word: object) -> bool:
-        return self._find(word) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._entries())
+        super().__init__(sorted(set(words)))
 
 
 class SortedTable(_Sorted, Mapping):
@@ -92,18 +80,8 @@ class SortedTable(_Sorted, Mapping):
 
     def __init__(self, table: Mapping[str, str]) -> None:
         keys = sorted(table)
-        super().__init__(*_pack(keys))
+        super().__init__(keys)
         self._values, self._value_starts = _pack([table[k] for k in keys])
-
-    @classmethod
-    def _restore(cls, blob: str, starts: array, values: str, value_starts: array) -> "SortedTable":
-        self = cls.__new__(cls)
-        _Sorted.__init__(self, blob, starts)
-        self._values, self._value_starts = values, value_starts
-        return self
-
-    def _state(self) -> tuple:
-        return (self._blob, self._starts, self._values, self._value_starts)
 
     def __getitem__(self, key: str) -> str:
         i = self._find(key)
@@ -111,14 +89,8 @@ class SortedTable(_Sorted, Mapping):
             raise KeyError(key)
         return self._values[self._value_starts[i]: self._value_starts[i + 1] - 1]
 
-    def __contains__(self, key: object) -> bool:
-        return self._find(key) >= 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._entries())
-
     def values(self) -> list[str]:  # type: ignore[override]  # one split, not a search per key
-        return self._values.split(_SEP) if len(self) else []
+        return _split(self._values, len(self))
 
     def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
-        return zip(self._entries(), self.values())
+        return zip(self, self.values())

@@ -17,6 +17,7 @@ import re
 import sys
 import threading
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Sequence
@@ -445,7 +446,7 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
 
 
 @functools.lru_cache(maxsize=None)
-def lemma_table(lang: str) -> dict[str, str]:
+def lemma_table(lang: str) -> Mapping[str, str]:
     """spaCy's lookup-lemma table for a language (``spacy-lookups-data``), as a plain dict; {} if absent.
 
     spaCy's own lookup lemmatizer builds a hashed ``Table`` from the same file, which costs about 1.5 s

@@ -22,13 +22,14 @@ from .suppress import Outcome, apply
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
+
 class _StartupCollector:
     """Pauses the cyclic garbage collector while the command starts.
 
     While paused, the run counts as starting up (``_cache.is_starting_up``): large word tables load
-    in their compact form. A cold start builds a few million long-lived objects (spaCy, Presidio, rule packs, word tables),
-    and every full collection walks them all again: about 0.1 s each, and the interpreter runs one more
-    at exit. Start-up makes little cyclic garbage, so a run collects nothing until its second post
+    in their compact form. A cold start builds a few million long-lived objects (spaCy, Presidio, rule
+    packs, word tables), and every full collection walks them all again: about 0.1 s each, and the
+    interpreter runs one more at exit. Start-up makes little cyclic garbage, so a run collects nothing until its second post
     (or an audit, a long job) begins; a one-post run such as a pre-commit hook on one file never does.
     """
 
@@ -36,11 +37,12 @@ class _StartupCollector:
         self.paused = False
         self.posts = 0
 
-    def pause(self) -> None:
+    def pause(self, *, collector_on: bool | None = None) -> None:
+        """Start a run. ``collector_on``: whether the collector was on before the caller paused it itself."""
         set_starting_up(True)
-        if gc.isenabled():
-            gc.disable()
-            self.paused = True
+        self.posts = 0
+        self.paused = gc.isenabled() if collector_on is None else collector_on
+        gc.disable()
 
     def resume(self) -> None:
         set_starting_up(False)
@@ -347,7 +349,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     finally:
         _STARTUP.resume()
-        _STARTUP.posts = 0
 
 
 def _main(argv: Sequence[str] | None) -> int:

