@@ -1,6 +1,6 @@
 """Where a cold start goes: time each step of a first check in a fresh process.
 
-    python benchmarks/startup.py [--no-cache] [post-file]
+    python benchmarks/startup.py [--no-cache] [--as-library] [post-file]
 
 Prints one line per step (seconds): importing the CLI, loading the rule packs, importing spaCy and
 Presidio, building the blank Dutch pipeline, loading the lemma table, building the privacy analyzer, and
@@ -36,11 +36,22 @@ def _step(name: str) -> None:
 def main() -> int:
     import os
 
+    # Parsed by hand: importing argparse would itself be timed as part of the start-up.
     args = [a for a in sys.argv[1:] if a != "--as-library"]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return 0
     if "--no-cache" in args:
         args.remove("--no-cache")
         os.environ["SOCIALRISK_CACHE_DIR"] = "off"
+    unknown = [a for a in args if a.startswith("-")]
+    if unknown or len(args) > 1:
+        print(f"startup.py: unexpected arguments {unknown or args[1:]}; see --help", file=sys.stderr)
+        return 2
     post = Path(args[0]) if args else Path(__file__).resolve().parents[1] / "examples" / "posts" / "leak.md"
+    if not post.is_file():
+        print(f"startup.py: no such post file: {post}", file=sys.stderr)
+        return 2
     print("| step | seconds |\n|---|---:|")
     import socialrisk.cli
     from socialrisk._cache import cache_dir, writing
