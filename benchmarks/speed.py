@@ -121,7 +121,7 @@ def byte_compile_package() -> bool:
     """Write the bytecode of socialrisk's own modules, as ``pip install`` does for a wheel (the pre-commit
     hook's install), so that the subprocess timings measure an installed package. An editable install has
     none until a run writes it, and never with PYTHONDONTWRITEBYTECODE set: then every process compiled all
-    of socialrisk from source (0.07 s of a cold start on this VM) that no installed user pays for."""
+    of socialrisk from source (0.09-0.12 s of a cold start on this VM) that no installed user pays for."""
     import compileall
     import importlib.util
 

@@ -29,8 +29,9 @@ class _StartupCollector:
     While paused, the run counts as starting up (``_cache.is_starting_up``): large word tables load
     in their compact form. A cold start builds a few million long-lived objects (spaCy, Presidio, rule
     packs, word tables), and every full collection walks them all again: about 0.1 s each, and the
-    interpreter runs one more at exit. Start-up makes little cyclic garbage, so a run collects nothing until its second post
-    (or an audit, a long job) begins; a one-post run such as a pre-commit hook on one file never does.
+    interpreter runs one more at exit. Start-up makes little cyclic garbage, so a run collects nothing
+    until its second post (or an audit, a long job) begins; a one-post run such as a pre-commit hook on
+    one file never does.
     """
 
     def __init__(self) -> None:
