@@ -42,6 +42,21 @@ def test_nothing_written_outside_writing(cache_dir):
     assert not cache_dir.exists()
 
 
+def test_pack_shapes_only_the_stored_copy(cache_dir):
+    packed = []
+
+    def pack(value):
+        packed.append(value)
+        return tuple(value)
+
+    assert cached("t", "key", lambda: [1, 2], pack=pack) == [1, 2]
+    assert packed == [] and not cache_dir.exists()  # not writing: nothing stored, nothing packed
+    with writing():
+        assert cached("t", "key", lambda: [1, 2], pack=pack) == [1, 2]  # a miss gives the value as built
+    assert packed == [[1, 2]]
+    assert cached("t", "key", lambda: [9], pack=pack) == (1, 2)  # a hit gives the stored form
+
+
 def test_disabled(tmp_path, monkeypatch):
     for off in ("off", ""):
         monkeypatch.setenv("SOCIALRISK_CACHE_DIR", off)
@@ -278,10 +293,14 @@ def test_start_up_tables_hold_the_same_words_as_the_full_ones(cache_dir, startin
     from socialrisk.checkers import platform, readability
 
     for read in ("built and stored", "read back"):
+        # Built afresh, a table stays in its plain form (only the stored copy is packed); read back, it is
+        # the compact one.
+        compact = read == "read back"
         lemmas = lemma_table("nl")
-        assert isinstance(lemmas, SortedTable) and lemmas == _lemma_dict(_lookups_path("nl", "lemma_lookup").read_bytes()), read
+        assert isinstance(lemmas, SortedTable) is compact, read
+        assert lemmas == _lemma_dict(_lookups_path("nl", "lemma_lookup").read_bytes()), read
         nl, en = platform._vocabulary()
-        assert isinstance(nl, SortedWords) and (nl, en) == platform._build_vocabulary(), read
+        assert isinstance(nl, SortedWords) is compact and (nl, en) == platform._build_vocabulary(), read
         cmu = readability._cmu_dict()
         _cache.set_starting_up(False)
         readability._cmu_dict.cache_clear()

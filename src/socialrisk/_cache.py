@@ -159,9 +159,20 @@ def _store(path: Path, key: str, value: Any) -> None:
         return
 
 
-def cached(kind: str, key: str, build: Callable[[], T], *, code: tuple[str, ...] = (), source: str = "") -> T:
+def cached(
+    kind: str,
+    key: str,
+    build: Callable[[], T],
+    *,
+    pack: Callable[[T], Any] | None = None,
+    code: tuple[str, ...] = (),
+    source: str = "",
+) -> Any:
     """``build()``, or the value stored for exactly this ``key`` by an earlier call (any process).
 
+    ``pack`` turns a built value into the form that is stored (a compact ``_sorted`` table, say): a hit
+    returns that form, a miss returns ``build()``'s value as it is and packs it only to store it, so a
+    process that does not write (the library) never pays for packing. The caller accepts either form.
     ``code`` names the modules (``"rules"``, ``"checkers._privacy_engine"``) whose source builds the
     value: their hash joins the key (see ``code_stamp``); without readable source nothing is cached.
     ``source`` names what the value is built from (a file): storing an entry removes the older entries
@@ -179,5 +190,5 @@ def cached(kind: str, key: str, build: Callable[[], T], *, code: tuple[str, ...]
         return value
     value = build()
     if _writers:
-        _store(path, key, value)
+        _store(path, key, value if pack is None else pack(value))
     return value

@@ -453,7 +453,7 @@ def lemma_table(lang: str) -> Mapping[str, str]:
     for Dutch's 213 000 forms; a dict read from the JSON costs 0.2 s and gives the same lemmas.
     The start-up cache (``_cache``, keyed by the file's content) keeps it as a ``SortedTable``, which loads
     in milliseconds: the command line uses it as it is while it starts up (a few hundred lookups), and
-    any other process turns it into a dict (0.05 s).
+    any other process turns it into a dict (0.05 s). Built afresh (no entry yet), it stays a dict.
     """
     from ._cache import cached, is_starting_up
     from ._sorted import SortedTable
@@ -464,8 +464,8 @@ def lemma_table(lang: str) -> Mapping[str, str]:
     except (ImportError, OSError):
         return {}
     key = f"{path}\0{hashlib.sha256(raw).hexdigest()}"
-    table = cached("lemmas", key, lambda: SortedTable(_lemma_dict(raw)), code=("analysis", "_sorted"), source=str(path))
-    return table if is_starting_up() else dict(table.items())
+    table = cached("lemmas", key, lambda: _lemma_dict(raw), pack=SortedTable, code=("analysis", "_sorted"), source=str(path))
+    return dict(table.items()) if isinstance(table, SortedTable) and not is_starting_up() else table
 
 
 def _lemma_dict(raw: bytes) -> dict[str, str]:

