@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+_MODULE_PATTERN = ("(module pattern)", "-")  # a pattern compiled by socialrisk's code, not from a rule pack
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     for text in posts:
         pipeline.check(text)
 
-    # (pattern name, source) -> "checker/RULE-ID": names repeat across rules, sources rarely
+    # (pattern name, source) -> (checker, rule id): names repeat across rules, sources rarely
     owner = {
-        (spec.name, spec.regex): f"{rule.checker}/{rule.id}"
+        (spec.name, spec.regex): (rule.checker, rule.id)
         for rule in load_rules().rules
         for lang in ("nl", "en")
         for spec in rule.match.patterns_for(lang)
@@ -58,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         row[0] += 1
         row[1] += bool(found)
         row[2] += time.perf_counter() - t0
-        row[3] = "+".join(k for k in ("leading", "literals", "required") if getattr(self, k) is not None) or "none"
+        if not row[3]:  # the same for every scan of a pattern
+            row[3] = "+".join(k for k in ("leading", "literals", "required") if getattr(self, k) is not None) or "none"
         return iter(found)
 
     original = _match.CompiledPattern._scan
@@ -76,13 +78,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(r[2] for r in stats.values()) * 1000 / n:.3f} ms of regex per post\n")
     by_checker: dict[str, float] = collections.Counter()
     for key, row in stats.items():
-        by_checker[owner.get(key, "(module pattern)/").split("/")[0]] += row[2]
+        by_checker[owner.get(key, _MODULE_PATTERN)[0]] += row[2]
     print("| checker | regex ms/post |\n|---|---:|")
     for checker, secs in sorted(by_checker.items(), key=lambda kv: -kv[1]):
         print(f"| {checker} | {secs * 1000 / n:.3f} |")
     print("\n| pattern | rule | us/post | scans | scans matched | pre-checks |\n|---|---|---:|---:|---:|---|")
     for key, (count, hit, secs, pre) in sorted(stats.items(), key=lambda kv: -kv[1][2])[: args.top]:
-        print(f"| {key[0]} | {owner.get(key, '(module pattern)')} | {secs * 1e6 / n:.1f} | {count} | {hit} | {pre} |")
+        checker, rule_id = owner.get(key, _MODULE_PATTERN)
+        print(f"| {key[0]} | {checker}/{rule_id} | {secs * 1e6 / n:.1f} | {count} | {hit} | {pre} |")
     return 0
 
 

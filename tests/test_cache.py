@@ -55,6 +55,12 @@ def test_pack_shapes_only_the_stored_copy(cache_dir):
         assert cached("t", "key", lambda: [1, 2], pack=pack) == [1, 2]  # a miss gives the value as built
     assert packed == [[1, 2]]
     assert cached("t", "key", lambda: [9], pack=pack) == (1, 2)  # a hit gives the stored form
+    assert cached("t", "key", lambda: [9], pack=pack, unpack=list) == [1, 2]  # ... or unpacks it
+    _cache.set_starting_up(True)
+    try:  # while the command line starts up, a hit stays in its stored (compact) form
+        assert cached("t", "key", lambda: [9], pack=pack, unpack=list) == (1, 2)
+    finally:
+        _cache.set_starting_up(False)
 
 
 def test_disabled(tmp_path, monkeypatch):

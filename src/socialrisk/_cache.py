@@ -165,14 +165,18 @@ def cached(
     build: Callable[[], T],
     *,
     pack: Callable[[T], Any] | None = None,
+    unpack: Callable[[Any], T] | None = None,
     code: tuple[str, ...] = (),
     source: str = "",
 ) -> Any:
     """``build()``, or the value stored for exactly this ``key`` by an earlier call (any process).
 
-    ``pack`` turns a built value into the form that is stored (a compact ``_sorted`` table, say): a hit
-    returns that form, a miss returns ``build()``'s value as it is and packs it only to store it, so a
-    process that does not write (the library) never pays for packing. The caller accepts either form.
+    ``pack`` turns a built value into the form that is stored (a compact ``_sorted`` table, say) and
+    ``unpack`` turns that back into a built value's form. A hit returns the stored form while the command
+    line starts up (``is_starting_up``: a one-post run reads a compact table in milliseconds and looks up
+    only a few hundred words) and ``unpack(stored)`` otherwise (or the stored form, without ``unpack``).
+    A miss returns ``build()``'s value and packs it only to store it, so a process that does not write
+    (the library) never pays for packing.
     ``code`` names the modules (``"rules"``, ``"checkers._privacy_engine"``) whose source builds the
     value: their hash joins the key (see ``code_stamp``); without readable source nothing is cached.
     ``source`` names what the value is built from (a file): storing an entry removes the older entries
@@ -187,7 +191,7 @@ def cached(
         return build()
     hit, value = _load(path, key)
     if hit:
-        return value
+        return value if unpack is None or _starting_up else unpack(value)
     value = build()
     if _writers:
         _store(path, key, value if pack is None else pack(value))

