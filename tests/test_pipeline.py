@@ -73,13 +73,20 @@ def test_plugin_finding_and_failure_isolation(plugins):
     assert {"analysis", "acme.words", "acme.boom", "total"} <= set(r.timings_ms)
 
 
+def test_a_failed_checker_turns_go_into_review(plugins):
+    """Nobody vouched for the whole post: a report with a failed checker is never a plain go."""
+    r = plugins.check("Wij houden van kool en van stamppot.")
+    assert r.findings == [] and [x.checker for x in r.failed] == ["acme.boom"]
+    assert r.decision is Decision.REVIEW
+
+
 def test_skip_is_visible(plugins):
     r = plugins.check("SKIP this one, it has enough English words in it.")
     assert [(s.checker, s.reason) for s in r.skipped] == [("acme.boom", "nothing to do here")]
 
 
 def test_policy_ignore_and_override(plugins):
-    text = "Wij houden van spruitjes."
+    text = "SKIP: wij houden van spruitjes."  # SKIP: acme.boom steps aside, so nothing failed
     r = plugins.check(text, policy={"ignore": ["ACME-WORD"]})
     assert not r.findings and [f.rule_id for f in r.suppressed] == ["ACME-WORD"]
     assert r.decision is Decision.GO

@@ -169,3 +169,43 @@ def test_most_complex_word_list_regexes_pass_the_probe():
     for term in hardest:
         for masked in (False, True):
             assert _redos.probe(_B + "(?:" + _term_regex(term, masked) + ")" + _E, False).safe, term
+
+
+# --------------------------------------------------------------------------- the check-time hang guard
+
+from socialrisk import Decision, Pipeline  # noqa: E402
+from socialrisk.checkers import _match  # noqa: E402
+from socialrisk.config import Config  # noqa: E402
+
+_PHONE_POST = "Bel Jan de Vries gerust op 06-12345678, hij woont op de Dorpsstraat 12 in Zwolle."
+
+
+def test_scan_collects_every_match_at_once():
+    got = _match.scan(regex.compile(r"\d+"), "a 12 b 34", "digits")
+    assert isinstance(got, list) and [m.group() for m in got] == ["12", "34"]
+
+
+def test_a_first_time_out_is_retried_with_a_fresh_budget(monkeypatch, caplog):
+    # regex measures its timeout in CPU time of the whole process, so a busy neighbour thread or a
+    # garbage collection can spend a sane pattern's budget: one time-out alone must not lose a finding.
+    monkeypatch.setattr(_match, "REGEX_TIMEOUT", 0.0)  # every first try runs out at once
+    got = _match.scan(regex.compile(r"\d+"), "Zwartkanarie 12 b 34", "digits")
+    assert [m.group() for m in got] == ["12", "34"]
+    assert any("'digits'" in r.getMessage() for r in caplog.records)
+    assert not any("Zwartkanarie" in r.getMessage() for r in caplog.records)
+    report = Pipeline(Config(), checkers=["privacy"]).check(_PHONE_POST, lang="nl")
+    assert not report.failed and any(f.rule_id.startswith("PRIV-") for f in report.findings)
+
+
+def test_a_pattern_out_of_time_twice_fails_its_checker_visibly(monkeypatch, caplog):
+    pipe = Pipeline(Config(), checkers=["privacy"])
+    assert pipe.check(_PHONE_POST, lang="nl").findings  # the post does hold personal data
+    monkeypatch.setattr(_match, "REGEX_TIMEOUT", 0.0)
+    monkeypatch.setattr(_match, "_RETRY_TIMEOUT", 0.0)
+    with pytest.raises(_match.PatternTimeout, match="digits"):
+        _match.scan(regex.compile(r"\d+"), "a 12", "digits")
+    report = pipe.check(_PHONE_POST, lang="nl")
+    # Not a silent go: the checker that could not finish is named, and the post goes to review.
+    assert [(f.checker, f.error) for f in report.failed] == [("privacy", "PatternTimeout")]
+    assert report.findings == [] and report.decision is Decision.REVIEW
+    assert not any("Vries" in r.getMessage() or "12345678" in r.getMessage() for r in caplog.records)

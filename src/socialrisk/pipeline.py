@@ -224,7 +224,7 @@ class Pipeline:
         score = risk_score(kept)
         timings["total"] = round((perf_counter() - t0) * 1000, 3)
         return Report(
-            decision=decide(kept, score, pol),
+            decision=decide(kept, score, pol, incomplete=bool(failed)),
             score=score,
             findings=kept,
             post_id=post.id,

@@ -156,12 +156,15 @@ def risk_score(findings: Iterable[Finding]) -> float:
     return round(100.0 * (1.0 - keep), 1) if not math.isclose(keep, 1.0) else 0.0
 
 
-def decide(findings: list[Finding], score: float, policy: Policy) -> Decision:
-    """DESIGN.md's default: any blocker -> no_go; any high or score over the threshold -> review."""
+def decide(findings: list[Finding], score: float, policy: Policy, incomplete: bool = False) -> Decision:
+    """DESIGN.md's default: any blocker -> no_go; any high or score over the threshold -> review.
+
+    ``incomplete``: a checker failed on this post, so nobody vouched for all of it: go becomes review.
+    """
     if any(f.severity is Severity.BLOCKER for f in findings):
         return Decision.NO_GO
     if policy.no_go_threshold is not None and score > policy.no_go_threshold:
         return Decision.NO_GO
-    if any(f.severity is Severity.HIGH for f in findings) or score > policy.review_threshold:
+    if any(f.severity is Severity.HIGH for f in findings) or score > policy.review_threshold or incomplete:
         return Decision.REVIEW
     return Decision.GO

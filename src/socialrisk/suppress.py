@@ -136,7 +136,7 @@ def apply(
             update={
                 "findings": kept,
                 "score": score,
-                "decision": decide(kept, score, policy),
+                "decision": decide(kept, score, policy, incomplete=bool(report.failed)),
                 "suppressed": sorted([*report.suppressed, *moved], key=Finding.sort_key),
             }
         )

@@ -2,7 +2,7 @@
 
 Lexicons match on the analysis' normalised view (case, accents, invisible characters, homoglyphs and
 leetspeak folded) and map hits back to original offsets. Patterns run on the original text with the
-``regex`` module under a timeout, so no rule can hang a batch.
+``regex`` module under a hang guard (:func:`scan`), so no rule can hang a batch.
 """
 
 from __future__ import annotations
@@ -46,11 +46,37 @@ __all__ = [
     "in_links",
     "rule_patterns",
     "REGEX_TIMEOUT",
+    "PatternTimeout",
+    "scan",
 ]
 
 log = logging.getLogger("socialrisk")
 
 REGEX_TIMEOUT = 0.25  # seconds per pattern per post: far above any sane pattern, far below a hang
+_RETRY_TIMEOUT = 4 * REGEX_TIMEOUT  # the second try, after a first that ran out
+
+
+class PatternTimeout(TimeoutError):
+    """A rule pattern ran out of time twice on one post; its checker is reported as failed."""
+
+
+def scan(rx: "regex.Pattern[str]", text: str, name: str, **options: Any) -> list["regex.Match[str]"]:
+    """Every match of ``rx`` in ``text``, collected at once, under the hang guard.
+
+    ``regex`` measures its timeout in CPU time of the whole process (``clock()``) from the moment the
+    scanner is made, so other threads (a dask worker, a web server), a garbage collection or a paused
+    generator all spend a pattern's budget. Hence: the matches are collected in one call, with the GIL
+    held (``concurrent=False``: no other Python thread runs mid-scan), and a first time-out is retried
+    once with a fresh, larger budget. A pattern that runs out twice raises :class:`PatternTimeout`,
+    so its checker shows in the report's ``failed`` instead of silently finding nothing.
+    """
+    for budget in (REGEX_TIMEOUT, _RETRY_TIMEOUT):
+        try:
+            return list(rx.finditer(text, timeout=budget, concurrent=False, **options))
+        except TimeoutError:
+            # Never log the text; the pattern name is enough to find the culprit.
+            log.warning("pattern %r ran out of time (%.2f s) on a post", name, budget)
+    raise PatternTimeout(f"pattern {name!r} ran out of time twice on one post")
 _B = r"(?<![\p{L}\p{N}_])"
 _E = r"(?![\p{L}\p{N}_])"
 
@@ -273,24 +299,19 @@ class Lexicon:
         if not self._alts:
             return
         candidates = self._candidates(words or _Words(text))
-        try:
-            if candidates is None:
-                for m in self._rx.finditer(text, timeout=REGEX_TIMEOUT):
-                    yield m.start(), m.end(), self.entry_of(m.group())
-                return
-            found: list[tuple[int, int, int]] = []  # (start, term index: earlier wins, end)
-            for i in candidates:
-                rx = self._term_rx.get(i)
-                if rx is None:
-                    rx = self._term_rx[i] = regex.compile(_B + "(?:" + self._alts[i] + ")" + _E)
-                # No timeout here (it doubles the cost of these short scans): a term's regex is built by
-                # _term_regex from escaped characters, single-letter mask options and one trailing or
-                # between-word run, never a nested repeat, so it runs in linear time on any text.
-                found.extend((m.start(), i, m.end()) for m in rx.finditer(text, overlapped=True))
-        except TimeoutError:
-            # As for patterns: one slow search must not fail the checker; never log the text.
-            log.warning("a lexicon of %d terms timed out and was skipped for this post", len(self.terms))
+        if candidates is None:
+            for m in scan(self._rx, text, f"lexicon of {len(self.terms)} terms"):
+                yield m.start(), m.end(), self.entry_of(m.group())
             return
+        found: list[tuple[int, int, int]] = []  # (start, term index: earlier wins, end)
+        for i in candidates:
+            rx = self._term_rx.get(i)
+            if rx is None:
+                rx = self._term_rx[i] = regex.compile(_B + "(?:" + self._alts[i] + ")" + _E)
+            # No timeout here (it doubles the cost of these short scans): a term's regex is built by
+            # _term_regex from escaped characters, single-letter mask options and one trailing or
+            # between-word run, never a nested repeat, so it runs in linear time on any text.
+            found.extend((m.start(), i, m.end()) for m in rx.finditer(text, overlapped=True))
         pos = 0
         for start, i, end in sorted(found):
             if start >= pos:  # the first term (in alternation order) that matches here wins
@@ -730,15 +751,11 @@ class CompiledPattern:
         return True
 
     def finditer(self, text: str) -> Iterator["regex.Match[str]"]:
-        # Not a generator itself: most calls end at the pre-checks, and those need no generator frame.
-        return self._scan(text) if self.can_match(text) else iter(())
+        # Not a generator: most calls end at the pre-checks, and a scan collects its matches at once.
+        return iter(self._scan(text)) if self.can_match(text) else iter(())
 
-    def _scan(self, text: str) -> Iterator["regex.Match[str]"]:
-        try:
-            yield from self.rx.finditer(text, timeout=REGEX_TIMEOUT)
-        except TimeoutError:
-            # Never log the text; the pattern name is enough to find the culprit.
-            log.warning("pattern %r timed out and was skipped for this post", self.name)
+    def _scan(self, text: str) -> list["regex.Match[str]"]:
+        return scan(self.rx, text, self.name)  # a method of its own: benchmarks/pattern_scans.py times it
 
 
 def compile_pattern(spec: "PatternSpec") -> CompiledPattern:

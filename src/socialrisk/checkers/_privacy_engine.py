@@ -24,7 +24,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 from pydantic import BaseModel, ConfigDict, Field
 
-from ._match import REGEX_TIMEOUT, VALIDATORS, compile_pattern
+from ._match import VALIDATORS, compile_pattern, scan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -346,8 +346,7 @@ class RuleRecognizer(PatternRecognizer):
             pre = self._prefilter.get(pattern.name)
             if pre is not None and pre.search(text) is None:
                 continue
-            # Collect first: the regex timeout clock runs while a finditer generator is suspended.
-            for m in list(pattern.finditer(text)):
+            for m in pattern.finditer(text):
                 # A pattern may mark the part to report with a group named "value".
                 start, end = m.span("value") if "value" in pattern.rx.groupindex and m.group("value") else m.span()
                 if end <= start:
@@ -623,11 +622,8 @@ class NameRecognizer(EntityRecognizer):
                 continue
             name, rx, score = pattern.name, pattern.rx, pattern.score
             lookup = "firstx" in rx.groupindex
-            try:  # overlapped: "Said Lewis Forbes" must still try "Lewis" after "Said" was refused
-                matches = list(rx.finditer(text, overlapped=lookup, timeout=REGEX_TIMEOUT))
-            except TimeoutError:
-                continue
-            for m in matches:
+            # overlapped: "Said Lewis Forbes" must still try "Lewis" after "Said" was refused
+            for m in scan(rx, text, name, overlapped=lookup):
                 if lookup and m.group("firstx") and m.group("firstx") not in self._firstx:
                     continue
                 start, end = m.span("value") if "value" in rx.groupindex and m.group("value") else m.span()

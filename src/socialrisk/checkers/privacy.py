@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
-from ._match import REGEX_TIMEOUT, VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns
+from ._match import VALIDATORS, compile_pattern, scan, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -521,7 +521,7 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
     runs = []
     rx = _digit_run_regex(tuple(words))
     if rx is not None and _may_hold_digit_run(text, words):
-        runs = [m.span() for m in rx.finditer(text, timeout=REGEX_TIMEOUT)]
+        runs = [m.span() for m in scan(rx, text, "written-out digits")]
     if not runs and _INVISIBLE.isdisjoint(text):
         return None
     chars: list[str] = []
