@@ -209,3 +209,27 @@ def test_a_pattern_out_of_time_twice_fails_its_checker_visibly(monkeypatch, capl
     assert [(f.checker, f.error) for f in report.failed] == [("privacy", "PatternTimeout")]
     assert report.findings == [] and report.decision is Decision.REVIEW
     assert not any("Vries" in r.getMessage() or "12345678" in r.getMessage() for r in caplog.records)
+
+
+def test_a_neighbour_thread_holding_the_gil_does_not_spend_the_budget():
+    # The CI failure this guards against: a dask worker thread held the GIL in a long C call while a
+    # scan waited for it, and the process CPU time that regex's timeout counts ran out. scan() holds
+    # the GIL from the first match to the last, and its retry budget outlasts any one such call.
+    import threading
+
+    rx = regex.compile(r"\b06-\d{8}\b")
+    text = "Bel 06-12345678 of mail. " * 200
+    stop = threading.Event()
+
+    def neighbour():
+        while not stop.is_set():
+            sum(range(10**7))  # one C call that keeps the GIL for ~0.1 s
+
+    thread = threading.Thread(target=neighbour)
+    thread.start()
+    try:
+        counts = [len(_match.scan(rx, text, "mobile")) for _ in range(10)]
+    finally:
+        stop.set()
+        thread.join()
+    assert counts == [200] * 10
