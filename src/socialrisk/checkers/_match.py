@@ -77,6 +77,8 @@ def scan(rx: "regex.Pattern[str]", text: str, name: str, **options: Any) -> list
             # Never log the text; the pattern name is enough to find the culprit.
             log.warning("pattern %r ran out of time (%.2f s) on a post", name, budget)
     raise PatternTimeout(f"pattern {name!r} ran out of time twice on one post")
+
+
 _B = r"(?<![\p{L}\p{N}_])"
 _E = r"(?![\p{L}\p{N}_])"
 
