@@ -11,13 +11,16 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import threading
 from pathlib import Path
 
 import pytest
 import regex
 
 import socialrisk
-from socialrisk import _redos
+from socialrisk import Decision, Pipeline, _redos
+from socialrisk.checkers import _match
+from socialrisk.config import Config
 from socialrisk.errors import RulePackError
 from socialrisk.rules import load_pack, load_rules
 
@@ -173,10 +176,6 @@ def test_most_complex_word_list_regexes_pass_the_probe():
 
 # --------------------------------------------------------------------------- the check-time hang guard
 
-from socialrisk import Decision, Pipeline  # noqa: E402
-from socialrisk.checkers import _match  # noqa: E402
-from socialrisk.config import Config  # noqa: E402
-
 _PHONE_POST = "Bel Jan de Vries gerust op 06-12345678, hij woont op de Dorpsstraat 12 in Zwolle."
 
 
@@ -215,7 +214,6 @@ def test_a_neighbour_thread_holding_the_gil_does_not_spend_the_budget():
     # The CI failure this guards against: a dask worker thread held the GIL in a long C call while a
     # scan waited for it, and the process CPU time that regex's timeout counts ran out. scan() holds
     # the GIL from the first match to the last, and its retry budget outlasts any one such call.
-    import threading
 
     rx = regex.compile(r"\b06-\d{8}\b")
     text = "Bel 06-12345678 of mail. " * 200
