@@ -51,10 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def timed_scan(self: _match.CompiledPattern, text: str):
         t0 = time.perf_counter()
-        try:
-            found = _match.scan(self.rx, text, self.name)
-        except _match.PatternTimeout:
-            found = []
+        found = _match.scan(self.rx, text, self.name)  # a PatternTimeout fails the checker, as it does unmeasured
         row = stats[self.name, self.source]
         row[0] += 1
         row[1] += bool(found)

@@ -214,7 +214,6 @@ def test_a_neighbour_thread_holding_the_gil_does_not_spend_the_budget():
     # The CI failure this guards against: a dask worker thread held the GIL in a long C call while a
     # scan waited for it, and the process CPU time that regex's timeout counts ran out. scan() holds
     # the GIL from the first match to the last, and its retry budget outlasts any one such call.
-
     rx = regex.compile(r"\b06-\d{8}\b")
     text = "Bel 06-12345678 of mail. " * 200
     stop = threading.Event()

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
-from ._match import VALIDATORS, compile_pattern, scan, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns
+from ._match import VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns, scan
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
