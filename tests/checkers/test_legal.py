@@ -18,6 +18,17 @@ FIRES = [
     ("Deze partij liegt keihard.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
     ("John Smith stole money from the food bank.", "en", "LEGAL-ACCUSATION", "stole", "blocker"),
     ("The mayor lied about the budget.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    # an office without an article: headline-style, before an initial, or with a demonstrative/possessive
+    ("Burgemeester liegt over de kosten.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("Minister Z heeft gelogen.", "nl", "LEGAL-ACCUSATION", "gelogen", "high"),
+    ("Onze wethouder liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("Mayor lies about budget.", "en", "LEGAL-ACCUSATION", "lies", "high"),
+    ("Senator J. lied about it.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    # a crime someone committed stays an accusation, even next to fighting words
+    ("Jansen pleegde fraude en moet worden aangepakt.", "nl", "LEGAL-ACCUSATION", "fraude", "high"),
+    ("Pas op, de wethouder is een oplichter.", "nl", "LEGAL-ACCUSATION", "oplichter", "high"),
+    ("Jullie zijn allemaal dieven!", "nl", "LEGAL-ACCUSATION", "dieven", "high"),
+    ("Those crooks in the council stole our money.", "en", "LEGAL-ACCUSATION", "crooks", "high"),
     # hedged, asked, attributed: lower, and the message says why
     ("Jan Jansen heeft mogelijk gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "medium"),
     ("Heeft Jan Jansen gefraudeerd?", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "medium"),
@@ -87,6 +98,20 @@ QUIET = [
     ("Thousands of parents were wrongly branded as fraudsters by the tax office.", "en"),
     ("We gaan fraude met subsidies harder aanpakken.", "nl"),
     ("Fraud costs taxpayers money; we will fight it.", "en"),
+    # crime as a subject to fight or warn about, with an office or a name in the sentence
+    ("Minister De Wit wil fraude met toeslagen harder aanpakken.", "nl"),
+    ("De minister van Financiën: fraude met toeslagen moet hard worden aangepakt.", "nl"),
+    ("Wethouder Jansen: we pakken fraude met bijstand hard aan.", "nl"),
+    ("Wethouder Jansen presenteert het plan tegen witwassen.", "nl"),
+    ("Let op: oplichters doen zich voor als medewerker van de gemeente.", "nl"),
+    ("De politie van Utrecht waarschuwt voor een oplichter die langs de deur gaat.", "nl"),
+    ("Minister De Wit: criminelen mogen niet profiteren van hun misdaad.", "nl"),
+    ("The mayor announces a crackdown on benefit fraud.", "en"),
+    ("Scam alert: fraudsters are sending fake council tax rebate texts.", "en"),
+    ("The council is committed to rooting out corruption in procurement.", "en"),
+    # a bare title mid-sentence or after an article is generic
+    ("Een minister die liegt moet aftreden.", "nl"),
+    ("A minister who lies should resign.", "en"),
     ("In Amsterdam is veel fraude met toeslagen ontdekt.", "nl"),
     ("Jan Jansen heeft niet gefraudeerd, zegt de accountant.", "nl"),
     ("Hij is geen dief.", "nl"),

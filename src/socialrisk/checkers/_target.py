@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Finding, Severity
@@ -41,6 +42,8 @@ __all__ = [
 
 # Kinds of target, from most to least identifiable (a named person or handle is what smaad is about).
 PERSON_KINDS = frozenset({"name", "handle"})
+_INITIAL = regex.compile(r"[ \t]+\p{Lu}(?:\.|(?![\p{L}\p{N}]))")  # " B." or " Z" after a title
+_LETTERS = regex.compile(r"[\p{L}\p{N}]")
 
 
 class Level(BaseModel):
@@ -244,8 +247,14 @@ def find_targets(
     not_names: Lexicon | None = None,
     not_after: Lexicon | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    titles: Lexicon | None = None,
 ) -> list[Target]:
-    """Targets inside ``[start, end)``: @handles, names, and one kind per lexicon (org, pronoun, group)."""
+    """Targets inside ``[start, end)``: @handles, names, and one kind per lexicon (org, pronoun, group).
+
+    ``titles`` (minister, burgemeester, mayor) count as an office ("org") only where they stand for one
+    person without an article: opening a sentence headline-style ("Minister liegt over toeslagen") or
+    before an initial ("Wethouder B. liegt"). Elsewhere a bare title is generic ("een minister die liegt").
+    """
     skip = list(skip)
     taken: list[tuple[int, int]] = list(skip)
     out: list[Target] = []
@@ -257,6 +266,14 @@ def find_targets(
         for h in cue_hits(analysis, lex, start, end, taken):
             out.append(Target(kind, h.start, h.end))
             taken.append((h.start, h.end))
+    if titles is not None:
+        text = analysis.text
+        for h in cue_hits(analysis, titles, start, end, taken):
+            if text[h.start : h.start + 1].isupper() and (
+                _INITIAL.match(text, h.end) or not _LETTERS.search(text, analysis.sentence_of(h.start)[0], h.start)
+            ):
+                out.append(Target("org", h.start, h.end))
+                taken.append((h.start, h.end))
     for m in analysis.mentions:
         if start <= m.start and m.end <= end and free(m.start, m.end):
             out.append(Target("handle", m.start, m.end))

@@ -31,7 +31,7 @@ from .base import register
 
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
-    "crimes", "org", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
+    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned", "org", "titles", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
     "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal", "not_negation",
 )
 FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
@@ -78,6 +78,7 @@ class LegalChecker(FramedChecker):
         found = find_targets(
             analysis, a, max(b, hit.end), lexicons,
             not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[(hit.start, hit.end)],
+            titles=param_lexicon(rule, "titles", lang) if "org" in kinds and "titles" in rule.params else None,
         )
         near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
         # In a reply ("@naam ..."), the handles it opens with are who the whole post speaks to.
@@ -108,9 +109,44 @@ class LegalChecker(FramedChecker):
 
     # -- mechanisms: each yields (label, span, related spans, term) -----------------------------
 
+    @staticmethod
+    def _subject_matter(rule, analysis, hit: Hit) -> bool:
+        """Whether a crime word names a subject to fight or warn about, not a deed pinned on someone:
+        "we pakken fraude aan", "het plan tegen witwassen", "let op: oplichters ...", "crack down on fraud".
+
+        Only ``topics`` (crime nouns: fraude, oplichters; fraud, scammers) qualify, with a ``combat`` word in
+        the sentence or an ``against`` word right before the noun, and no ``committed`` word ("pleegde",
+        "guilty of") saying someone did it.
+        """
+        lang = analysis.lang
+        if not param_lexicon(rule, "topics", lang).contains(analysis, hit.start, hit.end):
+            return False
+        a, b = analysis.sentence_of(hit.start)
+        a, b = min(a, hit.start), max(b, hit.end)
+        if cue_hits(analysis, param_lexicon(rule, "committed", lang), a, b):
+            return False
+        text = analysis.text
+        before = [c for c in cue_hits(analysis, param_lexicon(rule, "against", lang), a, hit.start)
+                  if not text[c.end : hit.start].strip(" -")]
+        return bool(before) or bool(cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)]))
+
+    @staticmethod
+    def _unpinned_plural(rule, analysis, hit: Hit) -> bool:
+        """A plural crime noun ("criminelen", "fraudsters") with nothing pinning it on anyone right before it."""
+        lang = analysis.lang
+        if not param_lexicon(rule, "generic_plurals", lang).contains(analysis, hit.start, hit.end):
+            return False
+        a = analysis.sentence_of(hit.start)[0]
+        pinned = cue_hits(analysis, param_lexicon(rule, "pinned", lang), min(a, hit.start), hit.start)
+        return not any(0 <= hit.start - c.end <= 2 for c in pinned)
+
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
+            if "topics" in rule.params and self._subject_matter(rule, analysis, hit):
+                continue
+            if "generic_plurals" in rule.params and self._unpinned_plural(rule, analysis, hit):
+                continue
             targets = self._targets(rule, analysis, hit, p.window)
             if not targets:
                 continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
