@@ -24,9 +24,15 @@ FIRES = [
     ("Onze wethouder liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
     ("Mayor lies about budget.", "en", "LEGAL-ACCUSATION", "lies", "high"),
     ("Senator J. lied about it.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    # one person by their office ("de burgemeester", "the mayor") is a person: insult high, crime as fact blocker
+    ("De burgemeester is een klootzak.", "nl", "LEGAL-INSULT", "klootzak", "high"),
+    ("The mayor is an idiot.", "en", "LEGAL-INSULT", "idiot", "high"),
+    ("De burgemeester heeft gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "blocker"),
+    ("De minister moet dood.", "nl", "LEGAL-THREAT", "dood", "blocker"),
+    ("Het kabinet is een stelletje idioten.", "nl", "LEGAL-INSULT", "idioten", "medium"),
     # a crime someone committed stays an accusation, even next to fighting words
     ("Jansen pleegde fraude en moet worden aangepakt.", "nl", "LEGAL-ACCUSATION", "fraude", "high"),
-    ("Pas op, de wethouder is een oplichter.", "nl", "LEGAL-ACCUSATION", "oplichter", "high"),
+    ("Pas op, de wethouder is een oplichter.", "nl", "LEGAL-ACCUSATION", "oplichter", "blocker"),
     ("Jullie zijn allemaal dieven!", "nl", "LEGAL-ACCUSATION", "dieven", "high"),
     ("Those crooks in the council stole our money.", "en", "LEGAL-ACCUSATION", "crooks", "high"),
     # hedged, asked, attributed: lower, and the message says why

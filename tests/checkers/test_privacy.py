@@ -252,6 +252,35 @@ def test_address_forms(pipeline, text, excerpt):
     assert [f.span.excerpt for f in found] == [excerpt]
 
 
+# "Mevrouw Jansen van de Lindenlaan 4": the honorific's name is the person, not the start of a street name,
+# so the address is found next to a private person (high) and a health fact about her blocks.
+NAME_THEN_STREET = [
+    ("Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld.", "Jansen", "Lindenlaan 4"),
+    ("Dhr. De Vries van de Kerkstraat 12 belde.", "De Vries", "Kerkstraat 12"),
+    ("Meneer Van der Berg van de Dorpsstraat 3 klaagt.", "Van der Berg", "Dorpsstraat 3"),
+]
+
+
+@pytest.mark.parametrize("text,person,street", NAME_THEN_STREET)
+def test_a_named_resident_is_not_part_of_the_street(pipeline, text, person, street):
+    _, found = _findings(pipeline, text, "nl")
+    assert {(f.rule_id, f.span.excerpt) for f in found} >= {("PRIV-PERSON", person), ("PRIV-ADDRESS", street)}
+    assert next(f for f in found if f.rule_id == "PRIV-ADDRESS").severity == Severity.HIGH
+
+
+def test_multi_word_street_names_still_match(pipeline):
+    for text, street in [("Ze woont aan de Johan van Oldenbarneveltlaan 12.", "Johan van Oldenbarneveltlaan 12"),
+                         ("Het loket zit aan de Burgemeester Jansenlaan 4.", "Burgemeester Jansenlaan 4")]:
+        _, found = _findings(pipeline, text, "nl", rule="PRIV-ADDRESS")
+        assert [f.span.excerpt for f in found] == [street]
+
+
+def test_health_fact_about_a_named_resident_with_address_blocks(pipeline):
+    report, found = _findings(pipeline, "Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld over haar depressie.", "nl")
+    assert report.decision.value == "no_go"
+    assert any(f.rule_id == "PRIV-SPECIAL-CATEGORY" and f.severity == Severity.BLOCKER for f in found)
+
+
 @pytest.mark.parametrize("text", ADDRESS_CLEAN)
 def test_address_look_alikes(pipeline, text):
     _, found = _findings(pipeline, text, None, rule="PRIV-ADDRESS")

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # Kinds of target, from most to least identifiable (a named person or handle is what smaad is about).
-PERSON_KINDS = frozenset({"name", "handle"})
+PERSON_KINDS = frozenset({"name", "handle", "office"})  # "office": one person by their office ("de burgemeester")
 _INITIAL = regex.compile(r"[ \t]+\p{Lu}(?:\.|(?![\p{L}\p{N}]))")  # " B." or " Z" after a title
 _LETTERS = regex.compile(r"[\p{L}\p{N}]")
 
@@ -251,7 +251,7 @@ def find_targets(
 ) -> list[Target]:
     """Targets inside ``[start, end)``: @handles, names, and one kind per lexicon (org, pronoun, group).
 
-    ``titles`` (minister, burgemeester, mayor) count as an office ("org") only where they stand for one
+    ``titles`` (minister, burgemeester, mayor) count as an office (kind "office") only where they stand for one
     person without an article: opening a sentence headline-style ("Minister liegt over toeslagen") or
     before an initial ("Wethouder B. liegt"). Elsewhere a bare title is generic ("een minister die liegt").
     """
@@ -272,7 +272,7 @@ def find_targets(
             if text[h.start : h.start + 1].isupper() and (
                 _INITIAL.match(text, h.end) or not _LETTERS.search(text, analysis.sentence_of(h.start)[0], h.start)
             ):
-                out.append(Target("org", h.start, h.end))
+                out.append(Target("office", h.start, h.end))
                 taken.append((h.start, h.end))
     for m in analysis.mentions:
         if start <= m.start and m.end <= end and free(m.start, m.end):

@@ -31,7 +31,7 @@ from .base import register
 
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
-    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned", "org", "titles", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
+    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned", "office", "org", "titles", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
     "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal", "not_negation",
 )
 FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
@@ -70,7 +70,7 @@ class LegalChecker(FramedChecker):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _targets(self, rule, analysis, hit: Hit, window: int, kinds=("org", "group", "pronoun")) -> list[Target]:
+    def _targets(self, rule, analysis, hit: Hit, window: int, kinds=("office", "org", "group", "pronoun")) -> list[Target]:
         a, b = analysis.sentence_of(hit.start)
         lang = analysis.lang
         lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
@@ -78,7 +78,7 @@ class LegalChecker(FramedChecker):
         found = find_targets(
             analysis, a, max(b, hit.end), lexicons,
             not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[(hit.start, hit.end)],
-            titles=param_lexicon(rule, "titles", lang) if "org" in kinds and "titles" in rule.params else None,
+            titles=param_lexicon(rule, "titles", lang) if "office" in kinds and "titles" in rule.params else None,
         )
         near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
         # In a reply ("@naam ..."), the handles it opens with are who the whole post speaks to.
@@ -239,7 +239,7 @@ class LegalChecker(FramedChecker):
             # A violent verb is a threat only when wished or announced ("ga", "moeten", "will"), not reported.
             if not whole and not cue_hits(analysis, modal, a, max(b, hit.end)):
                 continue
-            targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "org"))
+            targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "office", "org"))
             if not targets and not whole:
                 continue
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
