@@ -76,6 +76,22 @@ def test_collections_one_report_per_post(demo, capsys):
     assert data[0]["findings"][0]["location"]["column"] == 25
 
 
+def test_a_bad_record_is_reported_and_the_rest_of_the_collection_is_still_checked(demo, capsys):
+    (demo / "posts.jsonl").write_text(
+        '{"id": "a", "text": "De geheimcode is hier."}\n{oops geheimcode\n["x"]\n{"id": "d", "body": "x"}\n'
+        '{"id": "e", "text": "Schoon."}\n', "utf-8")
+    rc, out, err = run(capsys, "check", "posts.jsonl")
+    assert rc == 2  # an input error outranks the no-go: the run did not see every post
+    assert "posts.jsonl#a: NO-GO" in out and "posts.jsonl#e: GO" in out
+    assert "2 post(s): 1 no-go, 0 review, 1 go; 0 suppressed; 3 error(s)" in out
+    assert err.splitlines() == [
+        "socialrisk: post posts.jsonl: invalid JSON on line 2, column 2",
+        "socialrisk: post posts.jsonl#3: each post must be a mapping of fields",
+        "socialrisk: post posts.jsonl#4: no field 'text' (set --text-field)",
+    ]
+    assert "geheimcode" not in err and "oops" not in err
+
+
 def test_stdin(demo, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("De geheimcode.".encode())))
     rc, out, _ = run(capsys, "check", "-")

@@ -126,6 +126,20 @@ def test_bad_input_names_the_place_never_the_text(fmt, text, reason):
     assert "Tekst" not in str(err.value) and "hallo" not in str(err.value)
 
 
+def test_on_error_keeps_the_good_records_of_a_collection():
+    errors = []
+    text = '{"text": "een"}\n{kapot\n7\n{"id": "x", "text": "vier"}\n'
+    posts = parse(text, "p.jsonl", fmt="jsonl", on_error=errors.append)
+    assert [p.text for p in posts] == ["een", "vier"] and [p.label for p in posts] == ["p.jsonl#1", "p.jsonl#x"]
+    assert [str(e) for e in errors] == ["post p.jsonl: invalid JSON on line 2, column 2", "post p.jsonl#3: each post must be a mapping of fields"]
+    assert posts[1].line_col(0) == (4, 22)
+    csv_errors = []
+    assert [p.text for p in parse("id,text\n1,\n2,twee\n", "p.csv", fmt="csv", on_error=csv_errors.append)] == ["twee"]
+    assert [str(e) for e in csv_errors] == ["post p.csv#1: no field 'text' (set --text-field)"]
+    with pytest.raises(InputError, match="invalid JSON"):  # broken syntax of a whole file still raises
+        parse("[{", "p.json", fmt="json", on_error=errors.append)
+
+
 def test_read_file_errors(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
     (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))

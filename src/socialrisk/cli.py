@@ -115,9 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _read_sources(name: str, args) -> list[SourcePost]:
-    """The posts in one file argument ('-' reads standard input as text unless --input-format says)."""
-    fields = {"text_field": getattr(args, "text_field", "text"), "id_field": getattr(args, "id_field", "id")}
+def _read_sources(name: str, args, on_error=None) -> list[SourcePost]:
+    """The posts in one file argument ('-' reads standard input as text unless --input-format says).
+
+    ``on_error`` receives each bad record of a collection; the file's other posts are still returned.
+    """
+    fields = {"text_field": getattr(args, "text_field", "text"), "id_field": getattr(args, "id_field", "id"), "on_error": on_error}
     if name == "-":
         return parse(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", fmt=args.input_format or "text", **fields)
     return read_file(name, fmt=args.input_format, **fields)
@@ -156,7 +159,7 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
     for name in _expand(args.files):
         label = "<stdin>" if name == "-" else name
         try:
-            sources = _read_sources(name, args)
+            sources = _read_sources(name, args, on_error=lambda exc, label=label: errors.append((label, str(exc))))
         except SocialRiskError as exc:
             errors.append((label, str(exc)))
             continue

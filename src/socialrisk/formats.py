@@ -93,8 +93,11 @@ def detect_format(path: str) -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def read_file(path: str, *, fmt: str | None = None, text_field: str = "text", id_field: str = "id") -> list[SourcePost]:
-    """Read the posts in ``path`` (format from the suffix unless ``fmt`` is given)."""
+def read_file(
+    path: str, *, fmt: str | None = None, text_field: str = "text", id_field: str = "id",
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[SourcePost]:
+    """Read the posts in ``path`` (format from the suffix unless ``fmt`` is given); see ``parse`` for ``on_error``."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -103,17 +106,35 @@ def read_file(path: str, *, fmt: str | None = None, text_field: str = "text", id
         raise InputError("is a directory", post_id=path) from None
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", post_id=path) from None
-    return parse(decode(data, path), path, fmt=fmt or detect_format(path), text_field=text_field, id_field=id_field)
+    return parse(decode(data, path), path, fmt=fmt or detect_format(path), text_field=text_field, id_field=id_field, on_error=on_error)
 
 
-def parse(text: str, path: str, *, fmt: str = "text", text_field: str = "text", id_field: str = "id") -> list[SourcePost]:
-    """Split decoded file content into posts."""
+def parse(
+    text: str, path: str, *, fmt: str = "text", text_field: str = "text", id_field: str = "id",
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[SourcePost]:
+    """Split decoded file content into posts.
+
+    A bad record of a collection (a JSONL line that is not JSON, a record that is not a mapping or has no
+    text field) raises InputError, unless ``on_error`` is given: then it receives the error and the other
+    records are still returned, so one bad post in a batch does not hide the rest. A file that cannot be
+    split at all (broken JSON, YAML or CSV syntax) always raises.
+    """
     if fmt == "markdown":
         return [_markdown(text, path)]
     if fmt == "text":
         return [SourcePost(path, {"text": text}, text, 0)]
-    records = _COLLECTIONS[fmt](text, path)
-    return [_record(text, path, i, rec, start, end, text_field, id_field, fmt) for i, (rec, start, end) in enumerate(records)]
+    out = []
+    for i, (rec, start, end) in enumerate(_COLLECTIONS[fmt](text, path, on_error is not None)):
+        try:
+            if isinstance(rec, InputError):
+                raise rec
+            out.append(_record(text, path, i, rec, start, end, text_field, id_field, fmt))
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+    return out
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -264,7 +285,7 @@ def _unwrap(data: Any, path: str) -> list[Any]:
     raise InputError("a collection must be a list of posts (or a mapping with 'posts:')", post_id=path)
 
 
-def _json(text: str, path: str) -> list[Record]:
+def _json(text: str, path: str, lenient: bool = False) -> list[Record]:
     dec = json.JSONDecoder()
     try:
         data = json.loads(text)
@@ -288,19 +309,23 @@ def _json(text: str, path: str) -> list[Record]:
     return out
 
 
-def _jsonl(text: str, path: str) -> list[Record]:
-    out = []
+def _jsonl(text: str, path: str, lenient: bool = False) -> list[Record]:
+    """One record per non-blank line; with ``lenient``, a line that is not JSON becomes an InputError record."""
+    out: list[Record] = []
     for n, (s, e) in enumerate(_lines(text), 1):
         if not text[s:e].strip():
             continue
         try:
             out.append((json.loads(text[s:e]), s, e))
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON on line {n}, column {exc.colno}", post_id=path) from None
+            err = InputError(f"invalid JSON on line {n}, column {exc.colno}", post_id=path)
+            if not lenient:
+                raise err from None
+            out.append((err, s, e))
     return out
 
 
-def _yaml(text: str, path: str) -> list[Record]:
+def _yaml(text: str, path: str, lenient: bool = False) -> list[Record]:
     try:
         data = yaml_load(text)
         root = yaml.compose(text, Loader=_Yaml12Loader)
@@ -313,7 +338,7 @@ def _yaml(text: str, path: str) -> list[Record]:
     return [(item, node.start_mark.index, node.end_mark.index) for item, node in zip(items, root.value)]
 
 
-def _csv(text: str, path: str) -> list[Record]:
+def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
     lines = _lines(text)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     out, before = [], 1  # the header is line 1
@@ -329,7 +354,7 @@ def _csv(text: str, path: str) -> list[Record]:
     return out
 
 
-_COLLECTIONS: dict[str, Callable[[str, str], list[Record]]] = {"json": _json, "jsonl": _jsonl, "yaml": _yaml, "csv": _csv}
+_COLLECTIONS: dict[str, Callable[[str, str, bool], list[Record]]] = {"json": _json, "jsonl": _jsonl, "yaml": _yaml, "csv": _csv}
 _CSV_BOOL = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False, "": False}
 
 
