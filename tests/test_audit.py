@@ -119,6 +119,18 @@ def test_every_input_kind_gives_the_same_tables(probe, tmp_path):
     assert list(texts_only.posts["decision"]) == list(reference.posts["decision"])
 
 
+def test_id_and_date_columns_are_found_when_not_named(probe, tmp_path):
+    df = _posts(12)
+    named = audit(df, id="id", date="date", pipeline=probe, progress=False)
+    unnamed = audit(df, pipeline=probe, progress=False)
+    _same(unnamed, named)
+    assert unnamed.posts["id"].iloc[0] == "p000" and unnamed.posts["date"].notna().all()
+    df.to_csv(tmp_path / "p.csv", index=False)
+    assert list(audit(tmp_path / "p.csv", pipeline=probe, progress=False).posts["id"]) == list(df["id"])
+    plain = audit(df.drop(columns=["id", "date"]), pipeline=probe, progress=False).posts
+    assert list(plain["id"]) == [str(i) for i in range(12)] and plain["date"].isna().all()
+
+
 def test_tables_point_at_the_words(probe):
     df = _posts(10)
     a = _run(df, probe)

@@ -114,16 +114,19 @@ class _Columns:
     def records(self, rows: list[Mapping[str, Any]], start: int) -> list[dict[str, Any]]:
         """Plain records (row, id, text, lang, platform, date, error) for rows numbered from ``start``."""
         pd = _pd()
+        # Not named: a column called "id" / "date" is used when the rows have one (a row number and no date otherwise).
+        id_col = self.id if self.id is not None else ("id" if any("id" in r for r in rows) else None)
+        date_col = self.date if self.date is not None else ("date" if any("date" in r for r in rows) else None)
         dates = [None] * len(rows)
-        if self.date is not None:
-            raw = pd.Series([r.get(self.date) for r in rows], dtype="object")
+        if date_col is not None:
+            raw = pd.Series([r.get(date_col) for r in rows], dtype="object")
             parsed = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
             dates = [None if _missing(d) else d.tz_convert(None) for d in parsed]
         out = []
         for i, (rec, date) in enumerate(zip(rows, dates)):
             row = start + i
             text = rec.get(self.text)
-            ident = None if self.id is None else rec.get(self.id)
+            ident = None if id_col is None else rec.get(id_col)
             out.append({
                 "row": row,
                 "id": str(row) if _missing(ident) else str(ident),
