@@ -31,8 +31,10 @@ from .base import register
 
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
-    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned", "office", "org", "titles", "pronoun", "group", "not_names", "not_after", "hedge", "attribution", "negation",
-    "reported", "debunk", "modal", "dehumanising", "derogatory", "link", "reversal", "not_negation",
+    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned",
+    "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
+    "hedge", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
+    "reversal", "not_negation",
 )
 FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
 
