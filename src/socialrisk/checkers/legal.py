@@ -9,6 +9,7 @@ the risk, an opinion about how an office is run is not, so most mechanisms need 
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from pydantic import Field
@@ -31,7 +32,7 @@ from .base import register
 
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
-    "crimes", "topics", "combat", "against", "committed", "generic_plurals", "pinned",
+    "crimes", "topics", "combat", "against", "committed", "copula", "possessive", "generic_plurals", "pinned",
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation",
@@ -55,6 +56,9 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
     "phrase": ("fact", "question", "attributed"),
     "election": ("fact",),
 }
+
+
+_GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -117,8 +121,8 @@ class LegalChecker(FramedChecker):
         "we pakken fraude aan", "het plan tegen witwassen", "let op: oplichters ...", "crack down on fraud".
 
         Only ``topics`` (crime nouns: fraude, oplichters; fraud, scammers) qualify, with a ``combat`` word in
-        the sentence or an ``against`` word right before the noun, and no ``committed`` word ("pleegde",
-        "guilty of") saying someone did it.
+        the sentence or an ``against`` word right before the noun, and no ``committed`` word in the sentence
+        ("pleegde", "guilty of") nor a ``copula`` or ``possessive`` right before the noun pinning it on someone.
         """
         lang = analysis.lang
         if not param_lexicon(rule, "topics", lang).contains(analysis, hit.start, hit.end):
@@ -128,9 +132,13 @@ class LegalChecker(FramedChecker):
         if cue_hits(analysis, param_lexicon(rule, "committed", lang), a, b):
             return False
         text = analysis.text
-        before = [c for c in cue_hits(analysis, param_lexicon(rule, "against", lang), a, hit.start)
-                  if not text[c.end : hit.start].strip(" -")]
-        return bool(before) or bool(cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)]))
+
+        def right_before(key: str) -> bool:
+            return any(not text[c.end : hit.start].strip(" -") for c in cue_hits(analysis, param_lexicon(rule, key, lang), a, hit.start))
+
+        if right_before("copula") or right_before("possessive") or _GENITIVE.search(text, max(a, hit.start - 4), hit.start):
+            return False  # "is een oplichter", "zijn fraude", "Jansen's fraud": pinned on someone
+        return right_before("against") or bool(cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)]))
 
     @staticmethod
     def _unpinned_plural(rule, analysis, hit: Hit) -> bool:
