@@ -134,11 +134,14 @@ class LegalChecker(FramedChecker):
         text = analysis.text
 
         def right_before(key: str) -> bool:
-            return any(not text[c.end : hit.start].strip(" -") for c in cue_hits(analysis, param_lexicon(rule, key, lang), a, hit.start))
+            cues = cue_hits(analysis, param_lexicon(rule, key, lang), a, hit.start)
+            return any(not text[c.end : hit.start].strip(" -") for c in cues)
 
-        if right_before("copula") or right_before("possessive") or _GENITIVE.search(text, max(a, hit.start - 4), hit.start):
+        genitive = _GENITIVE.search(text, max(a, hit.start - 4), hit.start)
+        if right_before("copula") or right_before("possessive") or genitive:
             return False  # "is een oplichter", "zijn fraude", "Jansen's fraud": pinned on someone
-        return right_before("against") or bool(cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)]))
+        combat = cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)])
+        return right_before("against") or bool(combat)
 
     @staticmethod
     def _unpinned_plural(rule, analysis, hit: Hit) -> bool:
