@@ -275,6 +275,14 @@ def test_multi_word_street_names_still_match(pipeline):
         assert [f.span.excerpt for f in found] == [street]
 
 
+def test_a_role_taken_into_the_name_still_marks_a_public_figure(pipeline):
+    for text, severity in [("Councillor Davies will hold a surgery on Saturday.", Severity.INFO),
+                           ("Cllr Hughes will hold a surgery on Saturday.", Severity.INFO),
+                           ("Margaret Davies will hold a surgery on Saturday.", Severity.LOW)]:
+        _, found = _findings(pipeline, text, "en", rule="PRIV-PERSON")
+        assert [f.severity for f in found] == [severity], text
+
+
 def test_health_fact_about_a_named_resident_with_address_blocks(pipeline):
     report, found = _findings(pipeline, "Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld over haar depressie.", "nl")
     assert report.decision.value == "no_go"

@@ -215,8 +215,11 @@ class PrivacyChecker(Checker):
                 h.allowed = allow.allows_name(value)
                 # A role just before ("minister Jansen") or a party after ("Jansen (VVD)"): public figure.
                 tail = " ".join(text[max(0, h.start - 60):h.start].split()[-4:])
+                # the name finder may have taken the role in ("Councillor Davies"): its first word counts too
+                first = value.split(maxsplit=1)[0] if " " in value.strip() else ""
+                role_first = any(s == 0 and e == len(first) for s, e, _ in titles.search_text(first))
                 h.public = (
-                    bool(titles.search_text(tail)) or bool(_PARTY_AFTER.match(text, h.end))
+                    bool(titles.search_text(tail)) or role_first or bool(_PARTY_AFTER.match(text, h.end))
                     or _public_after(text, h.end, names.public_suffixes, titles)
                 )
             sev = h.rule.severity
