@@ -283,6 +283,11 @@ def test_a_role_taken_into_the_name_still_marks_a_public_figure(pipeline):
         assert [f.severity for f in found] == [severity], text
 
 
+def test_a_greeting_is_not_part_of_the_name(pipeline):
+    _, found = _findings(pipeline, "Beterschap Henk! Sterkte Marieke. Congrats Amy Watson.", "nl", rule="PRIV-PERSON")
+    assert sorted(f.span.excerpt for f in found) == ["Amy Watson", "Henk", "Marieke"]
+
+
 def test_health_fact_about_a_named_resident_with_address_blocks(pipeline):
     report, found = _findings(pipeline, "Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld over haar depressie.", "nl")
     assert report.decision.value == "no_go"
