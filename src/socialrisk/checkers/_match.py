@@ -354,7 +354,9 @@ class Lexicon:
         return [(*n.to_original(s, e), entry) for s, e, entry in self._find_norm(n.text)]
 
     def contains(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> bool:
-        return next(self.finditer(analysis, start, end), None) is not None
+        """Whether a hit lies within original offsets ``[start, end)``; read from the post's cached hits
+        (``post_hits``), so asking again for another span of the same post does not scan again."""
+        return any(start <= h.start and (end is None or h.end <= end) for h in post_hits(analysis, self))
 
 
 def _rebuilt_lexicon(terms: tuple[str, ...], masked: bool) -> Lexicon:
