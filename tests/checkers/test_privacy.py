@@ -608,3 +608,60 @@ def test_a_role_after_the_name_needs_the_comma_or_a_post_nominal(pipeline):
     text = "Piet Verhoef, de buurman, heeft kanker."  # a neighbour is no public role
     report = pipeline.check(text, lang="nl")
     assert any(f.rule_id == "PRIV-SPECIAL-CATEGORY" and f.severity == Severity.BLOCKER for f in report.findings)
+
+
+# Name + home address of a private person is the leak itself: a blocker, so the hook stops the post.
+HOME_ADDRESSES = [
+    ("Jan de Vries woont op de Dorpsstraat 12 in Apeldoorn, ga daar maar eens langs.", "nl", "Dorpsstraat 12"),
+    ("Mevrouw Jansen woont op de Lindenlaan 4 in Utrecht.", "nl", "Lindenlaan 4"),
+    ("Op de Dorpsstraat 12 woont Piet Bakker.", "nl", "Dorpsstraat 12"),
+    ("Het adres van Jan de Vries is Dorpsstraat 12.", "nl", "Dorpsstraat 12"),
+    ("Mijn buurman Femke ter Horst woont op Hoofdweg 232, 6019 TP Den Bosch.", "nl", "Hoofdweg 232, 6019 TP Den Bosch"),
+    ("Sarah Miller lives at 221 Baker Street.", "en", "221 Baker Street"),
+    ("Sarah Miller lives at 221 Baker St. in London.", "en", "221 Baker St."),
+]
+# Not said to be a private person's home, or the person is not identified: high, as before.
+NOT_A_HOME = [
+    ("Henk woont op de Dorpsstraat 12.", "nl"),  # a lone first name
+    ("De bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries.", "nl"),  # a venue
+    ("Wethouder Jansen woont op de Lindenlaan 4.", "nl"),  # a public figure
+    ("Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld.", "nl"),  # no residence word
+]
+
+
+@pytest.mark.parametrize("text,lang,street", HOME_ADDRESSES)
+def test_home_address_of_a_named_private_person_blocks(pipeline, text, lang, street):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(street, Severity.BLOCKER)]
+    assert found[0].message == "Home address of a private person in the post."
+    assert found[0].details["home"] is True and found[0].related
+    assert report.decision.value == "no_go"
+
+
+@pytest.mark.parametrize("text,lang", NOT_A_HOME)
+def test_an_address_that_is_not_said_to_be_a_private_home_stays_high(pipeline, text, lang):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [f.severity for f in found] == [Severity.HIGH]
+    assert "home" not in found[0].details and report.decision.value == "review"
+
+
+def test_street_span_ends_before_the_full_stop(pipeline):
+    _, found = _findings(pipeline, "She moved to 179 Cromwell Terrace.", "en", rule="PRIV-ADDRESS")
+    assert [f.span.excerpt for f in found] == ["179 Cromwell Terrace"]
+
+
+@pytest.mark.parametrize("home,match", [
+    ("blocker", "params.home must be a mapping"),
+    ({"severity": "fatal", "words": {"nl": ["woont"]}}, "params.home.severity"),
+    ({"severity": "blocker", "words": {"nl": "woont"}}, "params.home.words"),
+    ({"severity": "blocker", "words": {"nl": ["woont"]}, "identifiable_score": 2}, "identifiable_score"),
+    ({"severity": "blocker", "words": {"nl": ["woont"]}, "gap": 3}, "unknown keys: gap"),
+])
+def test_broken_home_params_are_named(home, match):
+    from socialrisk.checkers.privacy import PrivacyChecker
+    from socialrisk.rules import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "PRIV-ADDRESS")
+    bad = rule.model_copy(update={"params": {**rule.params, "home": home}})
+    with pytest.raises(ValueError, match=match):
+        PrivacyChecker.validate_rule(bad)

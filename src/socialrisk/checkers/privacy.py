@@ -63,6 +63,7 @@ class _Hit:
     pattern: str
     allowed: bool = False
     public: bool = False
+    home: bool = False  # a home address said of an identifiable private person
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
 
@@ -118,6 +119,8 @@ class PrivacyChecker(Checker):
         for key in ("demote_below", "min_score", "validated_score", "person_min_score", "identifiable_score"):
             if key in p and not (isinstance(p[key], (int, float)) and 0 <= p[key] <= 1):
                 raise ValueError(f"params.{key} must be a number between 0 and 1")
+        if "home" in p:
+            _validate_home(p["home"])
 
     # -- resources -------------------------------------------------------------------------
 
@@ -240,6 +243,9 @@ class PrivacyChecker(Checker):
                 h.related = near
                 if h.rule.params.get("person_raises") and h.severity < h.rule.severity:
                     h.severity = h.rule.severity  # an address next to a private person is theirs
+                home = h.rule.params.get("home")
+                if home and _home_of(text, analysis.lang, h, [x for x in people if a <= x.start < b], home):
+                    h.home, h.severity = True, max(h.severity, Severity(home["severity"]))
 
     def _entity_finding(self, analysis: "Analysis", h: _Hit) -> Finding:
         p = h.rule.params
@@ -247,9 +253,15 @@ class PrivacyChecker(Checker):
             h.rule, analysis, h.start, h.end,
             score=h.score,
             severity=h.severity,
-            message=p.get("allowed_message") if h.allowed else (p.get("public_message") if h.public else None),
+            message=(
+                p.get("allowed_message") if h.allowed
+                else p.get("public_message") if h.public
+                else p["home"].get("message") if h.home
+                else None
+            ),
             related=h.related,
-            details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public},
+            details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
+            | ({"home": True} if h.home else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
@@ -559,6 +571,54 @@ def _gap(text: str, person, start: int, end: int) -> str | None:
     if end <= person.start:
         return text[end:person.start]
     return None
+
+
+def _validate_home(home: Any) -> None:
+    """``params.home`` of an address rule: when an address is a private person's home (a blocker)."""
+    if not isinstance(home, dict):
+        raise ValueError("params.home must be a mapping (severity, words, identifiable_score, gap_words, message)")
+    unknown = set(home) - {"severity", "words", "identifiable_score", "gap_words", "before_words", "message"}
+    if unknown:
+        raise ValueError(f"params.home has unknown keys: {', '.join(sorted(unknown))}")
+    try:
+        Severity(home.get("severity"))
+    except ValueError:
+        raise ValueError("params.home.severity must be a severity") from None
+    words = home.get("words")
+    if not (isinstance(words, dict) and words
+            and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
+        raise ValueError("params.home.words must map languages to lists of words")
+    score = home.get("identifiable_score", 0.7)
+    if not (isinstance(score, (int, float)) and 0 <= score <= 1):
+        raise ValueError("params.home.identifiable_score must be a number between 0 and 1")
+    for key in ("gap_words", "before_words"):
+        if not (isinstance(home.get(key, 0), int) and home.get(key, 0) >= 0):
+            raise ValueError(f"params.home.{key} must be a whole number >= 0")
+
+
+def _home_of(text: str, lang: str, address: _Hit, people: list[_Hit], home: dict) -> bool:
+    """Whether ``address`` is said to be the home of one of ``people`` (fully identified, in its sentence).
+
+    A residence word ("woont", "lives at", "thuisadres") must stand between the name and the address, or
+    just before the first of them ("het adres van Jan de Vries is ..."); a name and an address in one
+    sentence without one ("de bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries") stay high.
+    """
+    words = lexicon_for(tuple(home["words"].get(lang, ())))
+    if not words:
+        return False
+    strong = float(home.get("identifiable_score", 0.7))
+    gap_words, before_words = int(home.get("gap_words", 8)), int(home.get("before_words", 3))
+    for x in people:
+        if x.score < strong:
+            continue
+        first, last = (x, address) if x.start < address.start else (address, x)
+        gap = text[first.end:last.start]
+        if len(gap.split()) > gap_words:
+            continue
+        before = " ".join(text[:first.start].split()[-before_words:]) if before_words else ""
+        if words.search_text(gap) or (before and words.search_text(before)):
+            return True
+    return False
 
 
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
