@@ -634,8 +634,36 @@ def test_home_address_of_a_named_private_person_blocks(pipeline, text, lang, str
     report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
     assert [(f.span.excerpt, f.severity) for f in found] == [(street, Severity.BLOCKER)]
     assert found[0].message == "Home address of a private person in the post."
-    assert found[0].details["home"] is True and found[0].related
+    assert found[0].details["home"] == "person" and found[0].related
     assert report.decision.value == "no_go"
+
+
+# A home and a call to go there blocks whoever lives there (doxing a councillor is doxing too).
+HOME_VISITS = [
+    ("She lives at 221 Baker Street, so go and tell her.", "en", "221 Baker Street"),
+    ("Our councillor Jane Smith lives at 14 Elm Road, pop round and tell her what you think!", "en", "14 Elm Road"),
+    ("Wethouder Jansen woont op de Lindenlaan 4, ga daar maar eens langs.", "nl", "Lindenlaan 4"),
+    ("Hij woont op de Kerkstraat 8. Je weet hem te vinden.", "nl", "Kerkstraat 8"),
+]
+# An invitation to a venue is not a home, whatever visit words it has.
+VENUE_VISITS = [
+    ("Kom zaterdag langs bij wethouder Jansen in het buurthuis aan de Parkweg 3.", "nl"),
+    ("Pop round to our office at 14 Elm Road for a chat with councillor Jane Smith.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang,street", HOME_VISITS)
+def test_home_address_with_a_call_to_go_there_blocks(pipeline, text, lang, street):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(street, Severity.BLOCKER)]
+    assert found[0].details["home"] == "visit" and found[0].message == "Home address with a call to go there."
+    assert report.decision.value == "no_go"
+
+
+@pytest.mark.parametrize("text,lang", VENUE_VISITS)
+def test_a_visit_to_a_venue_is_not_a_home(pipeline, text, lang):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [f.severity for f in found] == [Severity.LOW] and report.decision.value == "go"
 
 
 @pytest.mark.parametrize("text,lang", NOT_A_HOME)
@@ -656,6 +684,7 @@ def test_street_span_ends_before_the_full_stop(pipeline):
     ({"severity": "blocker", "words": {"nl": "woont"}}, "params.home.words"),
     ({"severity": "blocker", "words": {"nl": ["woont"]}, "identifiable_score": 2}, "identifiable_score"),
     ({"severity": "blocker", "words": {"nl": ["woont"]}, "gap": 3}, "unknown keys: gap"),
+    ({"severity": "blocker", "words": {"nl": ["woont"]}, "visit": ["ga langs"]}, "params.home.visit"),
 ])
 def test_broken_home_params_are_named(home, match):
     from socialrisk.checkers.privacy import PrivacyChecker

@@ -63,7 +63,7 @@ class _Hit:
     pattern: str
     allowed: bool = False
     public: bool = False
-    home: bool = False  # a home address said of an identifiable private person
+    home: str = ""  # "person": the home of an identifiable private person; "visit": a home and a call to go there
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
 
@@ -234,6 +234,7 @@ class PrivacyChecker(Checker):
                 sev = Severity(p["public"])
             h.severity = Severity.INFO if h.allowed else sev
         people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
+        named = [h for h in hits if h.entity == "PERSON" and not h.allowed]
         for h in hits:
             if h.entity == "PERSON" or h.allowed:
                 continue
@@ -243,9 +244,11 @@ class PrivacyChecker(Checker):
                 h.related = near
                 if h.rule.params.get("person_raises") and h.severity < h.rule.severity:
                     h.severity = h.rule.severity  # an address next to a private person is theirs
-                home = h.rule.params.get("home")
-                if home and _home_of(text, analysis.lang, h, [x for x in people if a <= x.start < b], home):
-                    h.home, h.severity = True, max(h.severity, Severity(home["severity"]))
+            home = h.rule.params.get("home")
+            if home:
+                h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home)
+                if h.home:
+                    h.severity = max(h.severity, Severity(home["severity"]))
 
     def _entity_finding(self, analysis: "Analysis", h: _Hit) -> Finding:
         p = h.rule.params
@@ -255,13 +258,13 @@ class PrivacyChecker(Checker):
             severity=h.severity,
             message=(
                 p.get("allowed_message") if h.allowed
+                else p["home"].get(f"{h.home}_message") if h.home
                 else p.get("public_message") if h.public
-                else p["home"].get("message") if h.home
                 else None
             ),
             related=h.related,
             details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
-            | ({"home": True} if h.home else {}),
+            | ({"home": h.home} if h.home else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
@@ -573,21 +576,27 @@ def _gap(text: str, person, start: int, end: int) -> str | None:
     return None
 
 
+_HOME_KEYS = frozenset({
+    "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
+})
+
+
 def _validate_home(home: Any) -> None:
-    """``params.home`` of an address rule: when an address is a private person's home (a blocker)."""
+    """``params.home`` of an address rule: when an address is someone's home, to be kept out (a blocker)."""
     if not isinstance(home, dict):
-        raise ValueError("params.home must be a mapping (severity, words, identifiable_score, gap_words, message)")
-    unknown = set(home) - {"severity", "words", "identifiable_score", "gap_words", "before_words", "message"}
+        raise ValueError("params.home must be a mapping (severity, words, visit, identifiable_score, ...)")
+    unknown = set(home) - _HOME_KEYS
     if unknown:
         raise ValueError(f"params.home has unknown keys: {', '.join(sorted(unknown))}")
     try:
         Severity(home.get("severity"))
     except ValueError:
         raise ValueError("params.home.severity must be a severity") from None
-    words = home.get("words")
-    if not (isinstance(words, dict) and words
-            and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
-        raise ValueError("params.home.words must map languages to lists of words")
+    for key in ("words", "visit"):
+        words = home.get(key, {"-": ["-"]})
+        if not (isinstance(words, dict) and words
+                and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
+            raise ValueError(f"params.home.{key} must map languages to lists of words")
     score = home.get("identifiable_score", 0.7)
     if not (isinstance(score, (int, float)) and 0 <= score <= 1):
         raise ValueError("params.home.identifiable_score must be a number between 0 and 1")
@@ -596,29 +605,42 @@ def _validate_home(home: Any) -> None:
             raise ValueError(f"params.home.{key} must be a whole number >= 0")
 
 
-def _home_of(text: str, lang: str, address: _Hit, people: list[_Hit], home: dict) -> bool:
-    """Whether ``address`` is said to be the home of one of ``people`` (fully identified, in its sentence).
+def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict) -> str:
+    """Why ``address`` is a home to keep out of the post: "person", "visit", or "" (it is not).
 
-    A residence word ("woont", "lives at", "thuisadres") must stand between the name and the address, or
-    just before the first of them ("het adres van Jan de Vries is ..."); a name and an address in one
-    sentence without one ("de bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries") stay high.
+    "person": it is said to be the home of an identifiable private person of its sentence, by a residence
+    word ("woont", "lives at", "thuisadres") between the name and the address or just before the first of
+    them ("het adres van Jan de Vries is ..."). "visit": a residence word stands right before the address
+    and the sentence or the next one tells readers to go there ("ga daar maar eens langs", "pop round"),
+    whoever lives there, a public figure too (doxing, Sr 285d). A name and an address in one sentence
+    without a residence word ("de bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries") is
+    neither.
     """
+    text, lang = analysis.text, analysis.lang
     words = lexicon_for(tuple(home["words"].get(lang, ())))
     if not words:
-        return False
+        return ""
     strong = float(home.get("identifiable_score", 0.7))
     gap_words, before_words = int(home.get("gap_words", 8)), int(home.get("before_words", 3))
+
+    def said_before(start: int) -> bool:
+        return bool(before_words) and bool(words.search_text(" ".join(text[:start].split()[-before_words:])))
+
     for x in people:
-        if x.score < strong:
+        if x.public or x.score < strong:
             continue
         first, last = (x, address) if x.start < address.start else (address, x)
         gap = text[first.end:last.start]
-        if len(gap.split()) > gap_words:
-            continue
-        before = " ".join(text[:first.start].split()[-before_words:]) if before_words else ""
-        if words.search_text(gap) or (before and words.search_text(before)):
-            return True
-    return False
+        if len(gap.split()) <= gap_words and (words.search_text(gap) or said_before(first.start)):
+            return "person"
+    visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
+    if visit and said_before(address.start):
+        a, b = analysis.sentence_of(address.start)
+        if b < len(text):
+            b = analysis.sentence_of(b)[1]  # "Ze woont op de Dorpsstraat 12. Ga daar maar eens langs!"
+        if visit.search_text(text[a:b]):
+            return "visit"
+    return ""
 
 
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
