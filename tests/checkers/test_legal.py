@@ -11,6 +11,13 @@ from socialrisk.models import Severity
 
 # (text, lang, rule id, excerpt, severity)
 FIRES = [
+    # said of a plan or policy: criticism of policy, lowered to medium (framing "policy")
+    ("Het beleid van wethouder Bakker is corrupt.", "nl", "LEGAL-ACCUSATION", "corrupt", "medium"),
+    ("The prime minister's housing plan is a disgrace and a fraud on voters.", "en", "LEGAL-ACCUSATION", "fraud", "medium"),
+    # ... but not when the person is the subject, or the plan only introduces what the person did
+    ("Minister Jansen is corrupt, net als zijn plan.", "nl", "LEGAL-ACCUSATION", "corrupt", "blocker"),
+    ("Het beleid is dat de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("The mayor's deal with developers is corrupt.", "en", "LEGAL-ACCUSATION", "corrupt", "blocker"),
     ("Jan Jansen heeft gefraudeerd met subsidies.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "blocker"),
     ("@wethouderpiet is een dief.", "nl", "LEGAL-ACCUSATION", "dief", "blocker"),
     ("De minister liegt over de toeslagen.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
@@ -205,3 +212,10 @@ def test_a_rule_with_an_unknown_mechanism_is_refused():
     missing = base.model_copy(update={"params": {"mechanism": "insult", "levels": {}}})
     with pytest.raises(ValueError, match="levels"):
         LegalChecker.validate_rule(missing)
+
+
+def test_policy_framing_says_why(pipeline):
+    report = pipeline.check("Het beleid van wethouder Bakker is corrupt.", lang="nl")
+    found = [f for f in report.findings if f.rule_id == "LEGAL-ACCUSATION"]
+    assert [f.details["framing"] for f in found] == ["policy"]
+    assert "Sr 266" in found[0].message and report.decision.value == "go"

@@ -33,6 +33,7 @@ from .base import register
 # Word lists a legal rule may carry in ``params`` ({nl, en, all} -> words).
 WORD_KEYS = (
     "crimes", "topics", "combat", "against", "committed", "copula", "possessive", "generic_plurals", "pinned",
+    "things", "predicate",
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation",
@@ -48,7 +49,7 @@ class LegalParams(FramedParams):
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
 MECHANISMS: dict[str, tuple[str, ...]] = {
-    "accusation": ("crime_person", "fact", "hedged", "question", "attributed"),
+    "accusation": ("crime_person", "fact", "hedged", "question", "attributed"),  # optional: "policy"
     "insult": ("person", "fact", "attributed"),
     "group": ("dehumanising", "derogatory", "question"),
     "slur": ("aimed", "fact"),
@@ -153,6 +154,32 @@ class LegalChecker(FramedChecker):
         pinned = cue_hits(analysis, param_lexicon(rule, "pinned", lang), min(a, hit.start), hit.start)
         return not any(0 <= hit.start - c.end <= 2 for c in pinned)
 
+    @staticmethod
+    def _said_of_a_thing(rule, analysis, hit: Hit, targets: list[Target], max_words: int = 5) -> bool:
+        """Whether the word is said of a plan or policy, not of a person: "het beleid van wethouder Bakker is
+        corrupt", "the prime minister's housing plan is a disgrace and a fraud on voters".
+
+        The word follows a ``predicate`` ("is", "zijn", "are") by at most ``max_words`` words, nothing the
+        statement could be aimed at stands between them, and the subject just before the predicate holds
+        one of ``things`` (plan, beleid, akkoord; plan, policy, bill). "Wethouder Bakker is corrupt" and
+        "the mayor's deal is corrupt" (a deal is done by people) stay accusations.
+        """
+        lang = analysis.lang
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        text = analysis.text
+        predicates = [
+            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.start)
+            if len(text[c.end : hit.start].split()) <= max_words
+        ]
+        if not predicates:
+            return False
+        verb = predicates[-1]
+        if any(verb.end <= t.start and t.end <= hit.start for t in targets):
+            return False  # "het plan is dat de minister liegt": aimed at the minister after all
+        subject = text[a : verb.start].split()[-6:]
+        lo = verb.start - len(" ".join(subject)) - 1
+        return bool(cue_hits(analysis, param_lexicon(rule, "things", lang), max(a, lo), verb.start))
+
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -166,6 +193,10 @@ class LegalChecker(FramedChecker):
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
+            if label == "fact" and "policy" in p.levels and "things" in rule.params and (
+                self._said_of_a_thing(rule, analysis, hit, targets)
+            ):
+                label = "policy"  # sharp criticism of a plan (Sr 266 lid 2), not a deed pinned on its author
             named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
             if label == "fact" and named and crimes.contains(analysis, hit.start, hit.end):
                 label = "crime_person"
