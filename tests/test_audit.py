@@ -147,7 +147,9 @@ def test_tables_point_at_the_words(probe):
     assert (insult["n_tone"] == 1).all() and insult["top_rules"].str.contains("PROBE-INSULT").all()
     assert (posts["n_findings"] == posts[[c for c in posts if c.startswith("n_") and c != "n_findings"]].sum(axis=1)).all()
     assert posts["date"].dt.year.eq(2024).all() and posts["platform"].iloc[1] == "facebook"
-    assert a.summary() == {"posts": 10, "errors": 0, "findings": len(findings), "decisions": {"go": 4, "review": 2, "no_go": 4}}
+    assert a.summary() == {
+        "posts": 10, "errors": 0, "undated": 0, "findings": len(findings), "decisions": {"go": 4, "review": 2, "no_go": 4},
+    }
 
 
 def test_one_bad_post_is_recorded_and_the_rest_finish(probe, caplog):
@@ -327,7 +329,8 @@ def test_tables_over_time_plots_and_files(probe, tmp_path):
     matplotlib.use("Agg")
     a = _run(_posts(40), probe)
     over = a.over_time()
-    assert over["posts"].sum() == 40 and list(over.columns) == ["period", "posts", "go", "review", "no_go", "mean_score"]
+    assert over["posts"].sum() == 40
+    assert list(over.columns) == ["period", "posts", "go", "review", "no_go", "errors", "mean_score"]
     assert a.by_rule().set_index("rule_id")["findings"].to_dict() == a.findings["rule_id"].value_counts().to_dict()
     figs = a.plot()
     assert set(figs) == {"decisions", "categories", "over_time"}
@@ -373,3 +376,22 @@ def test_cli_audit_writes_report_and_tables(probe, tmp_path, capsys):
     assert main([*common, "--text-column", "body", "--quiet"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "'body'" in err
+
+
+def test_unreadable_dates_are_named_by_row_and_counted(probe):
+    df = pd.DataFrame({
+        "id": ["a", "b", "c", "d"],
+        "text": ["Hallo allemaal.", None, "Tot morgen.", "Bel 0612345678."],
+        "date": ["2024-01-01", "2024-01-02", "gisteren", ""],
+    })
+    with pytest.warns(UserWarning, match=r"column 'date': 1 value\(s\) are not dates \(row 2\)") as caught:
+        a = _run(df, probe)
+    assert not any("gisteren" in str(w.message) for w in caught)  # a row number, never the value
+    s = a.summary()
+    assert (s["posts"], s["errors"], s["undated"]) == (4, 1, 2)
+    over = a.over_time()
+    # the failed post keeps its date and is counted per period; the undated ones are left out
+    assert over[["posts", "go", "review", "no_go", "errors"]].sum().to_dict() == {
+        "posts": 2, "go": 1, "review": 0, "no_go": 0, "errors": 1,
+    }
+    assert "2 post(s) without a date" in a.to_html()

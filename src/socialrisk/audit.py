@@ -122,6 +122,15 @@ class _Columns:
             raw = pd.Series([r.get(date_col) for r in rows], dtype="object")
             parsed = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
             dates = [None if _missing(d) else d.tz_convert(None) for d in parsed]
+            # "31-02-2024", "gisteren": say so (row numbers only, never the value) rather than drop it quietly.
+            bad = [start + i for i, (v, d) in enumerate(zip(raw, dates)) if d is None and not (_missing(v) or v == "")]
+            if bad:
+                shown = ", ".join(map(str, bad[:10])) + (", ..." if len(bad) > 10 else "")
+                warnings.warn(
+                    f"column {date_col!r}: {len(bad)} value(s) are not dates (row {shown}); "
+                    "those posts are checked but have no date, so over_time() leaves them out",
+                    UserWarning, stacklevel=2,
+                )
         out = []
         for i, (rec, date) in enumerate(zip(rows, dates)):
             row = start + i
@@ -655,12 +664,13 @@ class Audit:
     # -- tables ----------------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        """Headline numbers: posts, errors, findings, and posts per decision."""
+        """Headline numbers: posts, errors, posts without a (readable) date, findings, and posts per decision."""
         posts = self.posts
         counts = posts["decision"].value_counts()
         return {
             "posts": len(posts),
             "errors": int(posts["error"].notna().sum()),
+            "undated": int(posts["date"].isna().sum()),
             "findings": len(self.findings),
             "decisions": {d: int(counts.get(d, 0)) for d in ("go", "review", "no_go")},
         }
@@ -685,10 +695,11 @@ class Audit:
         return out.sort_values(["findings", *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
 
     def over_time(self, freq: str | None = None) -> "pd.DataFrame":
-        """Posts, decisions and mean risk per period (month, or week for spans under 90 days); empty without dates."""
+        """Posts, decisions, posts that could not be checked (errors) and mean risk per period (month, or week
+        for spans under 90 days); posts without a date are left out (``summary()["undated"]``); empty without dates."""
         pd = _pd()
         posts = self.posts.dropna(subset=["date"])
-        cols = ["period", "posts", "go", "review", "no_go", "mean_score"]
+        cols = ["period", "posts", "go", "review", "no_go", "errors", "mean_score"]
         if posts.empty:
             return pd.DataFrame(columns=cols)
         if freq is None:
@@ -696,6 +707,7 @@ class Audit:
         period = posts["date"].dt.to_period(freq).dt.start_time.rename("period")
         out = pd.crosstab(period, posts["decision"]).reindex(columns=["go", "review", "no_go"], fill_value=0)
         out.insert(0, "posts", posts.groupby(period).size())
+        out["errors"] = posts["error"].notna().groupby(period).sum().astype(int)
         out["mean_score"] = posts.groupby(period)["score"].mean().round(1)
         return out.reset_index()[cols].rename_axis(columns=None)
 
@@ -754,8 +766,10 @@ class Audit:
             fig = Figure(figsize=(7, 3), layout="constrained")
             ax = fig.subplots()
             bottom = None
+            # bars 80% of a period wide: a week's bars must not overlap, a month's not look like lines
+            step = over["period"].diff().min().days if len(over) > 1 else 7
             for d in ("go", "review", "no_go"):
-                ax.bar(over["period"], over[d], bottom=bottom, width=20 if len(over) > 1 else 5, color=_COLOURS[d], label=d)
+                ax.bar(over["period"], over[d], bottom=bottom, width=0.8 * step, color=_COLOURS[d], label=d)
                 bottom = over[d] if bottom is None else bottom + over[d]
             ax.set(title="Posts per decision over time", ylabel="posts")
             ax.legend(loc="upper left")

@@ -97,7 +97,8 @@ def report_html(report: "Report") -> str:
 
 
 def _bar(value: float, top: float) -> str:
-    width = 0 if not top else round(8 * value / top, 2)
+    # NaN (a period whose posts all failed has no mean risk) draws no bar
+    width = 0 if not top or value != value or top != top else round(8 * value / top, 2)
     return f'<span class="bar" style="width:{width}em"></span>'
 
 
@@ -126,7 +127,9 @@ def audit_html(audit: "Audit", *, title: str = "socialrisk audit", fragment: boo
     posts, findings = audit.posts, audit.findings
     parts = [f"<h1>{_e(title)}</h1>" if not fragment else f"<h3>{_e(title)}</h3>"]
     parts.append(
-        f"<p>{s['posts']} post(s) &middot; {s['findings']} finding(s) &middot; {s['errors']} post(s) could not be checked</p>"
+        f"<p>{s['posts']} post(s) &middot; {s['findings']} finding(s) &middot; {s['errors']} post(s) could not be checked"
+        + (f" &middot; {s['undated']} post(s) without a date (left out of Risk over time)" if 0 < s["undated"] < s["posts"] else "")
+        + "</p>"
     )
     top = max(s["decisions"].values(), default=0)
     parts.append("<h2>Decisions</h2>" + _table(
@@ -149,9 +152,10 @@ def audit_html(audit: "Audit", *, title: str = "socialrisk audit", fragment: boo
     if not over.empty:
         top = over["mean_score"].max()
         parts.append("<h2>Risk over time</h2>" + _table(
-            ["period", "posts", "go", "review", "no-go", "mean risk", ""],
-            [(_e(r.period.date()), r.posts, r.go, r.review, r.no_go, f"{r.mean_score:.1f}", _bar(r.mean_score, top))
-             for r in over.itertuples()], numeric=(1, 2, 3, 4, 5),
+            ["period", "posts", "go", "review", "no-go", "errors", "mean risk", ""],
+            [(_e(r.period.date()), r.posts, r.go, r.review, r.no_go, r.errors,
+              "" if r.mean_score != r.mean_score else f"{r.mean_score:.1f}", _bar(r.mean_score, top))
+             for r in over.itertuples()], numeric=(1, 2, 3, 4, 5, 6),
         ))
     flagged = audit.flagged()
     shown = flagged if limit is None else flagged.head(limit)
