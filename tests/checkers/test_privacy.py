@@ -694,3 +694,24 @@ def test_broken_home_params_are_named(home, match):
     bad = rule.model_copy(update={"params": {**rule.params, "home": home}})
     with pytest.raises(ValueError, match=match):
         PrivacyChecker.validate_rule(bad)
+
+
+# A department address of an organisation is not a person's: low. Name-shaped or webmail ones stay high.
+EMAIL_ROLES = [
+    ("Vragen over de aanslag? Mail naar woz@utrecht.nl.", "nl", "low"),
+    ("Mail burgerzaken@gemeente-epe.nl voor een afspraak.", "nl", "low"),
+    ("Email housing@leeds.gov.uk for help.", "en", "low"),
+    ("Mail wijkteam-noord@gemeente.nl voor hulp.", "nl", "low"),
+    ("Mail jan@voorbeeld.nl maar.", "nl", "high"),  # a first name
+    ("Mail jdevries@voorbeeld.nl maar.", "nl", "high"),  # an initial and a surname
+    ("Mail EmilHenriksson@rhyta.com now.", "en", "high"),  # names run together
+    ("Mail klachten@hotmail.com maar.", "nl", "high"),  # webmail is a person's
+    ("Mail j.devries@utrecht.nl maar.", "nl", "high"),  # an employee's own address
+]
+
+
+@pytest.mark.parametrize("text,lang,severity", EMAIL_ROLES)
+def test_department_addresses_are_low(pipeline, text, lang, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-EMAIL")
+    assert [f.severity.value for f in found] == [severity]
+    assert (found[0].details.get("role") is True) == (severity == "low")

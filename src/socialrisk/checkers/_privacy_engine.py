@@ -722,6 +722,17 @@ def _lower_sets(data: NameData) -> tuple[frozenset, frozenset]:
     return _per_name_data(data, "lower", build)
 
 
+def email_name_sets(data: NameData) -> tuple[frozenset, frozenset]:
+    """All listed names and all first names in lower case, ordinary-word names included ("jan", "mark"):
+    for telling a person's e-mail address from a department's, where a doubt must keep it a person's."""
+
+    def build() -> tuple[frozenset, frozenset]:
+        first = {w.lower() for w in (*data.first_names.both(), *data.extra_first_names, *data.ambiguous_first_names)}
+        return frozenset(first | {w.lower() for w in data.extra_surnames}), frozenset(first)
+
+    return _per_name_data(data, "email", build)
+
+
 class _LoneNames:
     """One or two capitalised words that are a person's name, scored by gazetteers, shape and cues.
 

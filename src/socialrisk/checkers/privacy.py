@@ -63,6 +63,7 @@ class _Hit:
     pattern: str
     allowed: bool = False
     public: bool = False
+    role: bool = False  # an organisation's department address (woz@gemeente.nl), not a person's
     home: str = ""  # "person": the home of an identifiable private person; "visit": a home and a call to go there
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
@@ -121,6 +122,15 @@ class PrivacyChecker(Checker):
                 raise ValueError(f"params.{key} must be a number between 0 and 1")
         if "home" in p:
             _validate_home(p["home"])
+        if "role" in p:
+            role = p["role"]
+            if not (isinstance(role, dict) and isinstance(role.get("webmail", []), list)
+                    and all(isinstance(d, str) and d for d in role.get("webmail", []))):
+                raise ValueError("params.role must be a mapping with webmail: a list of domains")
+            try:
+                Severity(role.get("severity", "low"))
+            except ValueError:
+                raise ValueError("params.role.severity must be a severity") from None
 
     # -- resources -------------------------------------------------------------------------
 
@@ -211,7 +221,9 @@ class PrivacyChecker(Checker):
             value = text[h.start:h.end]
             p = h.rule.params
             if h.entity == "EMAIL_ADDRESS":
-                h.allowed = allow.allows_email(_privacy_validators.deobfuscate_email(value))
+                address = _privacy_validators.deobfuscate_email(value)
+                h.allowed = allow.allows_email(address)
+                h.role = bool(p.get("role")) and not h.allowed and _role_address(address, p["role"], names)
             elif h.entity == "PHONE_NUMBER":
                 h.allowed = allow.allows_phone(value)
             elif h.entity == "PERSON":
@@ -232,6 +244,8 @@ class PrivacyChecker(Checker):
                 sev = Severity(p.get("demoted", "low"))  # a free or paid service number, however it was found
             if h.public and p.get("public"):
                 sev = Severity(p["public"])
+            if h.role:
+                sev = Severity(p["role"].get("severity", "low"))
             h.severity = Severity.INFO if h.allowed else sev
         people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
         named = [h for h in hits if h.entity == "PERSON" and not h.allowed]
@@ -258,13 +272,14 @@ class PrivacyChecker(Checker):
             severity=h.severity,
             message=(
                 p.get("allowed_message") if h.allowed
+                else p["role"].get("message") if h.role
                 else p["home"].get(f"{h.home}_message") if h.home
                 else p.get("public_message") if h.public
                 else None
             ),
             related=h.related,
             details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
-            | ({"home": h.home} if h.home else {}),
+            | ({"home": h.home} if h.home else {}) | ({"role": True} if h.role else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
@@ -579,6 +594,33 @@ def _gap(text: str, person, start: int, end: int) -> str | None:
 _HOME_KEYS = frozenset({
     "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
 })
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _role_address(address: str, role: dict, names) -> bool:
+    """Whether an e-mail address is an organisation's department address ("woz@utrecht.nl",
+    "burgerzaken@gemeente.nl") rather than a person's.
+
+    A person's address has a webmail domain, or a local part shaped like a name: a dot, underscore,
+    digit or inner capital ("j.devries", "jan_1978", "EmilHenriksson"), or one that is, starts with (4+
+    letters) or ends in (after an initial or two) a listed first name or surname ("jan", "jdevries").
+    What is left is a word or acronym: a role. When in doubt it is a person's (the default, high).
+    """
+    from ._privacy_engine import email_name_sets
+
+    local, _, domain = address.rpartition("@")
+    domain = domain.lower().rstrip(".")
+    if not local or any(domain == d or domain.endswith("." + d) for d in role.get("webmail", ())):
+        return False
+    if regex.search(r"[._\d+]", local) or _INNER_CAPITAL.search(local):
+        return False
+    listed, first = email_name_sets(names)
+    low = local.lower()
+    if low in listed or any(low[:k] in first for k in range(4, len(low))):
+        return False
+    return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
 
 
 def _validate_home(home: Any) -> None:
