@@ -34,6 +34,9 @@ FIRES = [
     ("Hij is 24 en ons jongste raadslid: welkom, Daan Smit!", "nl", {}, "AMBIG-OPENING-PRONOUN", "Hij", "low"),
     ("Burgemeester Jansen belde met minister De Graaf. Hij zegde steun toe.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "Hij", "low"),
     ("De PvdA debatteerde met de VVD. Zij wil de huren bevriezen.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "Zij", "low"),
+    ("The minister met the mayor before he resigned.", "en", {}, "AMBIG-PRONOUN-REFERENT", "he", "low"),
+    ("De minister zei tegen de burgemeester dat hij moest aftreden.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "hij", "low"),
+    ("Minister Jansen belde wethouder Bakker nadat hij was afgetreden.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "hij", "low"),
     ("Het is niet onterecht dat de raad twijfelt.", "nl", {}, "AMBIG-DOUBLE-NEGATION", "niet onterecht", "low"),
     ("The claim is not untrue.", "en", {}, "AMBIG-DOUBLE-NEGATION", "not untrue", "low"),
     ("Ja hoor, de huur gaat weer omhoog.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
@@ -79,6 +82,10 @@ QUIET = [
     ("Het kabinet faalt in de woningbouw.", "nl", {}, "AMBIG-OPENING-PRONOUN"),
     ("Burgemeester Jansen sprak met bewoners. Hij zegde steun toe.", "nl", {}, "AMBIG-PRONOUN-REFERENT"),
     ("Burgemeester Jansen belde met minister De Graaf en zei dat hij steun wilde.", "nl", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("The minister met residents before he resigned.", "en", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("De minister en de burgemeester zeiden dat zij het plan steunen.", "nl", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("@USER the reason you have not heard from Dr Ford is that she is busy.", "en", {}, "AMBIG-PRONOUN-REFERENT"),
+    ("Been a fan for years, LOVE Willie Nelson because he is real.", "en", {}, "AMBIG-PRONOUN-REFERENT"),
     ("It was great to meet so many residents.", "en", {}, "AMBIG-OPENING-PRONOUN"),      # dummy subject
     ("Mag de hond mee? Ja hoor, aangelijnd.", "nl", {}, "AMBIG-SARCASM"),                 # answers a question
     ("Great job by our volunteers! 👏", "en", {}, "AMBIG-SARCASM"),

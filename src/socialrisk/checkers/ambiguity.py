@@ -108,6 +108,9 @@ class _OpeningParams(_PeopleParams):
 
 class _ReferentParams(_PeopleParams):
     pronouns: LangWords
+    # within one sentence: a singular pronoun right after a conjunction ("... de burgemeester voordat hij ...")
+    clause_pronouns: LangWords = Field(default_factory=dict)
+    conjunctions: LangWords = Field(default_factory=dict)
 
 
 class _SarcasmParams(_Params):
@@ -288,6 +291,31 @@ def _two_referents(rule, p: _ReferentParams, analysis) -> Iterator[_Hit]:
         people = _referents(analysis, p, pa, pb)
         if len({analysis.text[s:e].casefold() for s, e in people}) >= 2:
             yield _Hit(first.start(), first.end(), score=0.5, related=tuple(people[-2:]))
+    yield from _clause_referents(p, analysis)
+
+
+def _clause_referents(p: _ReferentParams, analysis) -> Iterator[_Hit]:
+    """"The minister met the mayor before he resigned", "De minister zei tegen de burgemeester dat hij ...":
+    a singular pronoun opening a clause after two people named earlier in the same sentence."""
+    lang, text = analysis.lang, analysis.text
+    pronouns, conjunctions = _lex(p.clause_pronouns, lang), _lex(p.conjunctions, lang)
+    if not pronouns or not conjunctions:
+        return
+    for c_start, c_end in _lex_hits(conjunctions, analysis):
+        m = _WORD.search(text, c_end)
+        if m is None or text[c_end:m.start()].strip() or not pronouns.search_text(m.group()):
+            continue
+        a, _ = analysis.sentence_of(c_start)
+        # people only: no parties, @handles (a reply's addressee) or shouted words ("LOVE that he ...")
+        people = [
+            (s, e) for s, e in _referents(analysis, p, a, c_start, parties=False)
+            if "@" not in text[s:e] and not text[s:e].isupper()
+        ]
+        gap = text[people[-1][1]:c_start] if people else ""
+        if len(gap.split()) > 3 or regex.search(r"[,;:]|\b(?:en|and)\b", gap):
+            continue  # "... belde met minister De Graaf en zei dat hij ...": the subject said it of himself
+        if len({text[s:e].casefold() for s, e in people}) >= 2:
+            yield _Hit(m.start(), m.end(), score=0.5, related=tuple(people[-2:]))
 
 
 _SENTENCE_END = regex.compile(r"[.!?]+(?:\s|$)|\n")
