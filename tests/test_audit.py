@@ -162,7 +162,7 @@ def test_one_bad_post_is_recorded_and_the_rest_finish(probe, caplog):
         "lang": [None, None, None, None, None, "de"],
     })
     mixed = pd.concat([good.iloc[:3], bad, good.iloc[3:]], ignore_index=True)
-    with caplog.at_level(logging.DEBUG, logger="socialrisk"):
+    with caplog.at_level(logging.DEBUG, logger="socialrisk"), pytest.warns(UserWarning, match="not dates"):
         a = _run(mixed, probe, lang="lang", chunk_size=4)
     posts = a.posts.set_index("id")
     assert len(posts) == 12 and posts.loc[list(good["id"]), "error"].isna().all()
