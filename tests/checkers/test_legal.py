@@ -11,6 +11,11 @@ from socialrisk.models import Severity
 
 # (text, lang, rule id, excerpt, severity)
 FIRES = [
+    # ... unless the question pins it on someone ("de fraude van minister Jansen", "his fraud", "guilty of")
+    ("Kamervragen over de fraude van minister Jansen.", "nl", "LEGAL-ACCUSATION", "fraude", "blocker"),
+    ("We want answers about the fraud of the mayor.", "en", "LEGAL-ACCUSATION", "fraud", "blocker"),
+    ("De minister moet uitleg geven over zijn fraude.", "nl", "LEGAL-ACCUSATION", "fraude", "blocker"),
+    ("The investigation found the mayor guilty of fraud.", "en", "LEGAL-ACCUSATION", "fraud", "blocker"),
     # said of a plan or policy: criticism of policy, lowered to medium (framing "policy")
     ("Het beleid van wethouder Bakker is corrupt.", "nl", "LEGAL-ACCUSATION", "corrupt", "medium"),
     ("The prime minister's housing plan is a disgrace and a fraud on voters.", "en", "LEGAL-ACCUSATION", "fraud", "medium"),
@@ -94,6 +99,11 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    # asking about or investigating a crime is not accusing anyone of it
+    ("Wij willen dat de minister opheldering geeft over de fraude bij het UWV.", "nl"),
+    ("We want the minister to give answers about the fraud at the council.", "en"),
+    ("Wij eisen een onderzoek naar de corruptie bij de gemeente.", "nl"),
+    ("Het Openbaar Ministerie onderzoekt de fraude bij de gemeente.", "nl"),
     ("Het kabinet faalt in de woningbouw.", "nl"),
     ("We disagree with the minister's plan.", "en"),
     ("Het voorstel van de minister is slecht doordacht en onbetaalbaar.", "nl"),

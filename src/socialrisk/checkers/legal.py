@@ -60,6 +60,7 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 
 
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
+_OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -117,13 +118,14 @@ class LegalChecker(FramedChecker):
     # -- mechanisms: each yields (label, span, related spans, term) -----------------------------
 
     @staticmethod
-    def _subject_matter(rule, analysis, hit: Hit) -> bool:
+    def _subject_matter(rule, analysis, hit: Hit, targets: list[Target]) -> bool:
         """Whether a crime word names a subject to fight or warn about, not a deed pinned on someone:
         "we pakken fraude aan", "het plan tegen witwassen", "let op: oplichters ...", "crack down on fraud".
 
         Only ``topics`` (crime nouns: fraude, oplichters; fraud, scammers) qualify, with a ``combat`` word in
         the sentence or an ``against`` word right before the noun, and no ``committed`` word in the sentence
-        ("pleegde", "guilty of") nor a ``copula`` or ``possessive`` right before the noun pinning it on someone.
+        ("pleegde", "guilty of") nor a ``copula`` or ``possessive`` right before the noun, or a target right
+        after it ("van minister Jansen", "of the mayor"), pinning it on someone.
         """
         lang = analysis.lang
         if not param_lexicon(rule, "topics", lang).contains(analysis, hit.start, hit.end):
@@ -141,6 +143,11 @@ class LegalChecker(FramedChecker):
         genitive = _GENITIVE.search(text, max(a, hit.start - 4), hit.start)
         if right_before("copula") or right_before("possessive") or genitive:
             return False  # "is een oplichter", "zijn fraude", "Jansen's fraud": pinned on someone
+        owner = _OWNER_AFTER.match(text, hit.end)
+        if owner and any(
+            t.start >= owner.end() and len(text[owner.end() : t.start].split()) <= 2 for t in targets
+        ):  # "van Jansen", "van minister Jansen", "of the mayor" (a role or an article may come between)
+            return False  # "de fraude van minister Jansen", "the fraud of the mayor": pinned on them
         combat = cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)])
         return right_before("against") or bool(combat)
 
@@ -183,11 +190,11 @@ class LegalChecker(FramedChecker):
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            if "topics" in rule.params and self._subject_matter(rule, analysis, hit):
-                continue
             if "generic_plurals" in rule.params and self._unpinned_plural(rule, analysis, hit):
                 continue
             targets = self._targets(rule, analysis, hit, p.window)
+            if "topics" in rule.params and self._subject_matter(rule, analysis, hit, targets):
+                continue
             if not targets:
                 continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
