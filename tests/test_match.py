@@ -252,3 +252,14 @@ def test_literal_precheck_keeps_matches_on_dotted_capital_i():
     assert pat.literals or pat.required or pat.leading
     text = "BİJ DE RAAD"
     assert [m.group() for m in pat.finditer(text)] == [m.group() for m in pat.rx.finditer(text)] == [text]
+
+
+def test_an_equals_sign_keeps_the_capitals_of_an_acronym():
+    lex = Lexicon(["=OM", "=het OM", "fraude"])
+    assert [e for *_, e in lex.search_text("Volgens het OM is het fraude.")] == ["het OM", "fraude"]
+    assert [e for *_, e in lex.search_text("Het OM: fraude.")] == ["het OM", "fraude"]
+    assert lex.search_text("Waar het om gaat: om te winnen.") == []
+    assert [e for *_, e in lex.search_text("OM zegt nee")] == ["OM"]
+    import pickle
+
+    assert pickle.loads(pickle.dumps(lex)).search_text("om te") == []

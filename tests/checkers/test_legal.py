@@ -11,6 +11,19 @@ from socialrisk.models import Severity
 
 # (text, lang, rule id, excerpt, severity)
 FIRES = [
+    # "om te" is not the OM (Openbaar Ministerie): the accusation is not attributed
+    ("Jan Jansen heeft gefraudeerd om rijk te worden.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "blocker"),
+    ("Waar het om gaat: de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("Volgens het OM heeft Jansen gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "low"),
+    ("DENK liegt over de cijfers.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    # death, disease and hell wished on someone
+    ("Ik hoop dat de burgemeester doodgaat.", "nl", "LEGAL-THREAT", "doodgaat", "blocker"),
+    ("I hope the mayor dies.", "en", "LEGAL-THREAT", "dies", "blocker"),
+    ("Die minister mag van mij doodvallen.", "nl", "LEGAL-THREAT", "doodvallen", "blocker"),
+    ("Immigranten verdienen om te sterven.", "nl", "LEGAL-THREAT", "sterven", "blocker"),
+    ("Ik hoop dat de wethouder kanker krijgt.", "nl", "LEGAL-INSULT", "hoop dat de wethouder kanker krijgt", "high"),
+    ("I hope the mayor gets cancer.", "en", "LEGAL-INSULT", "hope the mayor gets cancer", "high"),
+    ("De minister moet branden in de hel.", "nl", "LEGAL-INSULT", "moet branden in de hel", "high"),
     # ... unless the question pins it on someone ("de fraude van minister Jansen", "his fraud", "guilty of")
     ("Kamervragen over de fraude van minister Jansen.", "nl", "LEGAL-ACCUSATION", "fraude", "blocker"),
     ("We want answers about the fraud of the mayor.", "en", "LEGAL-ACCUSATION", "fraud", "blocker"),
@@ -99,6 +112,13 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    ("Ik denk dat het plan niet werkt.", "nl"),
+    ("Ik hoop dat iedereen die kanker krijgt goede zorg heeft.", "nl"),
+    ("I hope everyone who gets cancer gets good care.", "en"),
+    ("We hope the mayor gets well soon after her cancer treatment.", "en"),
+    ("Ouderen moeten niet eenzaam sterven.", "nl"),
+    ("Voor het dreigen om alle transgenders te doden ga je naar de gevangenis.", "nl"),
+    ("She should be in jail for threatening to kill him.", "en"),
     # asking about or investigating a crime is not accusing anyone of it
     ("Wij willen dat de minister opheldering geeft over de fraude bij het UWV.", "nl"),
     ("We want the minister to give answers about the fraud at the council.", "en"),

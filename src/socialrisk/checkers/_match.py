@@ -242,7 +242,11 @@ class Lexicon:
     """
 
     def __init__(self, terms: Iterable[str], *, masked: bool = False) -> None:
-        uniq = sorted({t.strip() for t in terms if t and t.strip()}, key=lambda t: (-len(t), t))
+        given = sorted({t.strip() for t in terms if t and t.strip()})
+        # "=OM", "=DENK": match only where the post writes the capitals too ("om te", "ik denk" are words)
+        self._exact = frozenset(t[1:].strip() for t in given if t.startswith("=") and t[1:].strip())
+        self._given = tuple(given)
+        uniq = sorted({t[1:].strip() if t.startswith("=") else t for t in given} - {""}, key=lambda t: (-len(t), t))
         self.terms = uniq
         self.masked = masked
         self._alts = [_term_regex(t, masked) for t in uniq]
@@ -268,7 +272,7 @@ class Lexicon:
 
     def __reduce__(self) -> tuple:
         # A copy (pickle, deepcopy) registers its anchors anew: serial numbers belong to one process.
-        return _rebuilt_lexicon, (tuple(self.terms), self.masked)
+        return _rebuilt_lexicon, (self._given, self.masked)
 
     @property
     def _rx(self) -> "regex.Pattern[str]":
@@ -327,6 +331,8 @@ class Lexicon:
             s, e = norm.to_original(ns, ne)
             if s < start or (end is not None and e > end):
                 continue
+            if entry in self._exact and not _same_capitals(analysis.text[s:e], entry):
+                continue
             yield Hit(s, e, entry)
 
     def entry_of(self, matched: str) -> str:
@@ -351,12 +357,23 @@ class Lexicon:
 
     def _search_text(self, text: str) -> list[tuple[int, int, str]]:
         n = normalize(text)
-        return [(*n.to_original(s, e), entry) for s, e, entry in self._find_norm(n.text)]
+        out = [(*n.to_original(s, e), entry) for s, e, entry in self._find_norm(n.text)]
+        if self._exact:
+            out = [(s, e, t) for s, e, t in out if t not in self._exact or _same_capitals(text[s:e], t)]
+        return out
 
     def contains(self, analysis: "Analysis", start: int = 0, end: int | None = None) -> bool:
         """Whether a hit lies within original offsets ``[start, end)``; read from the post's cached hits
         (``post_hits``), so asking again for another span of the same post does not scan again."""
         return any(start <= h.start and (end is None or h.end <= end) for h in post_hits(analysis, self))
+
+
+def _same_capitals(written: str, term: str) -> bool:
+    """Whether every capital of ``term`` is a capital where the post wrote it ("OM" yes, "om" no).
+    Letters are paired in order; when normalisation changed their number, the hit is kept."""
+    got = [c for c in written if c.isalpha()]
+    want = [c for c in term if c.isalpha()]
+    return len(got) != len(want) or all(not w.isupper() or g.isupper() for g, w in zip(got, want))
 
 
 def _rebuilt_lexicon(terms: tuple[str, ...], masked: bool) -> Lexicon:

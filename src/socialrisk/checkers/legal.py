@@ -78,14 +78,17 @@ class LegalChecker(FramedChecker):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _targets(self, rule, analysis, hit: Hit, window: int, kinds=("office", "org", "group", "pronoun")) -> list[Target]:
+    def _targets(
+        self, rule, analysis, hit: Hit, window: int, kinds=("office", "org", "group", "pronoun"), inside: bool = False
+    ) -> list[Target]:
+        """Who the hit is aimed at; ``inside``: a pattern's own words may name them ("hope the mayor gets cancer")."""
         a, b = analysis.sentence_of(hit.start)
         lang = analysis.lang
         lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
         names = param_lexicon(rule, "not_names", lang) if "not_names" in rule.params else None
         found = find_targets(
             analysis, a, max(b, hit.end), lexicons,
-            not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[(hit.start, hit.end)],
+            not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[] if inside else [(hit.start, hit.end)],
             titles=param_lexicon(rule, "titles", lang) if "office" in kinds and "titles" in rule.params else None,
         )
         near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
@@ -213,7 +216,7 @@ class LegalChecker(FramedChecker):
         pattern_names = {s.name for s in rule.match.patterns}
         not_negation = param_lexicon(rule, "not_negation", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            targets = self._targets(rule, analysis, hit, p.window)
+            targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names)
             # a pattern names its addressee itself ("you are pathetic", "hou je bek")
             if not targets and hit.term not in pattern_names:
                 continue
