@@ -16,6 +16,13 @@ FIRES = [
     ("Waar het om gaat: de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
     ("Volgens het OM heeft Jansen gefraudeerd.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "low"),
     ("DENK liegt over de cijfers.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    # "per household", "his annual report", "de bron van het geld", "het is bekend" name no source
+    ("The mayor lied about the budget, costing £50 per household.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    ("The mayor lied in his annual report.", "en", "LEGAL-ACCUSATION", "lied", "high"),
+    ("De minister liegt over de bron van het geld.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("Het is bekend dat de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
+    ("De minister liegt, bron: de Volkskrant.", "nl", "LEGAL-ACCUSATION", "liegt", "low"),
+    ("Sources say the mayor took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "low"),
     # death, disease and hell wished on someone
     ("Ik hoop dat de burgemeester doodgaat.", "nl", "LEGAL-THREAT", "doodgaat", "blocker"),
     ("I hope the mayor dies.", "en", "LEGAL-THREAT", "dies", "blocker"),
