@@ -23,6 +23,11 @@ FIRES = [
     ("Het is bekend dat de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
     ("De minister liegt, bron: de Volkskrant.", "nl", "LEGAL-ACCUSATION", "liegt", "low"),
     ("Sources say the mayor took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "low"),
+    # a condition is a hedge; more offices are one person
+    ("If the mayor lied, she must go.", "en", "LEGAL-ACCUSATION", "lied", "medium"),
+    ("Indien de wethouder heeft gelogen, moet hij weg.", "nl", "LEGAL-ACCUSATION", "gelogen", "medium"),
+    ("The council leader is an idiot.", "en", "LEGAL-INSULT", "idiot", "high"),
+    ("De lijsttrekker is een klootzak.", "nl", "LEGAL-INSULT", "klootzak", "high"),
     # death, disease and hell wished on someone
     ("Ik hoop dat de burgemeester doodgaat.", "nl", "LEGAL-THREAT", "doodgaat", "blocker"),
     ("I hope the mayor dies.", "en", "LEGAL-THREAT", "dies", "blocker"),
@@ -120,6 +125,8 @@ FIRES = [
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
     ("Ik denk dat het plan niet werkt.", "nl"),
+    ("But if you want to kill the economy, get rid of your oil industry.", "en"),
+    ("This tax will kill jobs.", "en"),
     ("Ik hoop dat iedereen die kanker krijgt goede zorg heeft.", "nl"),
     ("I hope everyone who gets cancer gets good care.", "en"),
     ("We hope the mayor gets well soon after her cancer treatment.", "en"),

@@ -35,10 +35,10 @@ WORD_KEYS = (
     "crimes", "topics", "combat", "against", "committed", "copula", "possessive", "generic_plurals", "pinned",
     "things", "predicate",
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
-    "hedge", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
+    "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation",
 )
-FRAME_KEYS = ("hedge", "attribution", "negation", "reported", "debunk")
+FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk")
 
 
 class LegalParams(FramedParams):
@@ -112,7 +112,7 @@ class LegalChecker(FramedChecker):
             return None
         if frame.has("attribution") or frame.has("reported") or frame.quoted:
             return "attributed"
-        if frame.has("hedge"):
+        if frame.has("hedge") or frame.has("conditional"):
             return "hedged"
         if frame.question:
             return "question"
