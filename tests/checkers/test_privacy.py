@@ -715,3 +715,23 @@ def test_department_addresses_are_low(pipeline, text, lang, severity):
     _, found = _findings(pipeline, text, lang, rule="PRIV-EMAIL")
     assert [f.severity.value for f in found] == [severity]
     assert (found[0].details.get("role") is True) == (severity == "low")
+
+
+def test_a_relative_or_an_age_makes_an_ambiguous_first_name_a_person(pipeline):
+    report, found = _findings(pipeline, "Mijn buurman Kees heeft diabetes en krijgt geen hulp.", "nl")
+    assert ("PRIV-PERSON", "Kees") in {(f.rule_id, f.span.excerpt) for f in found}
+    assert report.decision.value == "review"
+    _, found = _findings(pipeline, "De 15-jarige Mohammed uit Zuidoost werd opgepakt.", "nl")
+    assert {"PRIV-PERSON", "PRIV-MINOR"} <= {f.rule_id for f in found}
+    _, found = _findings(pipeline, "Mijn buurman heeft een nieuwe auto.", "nl")
+    assert found == []
+
+
+def test_a_role_belongs_to_the_name_right_after_it(pipeline):
+    _, found = _findings(pipeline, "Wethouder Yilmaz bezocht mevrouw De Wit (92) in Oosterhout.", "nl", rule="PRIV-PERSON")
+    assert [(f.span.excerpt, f.severity.value) for f in found if f.span.excerpt == "De Wit"] == [("De Wit", "low")]
+    assert "Oosterhout" not in {f.span.excerpt for f in found}  # a town, not a surname
+    for text in ["Our spokesperson on health, Dr Priya Nair, explains our plan.",
+                 "Hij is ons jongste raadslid: welkom, Daan Smit!"]:
+        _, found = _findings(pipeline, text, None, rule="PRIV-PERSON")
+        assert [f.severity.value for f in found] == ["info"], text

@@ -230,6 +230,7 @@ class PrivacyChecker(Checker):
                 h.allowed = allow.allows_name(value)
                 # A role just before ("minister Jansen") or a party after ("Jansen (VVD)"): public figure.
                 tail = " ".join(text[max(0, h.start - 60):h.start].split()[-4:])
+                tail = _role_tail(tail, titles)
                 # the name finder may have taken the role in ("Councillor Davies"): its first word counts too
                 first = value.split(maxsplit=1)[0] if " " in value.strip() else ""
                 role_first = any(s == 0 and e == len(first) for s, e, _ in titles.search_text(first))
@@ -594,6 +595,28 @@ def _gap(text: str, person, start: int, end: int) -> str | None:
 _HOME_KEYS = frozenset({
     "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
 })
+
+
+_ROLE_JOINERS = frozenset({"van", "voor", "de", "der", "het", "en", "of", "for", "the", "and", "&", "-"})
+
+
+def _role_tail(tail: str, titles) -> str:
+    """The words before a name, or "" when the last role in them belongs to someone else.
+
+    "minister van Financiën", "spokesperson on health, Dr", "Senator from Texas,": the role is this person's.
+    A capitalised word after the role and then a lower-case word that joins nothing, as in "Wethouder Yilmaz
+    bezocht mevrouw De Wit", shows the role went with the name in between (Yilmaz), not with De Wit.
+    """
+    hits = titles.search_text(tail)
+    if not hits:
+        return ""
+    named = False  # a capitalised word (another person's name) after the role ...
+    for word in tail[hits[-1][1]:].replace(",", " ").replace(":", " ").split():
+        if word[:1].isupper():
+            named = True
+        elif named and word.lower() not in _ROLE_JOINERS:
+            return ""  # ... then a verb or an honorific: the role went with that name
+    return tail
 
 
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
