@@ -60,6 +60,7 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 
 
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
+_WORD_START = re.compile(r"\S+")
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
@@ -186,9 +187,9 @@ class LegalChecker(FramedChecker):
         verb = predicates[-1]
         if any(verb.end <= t.start and t.end <= hit.start for t in targets):
             return False  # "het plan is dat de minister liegt": aimed at the minister after all
-        subject = text[a : verb.start].split()[-6:]
-        lo = verb.start - len(" ".join(subject)) - 1
-        return bool(cue_hits(analysis, param_lexicon(rule, "things", lang), max(a, lo), verb.start))
+        words = [m.start() for m in _WORD_START.finditer(text, a, verb.start)]
+        lo = words[-6] if len(words) >= 6 else a  # the subject: up to six words before the predicate
+        return bool(cue_hits(analysis, param_lexicon(rule, "things", lang), lo, verb.start))
 
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
