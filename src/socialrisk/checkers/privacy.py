@@ -592,11 +592,6 @@ def _gap(text: str, person, start: int, end: int) -> str | None:
     return None
 
 
-_HOME_KEYS = frozenset({
-    "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
-})
-
-
 _ROLE_JOINERS = frozenset({"van", "voor", "de", "der", "het", "en", "of", "for", "the", "and", "&", "-"})
 
 
@@ -644,6 +639,11 @@ def _role_address(address: str, role: dict, names) -> bool:
     if low in listed or any(low[:k] in first for k in range(4, len(low))):
         return False
     return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
+
+
+_HOME_KEYS = frozenset({
+    "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
+})
 
 
 def _validate_home(home: Any) -> None:
