@@ -53,6 +53,7 @@ HITS = [
     ("De auto met kenteken 12-ABC-3 staat er weer.", "nl", "PRIV-PLATE", "12-ABC-3", "medium"),
     ("Alles kwam van ip-adres 84.241.17.203 vandaan.", "nl", "PRIV-IP", "84.241.17.203", "medium"),
     ("Zijn paspoortnummer is NX8F3K2L4 echt.", "nl", "PRIV-ID-DOC", "NX8F3K2L4", "high"),
+    ("My NI number is AB 12 34 56 C, can someone help?", "en", "PRIV-ID-DOC", "AB 12 34 56 C", "high"),
     ("Concept: https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "nl", "PRIV-SECRET-LINK",
      "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "high"),
     ("Key: AKIAIOSFODNN7EXAMPLE in the config.", "en", "PRIV-SECRET-TOKEN", "AKIAIOSFODNN7EXAMPLE", "blocker"),
@@ -101,6 +102,7 @@ NEAR_MISSES = [
     ("Versie 1.2.3.4 van de app is uit.", "nl"),
     ("De COVID-19 maatregelen zijn voorbij.", "nl"),
     ("Your password must be at least 8 characters.", "en"),
+    ("Room AB 12 34 56 C is booked.", "en"),  # NINO-shaped, no context word
     ("Het wachtwoord is 12 tekens lang.", "nl"),
     ("Minister Hugo de Jonge sprak over kanker in de Tweede Kamer.", "nl"),
     ("Mark Rutte en Jesse Klaver (GL) debatteerden over de begroting van 2025.", "nl"),
