@@ -23,6 +23,9 @@ FIRES = [
     ("Het is bekend dat de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
     ("De minister liegt, bron: de Volkskrant.", "nl", "LEGAL-ACCUSATION", "liegt", "low"),
     ("Sources say the mayor took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "low"),
+    # "lie to" / "lie about": the base form, asked or stated ("lie down" is not)
+    ("Did the minister lie to Parliament?", "en", "LEGAL-ACCUSATION", "lie to", "medium"),
+    ("The mayor did lie to us.", "en", "LEGAL-ACCUSATION", "lie to", "high"),
     # a condition is a hedge; more offices are one person
     ("If the mayor lied, she must go.", "en", "LEGAL-ACCUSATION", "lied", "medium"),
     ("Indien de wethouder heeft gelogen, moet hij weg.", "nl", "LEGAL-ACCUSATION", "gelogen", "medium"),
@@ -127,6 +130,8 @@ QUIET = [
     ("Ik denk dat het plan niet werkt.", "nl"),
     ("But if you want to kill the economy, get rid of your oil industry.", "en"),
     ("This tax will kill jobs.", "en"),
+    ("We will not lie to you about the cuts.", "en"),
+    ("Lie down and rest after the vaccination.", "en"),
     ("Ik hoop dat iedereen die kanker krijgt goede zorg heeft.", "nl"),
     ("I hope everyone who gets cancer gets good care.", "en"),
     ("We hope the mayor gets well soon after her cancer treatment.", "en"),
