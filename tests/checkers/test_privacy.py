@@ -729,6 +729,8 @@ def test_a_relative_or_an_age_makes_an_ambiguous_first_name_a_person(pipeline):
     assert report.decision.value == "review"
     _, found = _findings(pipeline, "De 15-jarige Mohammed uit Zuidoost werd opgepakt.", "nl")
     assert {"PRIV-PERSON", "PRIV-MINOR"} <= {f.rule_id for f in found}
+    _, found = _findings(pipeline, "Onze stagiair Lars (17) helpt deze zomer op het stadhuis.", "nl")
+    assert {"PRIV-PERSON", "PRIV-MINOR"} <= {f.rule_id for f in found}
     _, found = _findings(pipeline, "Mijn buurman heeft een nieuwe auto.", "nl")
     assert found == []
 
