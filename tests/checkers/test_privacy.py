@@ -743,3 +743,12 @@ def test_a_role_belongs_to_the_name_right_after_it(pipeline):
                  "Hij is ons jongste raadslid: welkom, Daan Smit!"]:
         _, found = _findings(pipeline, text, None, rule="PRIV-PERSON")
         assert [f.severity.value for f in found] == ["info"], text
+
+
+def test_a_surname_like_word_after_in_is_a_place(pipeline):
+    for text, lang in [("Mevrouw De Wit woont al 70 jaar in Kruisland.", "nl"),
+                       ("We had a great day in Hartlepool with residents.", "en")]:
+        _, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+        assert [f.span.excerpt for f in found if f.span.excerpt in ("Kruisland", "Hartlepool")] == [], text
+    _, found = _findings(pipeline, "Ik sprak met Jansen in Kruisland.", "nl", rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == ["Jansen"]  # a cue ("met") still makes the name

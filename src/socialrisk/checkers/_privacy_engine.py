@@ -61,6 +61,9 @@ class LoneNameCues(BaseModel):
     suffixes: list[str] = Field(default_factory=list, description="surname endings (name-like words)")
     letters: str = Field(default="", description="letters English and Dutch words do not use (name-like words)")
     place_prefixes: list[str] = Field(default_factory=list, description="capitalised words that start a place name")
+    place_before: _PerLang = Field(
+        default_factory=_PerLang, description="after these a lone listed word with no cue is a place (\"in Oosterhout\")"
+    )
 
 
 class NameData(BaseModel):
@@ -780,6 +783,7 @@ class _LoneNames:
         self.before = cue_rx(cues.before.get(lang), True)
         self.after = cue_rx(cues.after.get(lang), False)
         self.strong_after = cue_rx(cues.strong_after.get(lang), False)
+        self.place_before = cue_rx(cues.place_before.get(lang), True)
 
     def _kind(self, word: str) -> str:
         """'listed', 'like' (name-like), 'initial', 'stop' or '' (a capitalised word of no kind)."""
@@ -950,6 +954,8 @@ class _LoneNames:
                 return [(start, end, sc["cue"], "lone-cue")]
             if self.strong_after is not None and self.strong_after.match(tail):
                 return [(start, end, sc["cue"], "lone-cue")]
+            if kind == "listed" and self.place_before is not None and self.place_before.search(head):
+                return []  # "in Oosterhout", "uit Zuidoost": a surname-like word after "in" is a place
             if kind == "listed" and not _sentence_start(text, start):
                 return [(start, end, sc["listed"], "lone-listed")]
             if kind == "listed" and _VOCATIVE.match(tail):  # "Solveig, can you ...": someone addressed
