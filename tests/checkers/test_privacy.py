@@ -752,3 +752,11 @@ def test_a_surname_like_word_after_in_is_a_place(pipeline):
         assert [f.span.excerpt for f in found if f.span.excerpt in ("Kruisland", "Hartlepool")] == [], text
     _, found = _findings(pipeline, "Ik sprak met Jansen in Kruisland.", "nl", rule="PRIV-PERSON")
     assert [f.span.excerpt for f in found] == ["Jansen"]  # a cue ("met") still makes the name
+
+
+def test_a_weak_lone_name_does_not_make_a_venue_a_home(pipeline):
+    text = "To sign up contact Priya on 07459567359. Venue: 54 Elm Road, York."
+    _, found = _findings(pipeline, text, "en", rule="PRIV-ADDRESS")
+    assert [f.severity.value for f in found] == ["low"]
+    _, found = _findings(pipeline, "Jansen woont op de Lindenlaan 4.", "nl", rule="PRIV-ADDRESS")
+    assert [f.severity.value for f in found] == ["high"]  # a name with a cue still does

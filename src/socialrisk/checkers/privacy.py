@@ -257,8 +257,11 @@ class PrivacyChecker(Checker):
             near = [(x.start, x.end) for x in people if a <= x.start < b]
             if near:
                 h.related = near
-                if h.rule.params.get("person_raises") and h.severity < h.rule.severity:
-                    h.severity = h.rule.severity  # an address next to a private person is theirs
+                # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
+                if h.rule.params.get("person_raises") and h.severity < h.rule.severity and any(
+                    a <= x.start < b and x.severity > Severity.INFO for x in people
+                ):
+                    h.severity = h.rule.severity
             home = h.rule.params.get("home")
             if home:
                 h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home)
