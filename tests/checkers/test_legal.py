@@ -26,6 +26,11 @@ FIRES = [
     # "lie to" / "lie about": the base form, asked or stated ("lie down" is not)
     ("Did the minister lie to Parliament?", "en", "LEGAL-ACCUSATION", "lie to", "medium"),
     ("The mayor did lie to us.", "en", "LEGAL-ACCUSATION", "lie to", "high"),
+    # private wrongdoing pinned on an official (infidelity, drunk driving), and hearsay as a hedge
+    ("Wethouder Jansen heeft een affaire met zijn secretaresse.", "nl", "LEGAL-ACCUSATION", "een affaire met", "high"),
+    ("The mayor is cheating on his wife.", "en", "LEGAL-ACCUSATION", "cheating on his wife", "high"),
+    ("Ik hoor dat de wethouder vreemdgaat.", "nl", "LEGAL-ACCUSATION", "vreemdgaat", "medium"),
+    ("Rumour has it the mayor took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "medium"),
     # a condition is a hedge; more offices are one person
     ("If the mayor lied, she must go.", "en", "LEGAL-ACCUSATION", "lied", "medium"),
     ("Indien de wethouder heeft gelogen, moet hij weg.", "nl", "LEGAL-ACCUSATION", "gelogen", "medium"),
@@ -131,6 +136,8 @@ QUIET = [
     ("But if you want to kill the economy, get rid of your oil industry.", "en"),
     ("This tax will kill jobs.", "en"),
     ("We will not lie to you about the cuts.", "en"),
+    ("De toeslagenaffaire heeft duizenden gezinnen geraakt.", "nl"),
+    ("De campagne tegen dronken achter het stuur rijden begint vandaag.", "nl"),
     ("Lie down and rest after the vaccination.", "en"),
     ("Ik hoop dat iedereen die kanker krijgt goede zorg heeft.", "nl"),
     ("I hope everyone who gets cancer gets good care.", "en"),
