@@ -31,6 +31,9 @@ FIRES = [
     ("The mayor is cheating on his wife.", "en", "LEGAL-ACCUSATION", "cheating on his wife", "high"),
     ("Ik hoor dat de wethouder vreemdgaat.", "nl", "LEGAL-ACCUSATION", "vreemdgaat", "medium"),
     ("Rumour has it the mayor took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "medium"),
+    # teaching one person "a lesson" is a veiled threat; teaching a party one at the ballot box is politics
+    ("Iemand moet hem een lesje leren.", "nl", "LEGAL-THREAT-VEILED", "hem een lesje leren", "high"),
+    ("Someone should teach him a lesson.", "en", "LEGAL-THREAT-VEILED", "teach him a lesson", "high"),
     # a condition is a hedge; more offices are one person
     ("If the mayor lied, she must go.", "en", "LEGAL-ACCUSATION", "lied", "medium"),
     ("Indien de wethouder heeft gelogen, moet hij weg.", "nl", "LEGAL-ACCUSATION", "gelogen", "medium"),
@@ -136,6 +139,9 @@ QUIET = [
     ("But if you want to kill the economy, get rid of your oil industry.", "en"),
     ("This tax will kill jobs.", "en"),
     ("We will not lie to you about the cuts.", "en"),
+    ("De kiezer zal de coalitie een lesje leren.", "nl"),
+    ("Voters will teach them a lesson in May.", "en"),
+    ("The bins will be taken out on Monday.", "en"),
     ("De toeslagenaffaire heeft duizenden gezinnen geraakt.", "nl"),
     ("De campagne tegen dronken achter het stuur rijden begint vandaag.", "nl"),
     ("Lie down and rest after the vaccination.", "en"),
