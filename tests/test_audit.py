@@ -395,3 +395,18 @@ def test_unreadable_dates_are_named_by_row_and_counted(probe):
         "posts": 2, "go": 1, "review": 0, "no_go": 0, "errors": 1,
     }
     assert "2 post(s) without a date" in a.to_html()
+
+
+def test_unreadable_dates_warn_once_for_the_whole_source(probe):
+    df = pd.DataFrame({
+        "id": list("abcdef"),
+        "text": ["Hallo."] * 6,
+        "date": ["gisteren", "2024-01-02", "2024-01-03", "morgen", "2024-01-05", "ooit"],
+    })
+    with pytest.warns(UserWarning) as caught:
+        _run(df, probe, chunk_size=2)
+    dated = [str(w.message) for w in caught if "not dates" in str(w.message)]
+    assert dated == [
+        "column 'date': 3 value(s) are not dates (row 0, 3, 5); "
+        "those posts are checked but have no date, so over_time() leaves them out"
+    ]

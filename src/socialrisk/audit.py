@@ -111,8 +111,14 @@ class _Columns:
         value = rec.get(name, name)  # not a column: the value for every post
         return None if _missing(value) or value == "" else value
 
-    def records(self, rows: list[Mapping[str, Any]], start: int) -> list[dict[str, Any]]:
-        """Plain records (row, id, text, lang, platform, date, error) for rows numbered from ``start``."""
+    def records(
+        self, rows: list[Mapping[str, Any]], start: int, bad_dates: list[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Plain records (row, id, text, lang, platform, date, error) for rows numbered from ``start``.
+
+        Rows whose date cannot be read are added to ``bad_dates`` (so a whole audit warns once), or
+        warned about here when it is not given (a Dask partition).
+        """
         pd = _pd()
         # Not named: a column called "id" / "date" is used when the rows have one (a row number and no date otherwise).
         id_col = self.id if self.id is not None else ("id" if any("id" in r for r in rows) else None)
@@ -124,13 +130,10 @@ class _Columns:
             dates = [None if _missing(d) else d.tz_convert(None) for d in parsed]
             # "31-02-2024", "gisteren": say so (row numbers only, never the value) rather than drop it quietly.
             bad = [start + i for i, (v, d) in enumerate(zip(raw, dates)) if d is None and not (_missing(v) or v == "")]
-            if bad:
-                shown = ", ".join(map(str, bad[:10])) + (", ..." if len(bad) > 10 else "")
-                warnings.warn(
-                    f"column {date_col!r}: {len(bad)} value(s) are not dates (row {shown}); "
-                    "those posts are checked but have no date, so over_time() leaves them out",
-                    UserWarning, stacklevel=2,
-                )
+            if bad_dates is not None:
+                bad_dates.extend(bad)
+            else:
+                _warn_bad_dates(date_col, bad)
         out = []
         for i, (rec, date) in enumerate(zip(rows, dates)):
             row = start + i
@@ -254,10 +257,23 @@ def _parquet_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapp
 
 
 def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict[str, Any]]]:
-    start = 0
+    start, bad_dates = 0, []
     for rows in _raw_chunks(source, cols, size):
-        yield cols.records(rows, start)
+        yield cols.records(rows, start, bad_dates)
         start += len(rows)
+    # once for the whole source, not once per chunk; only a date column (named, or called "date") has bad rows
+    _warn_bad_dates(cols.date or "date", bad_dates)
+
+
+def _warn_bad_dates(column: str | None, rows: list[int]) -> None:
+    if not rows:
+        return
+    shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
+    warnings.warn(
+        f"column {column!r}: {len(rows)} value(s) are not dates (row {shown}); "
+        "those posts are checked but have no date, so over_time() leaves them out",
+        UserWarning, stacklevel=2,
+    )
 
 
 def _total(source: Any) -> int | None:
