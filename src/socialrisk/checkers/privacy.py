@@ -100,10 +100,7 @@ class PrivacyChecker(Checker):
             raise ValueError(f"a {kind} rule needs match.terms or match.patterns")
         for key in ("demoted", "alone", "with_handle", "with_evidence", "public"):
             if p.get(key) is not None:
-                try:
-                    Severity(p[key])
-                except ValueError:
-                    raise ValueError(f"params.{key} must be a severity") from None
+                _check_severity(p[key], f"params.{key}")
         if "demote_digits" in p:
             try:
                 regex.compile(p["demote_digits"])
@@ -127,10 +124,7 @@ class PrivacyChecker(Checker):
             if not (isinstance(role, dict) and isinstance(role.get("webmail", []), list)
                     and all(isinstance(d, str) and d for d in role.get("webmail", []))):
                 raise ValueError("params.role must be a mapping with webmail: a list of domains")
-            try:
-                Severity(role.get("severity", "low"))
-            except ValueError:
-                raise ValueError("params.role.severity must be a severity") from None
+            _check_severity(role.get("severity", "low"), "params.role.severity")
 
     # -- resources -------------------------------------------------------------------------
 
@@ -644,6 +638,13 @@ def _role_address(address: str, role: dict, names) -> bool:
     return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
 
 
+def _check_severity(value: Any, name: str) -> None:
+    try:
+        Severity(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a severity") from None
+
+
 _HOME_KEYS = frozenset({
     "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
 })
@@ -656,10 +657,7 @@ def _validate_home(home: Any) -> None:
     unknown = set(home) - _HOME_KEYS
     if unknown:
         raise ValueError(f"params.home has unknown keys: {', '.join(sorted(unknown))}")
-    try:
-        Severity(home.get("severity"))
-    except ValueError:
-        raise ValueError("params.home.severity must be a severity") from None
+    _check_severity(home.get("severity"), "params.home.severity")
     for key in ("words", "visit"):
         words = home.get(key, {"-": ["-"]})
         if not (isinstance(words, dict) and words
