@@ -410,3 +410,22 @@ def test_unreadable_dates_warn_once_for_the_whole_source(probe):
         "column 'date': 3 value(s) are not dates (row 0, 3, 5); "
         "those posts are checked but have no date, so over_time() leaves them out"
     ]
+
+
+def test_lone_surrogate_is_checked_and_stored_as_replacement_character(probe, tmp_path, capsys):
+    texts = ["Kom zaterdag naar de markt!", "Wat een idioot \ud83d bel 0612345678", "Leuk \ud83d"]
+    for a in (audit(texts, pipeline=probe, progress=False),
+              audit(texts, pipeline=probe, progress=False, cache=tmp_path / "c"),
+              audit(texts, pipeline=probe, progress=False, cache=tmp_path / "c")):  # the rerun reads the cache
+        posts, findings = a.posts, a.findings
+        assert posts["error"].isna().all() and list(posts["decision"]) == ["go", "no_go", "go"]
+        assert posts["text"].iloc[2] == "Leuk \ufffd" and all("\ud83d" not in t for t in posts["text"])
+        texts_by_row = dict(zip(posts["row"], posts["text"]))
+        for f in findings.itertuples():  # one code point for one: offsets still index the stored text
+            assert texts_by_row[f.row][f.start:f.end] == f.excerpt
+        assert "\ufffd" in a.to_html()
+    from socialrisk.cli import main
+
+    (tmp_path / "s.jsonl").write_text('{"id": "t1", "text": "Leuk \\ud83d"}\n', "utf-8")
+    assert main(["audit", str(tmp_path / "s.jsonl"), "--quiet", "--html", str(tmp_path / "s.html")]) == 0
+    assert capsys.readouterr().out.startswith("1 posts:")

@@ -12,6 +12,7 @@ import collections
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import threading
@@ -75,6 +76,20 @@ def _pd():
     except ImportError:
         raise MissingExtraError("audit", "audit") from None
     return pandas
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with each lone surrogate (a cut-off emoji from a JSON export) replaced by U+FFFD.
+
+    One code point for one, so ``start``/``end`` offsets still index the stored text; needed because
+    Parquet, pyarrow and the UTF-8 HTML report cannot hold surrogates. Non-str values pass unchanged.
+    """
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def _missing(value: Any) -> bool:
@@ -375,9 +390,11 @@ def _run(
 
 def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One posts-table row and the findings-table rows for a checked record."""
-    text = rec["text"] if isinstance(rec["text"], str) else None
+    # The post is checked as given; what is stored is made encodable (see _encodable).
+    text = _encodable(rec["text"]) if isinstance(rec["text"], str) else None
+    ident, platform = _encodable(rec["id"]), _encodable(rec["platform"])
     post = {
-        "row": rec["row"], "id": rec["id"], "date": rec["date"], "platform": rec["platform"], "language": None,
+        "row": rec["row"], "id": ident, "date": rec["date"], "platform": platform, "language": None,
         "decision": None, "score": float("nan"), "n_findings": 0, **dict.fromkeys(COUNTS, 0),
         "top_rules": "", "error": None, "text": text,
     }
@@ -385,19 +402,19 @@ def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict
         post["error"] = result
         return post, []
     if isinstance(result, PostError):
-        post["error"] = f"{result.error}: {result.message}"
+        post["error"] = _encodable(f"{result.error}: {result.message}")
         return post, []
     top = list(dict.fromkeys(f.rule_id for f in result.findings))[:TOP_RULES]
     post.update(
         language=result.language, decision=result.decision.value, score=float(result.score),
-        n_findings=len(result.findings), top_rules=",".join(top), platform=result.platform or rec["platform"],
+        n_findings=len(result.findings), top_rules=",".join(top), platform=_encodable(result.platform) or platform,
         **{f"n_{c}": n for c, n in result.counts.items()},
     )
     findings = [
         {
-            "row": rec["row"], "post_id": rec["id"], "rule_id": f.rule_id, "checker": f.checker,
+            "row": rec["row"], "post_id": ident, "rule_id": f.rule_id, "checker": f.checker,
             "category": f.category.value, "severity": f.severity.value, "score": float(f.score),
-            "start": f.span.start, "end": f.span.end, "excerpt": f.span.excerpt, "message": f.message,
+            "start": f.span.start, "end": f.span.end, "excerpt": _encodable(f.span.excerpt), "message": f.message,
         }
         for f in result.findings
     ]
