@@ -119,6 +119,9 @@ def test_jsonl_yaml_csv_collections():
     ("jsonl", '{"text": "a"}\n{oops}\n', "line 2"),
     ("csv", "id,body\n1,hallo\n", "no field 'text'"),
     ("yaml", "- just a string\n", "must be a mapping"),
+    ("yaml", "- text: hallo\n  x: " + "[" * 101 + "]" * 101 + "\n", r"YAML nested too deeply \(over 100 levels\) at line 2"),
+    ("markdown", "---\nx:\n" + "".join(" " * i + "- \n" for i in range(0, 202, 2)) + "---\nTekst\n", "front matter nested too deeply"),
+    ("json", "[" + '{"text": "hallo", "x": ' + "[" * 100 + "]" * 100 + "}]", r"JSON nested too deeply \(over 100 levels\) at line 1"),
 ])
 def test_bad_input_names_the_place_never_the_text(fmt, text, reason):
     with pytest.raises(InputError, match=reason) as err:
@@ -136,6 +139,9 @@ def test_on_error_keeps_the_good_records_of_a_collection():
     csv_errors = []
     assert [p.text for p in parse("id,text\n1,\n2,twee\n", "p.csv", fmt="csv", on_error=csv_errors.append)] == ["twee"]
     assert [str(e) for e in csv_errors] == ["post p.csv#1: no field 'text' (set --text-field)"]
+    deep = parse('{"text": "een"}\n' + "[" * 5000 + "]" * 5000 + '\n{"text": "drie"}\n', "d.jsonl", fmt="jsonl", on_error=errors.append)
+    assert [p.text for p in deep] == ["een", "drie"] and str(errors[-1]) == "post d.jsonl: JSON nested too deeply (over 100 levels) on line 2"
+    assert parse('[{"text": "a \\" [[[[", "x": ' + "[" * 98 + "]" * 98 + "}]", "s.json", fmt="json")[0].text == 'a " [[[['
     with pytest.raises(InputError, match="invalid JSON"):  # broken syntax of a whole file still raises
         parse("[{", "p.json", fmt="json", on_error=errors.append)
 

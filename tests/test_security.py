@@ -181,3 +181,39 @@ def test_config_errors_name_file_and_key(tmp_path):
         load_config(tmp_path / "nope.toml")
     with pytest.raises(ConfigError, match="checkers"):
         Pipeline(Config(checkers={"tone": {"no_such_setting": 1}}))
+
+
+# --------------------------------------------------------------------------- deeply nested input
+
+_DEEP = {
+    "deep.yaml": "[" * 25000 + "]" * 25000 + "\n",
+    "deep-block.yaml": "- " * 30000 + "x\n",
+    "deep-front.md": "---\nlang: nl\nx: " + "[" * 30000 + "]" * 30000 + "\n---\nWethouder De Vries is een fraudeur.\n",
+    "deep.json": "[" * 1000 + "]" * 1000,
+    "deep.jsonl": "[" * 100000 + "]" * 100000 + '\n{"text": "Wethouder De Vries is een fraudeur."}\n',
+}
+
+
+def test_deeply_nested_posts_are_one_error_each_and_the_rest_is_checked(tmp_path):
+    """libyaml's composer crashed the interpreter (exit 139) and json.loads raised RecursionError."""
+    for name, text in _DEEP.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "ok.txt").write_text("Wethouder De Vries is een fraudeur.\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "socialrisk", "check", *_DEEP, "ok.txt"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    errors = proc.stderr.splitlines()
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert len(errors) == len(_DEEP) and all("nested too deeply (over 100 levels)" in e for e in errors)
+    assert "socialrisk: post deep-front.md: YAML front matter nested too deeply (over 100 levels) at line 3" in errors
+    assert "deep.jsonl#2: NO-GO" in proc.stdout and "ok.txt: NO-GO" in proc.stdout  # the rest is still checked
+
+
+def test_deeply_nested_rule_pack_and_config_are_clear_errors(tmp_path):
+    pack = tmp_path / "deep.yaml"
+    pack.write_text("{a: " * 120 + "}" * 120 + "\n", "utf-8")
+    with pytest.raises(RulePackError, match=r"deep.yaml: YAML nested too deeply \(over 100 levels\) at line 1"):
+        load_pack(pack)
+    cfg = tmp_path / "socialrisk.toml"
+    cfg.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        load_config(cfg)

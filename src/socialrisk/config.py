@@ -72,7 +72,7 @@ def find_config(start: str | Path | None = None) -> Path | None:
             try:
                 if "socialrisk" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
                     return pyproject
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError):
                 continue  # someone else's broken pyproject is not our config
     return None
 
@@ -96,6 +96,8 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML ({exc})", path=str(path)) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML (nested too deeply)", path=str(path)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("socialrisk", {})
     return Config.from_mapping(data, path=str(path))

@@ -22,7 +22,7 @@ import yaml
 
 from .errors import InputError
 from .render.text import line_col
-from .rules import _Yaml12Loader, yaml_load
+from .rules import MAX_DEPTH, YamlTooDeep, _Yaml12Loader, yaml_load
 
 __all__ = ["SourcePost", "Comment", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
 
@@ -253,6 +253,8 @@ def _markdown(text: str, path: str) -> SourcePost:
     if front:
         try:
             loaded = yaml_load(front.group("yaml"))
+        except YamlTooDeep as exc:
+            raise InputError(f"YAML front matter nested too deeply (over {MAX_DEPTH} levels) at line {exc.line + 1}", post_id=path) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""
@@ -285,10 +287,42 @@ def _unwrap(data: Any, path: str) -> list[Any]:
     raise InputError("a collection must be a list of posts (or a mapping with 'posts:')", post_id=path)
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def _json_too_deep(text: str) -> int | None:
+    """The offset where ``text`` (JSON) nests deeper than MAX_DEPTH, else None; checked before
+    ``json.loads``, which recurses (a RecursionError at about 1000 levels)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _JSON_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif c in "]}":
+            depth -= 1
+    return None
+
+
+def _json_loads(text: str, what: str, path: str, base: int = 0, line: int | None = None) -> Any:
+    """``json.loads`` with nesting over MAX_DEPTH (or a RecursionError) as an InputError naming only ``path``."""
+    at = _json_too_deep(text)
+    try:
+        if at is None:
+            return json.loads(text)
+    except RecursionError:
+        at = 0
+    where = f" on line {line}" if line is not None else f" at line {line_col(text, at)[0] + base}"
+    raise InputError(f"{what} nested too deeply (over {MAX_DEPTH} levels){where}", post_id=path)
+
+
 def _json(text: str, path: str, lenient: bool = False) -> list[Record]:
     dec = json.JSONDecoder()
     try:
-        data = json.loads(text)
+        data = _json_loads(text, "JSON", path)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}", post_id=path) from None
     items = _unwrap(data, path)
@@ -316,11 +350,15 @@ def _jsonl(text: str, path: str, lenient: bool = False) -> list[Record]:
         if not text[s:e].strip():
             continue
         try:
-            out.append((json.loads(text[s:e]), s, e))
+            out.append((_json_loads(text[s:e], "JSON", path, line=n), s, e))
         except json.JSONDecodeError as exc:
             err = InputError(f"invalid JSON on line {n}, column {exc.colno}", post_id=path)
             if not lenient:
                 raise err from None
+            out.append((err, s, e))
+        except InputError as err:
+            if not lenient:
+                raise
             out.append((err, s, e))
     return out
 
@@ -329,6 +367,8 @@ def _yaml(text: str, path: str, lenient: bool = False) -> list[Record]:
     try:
         data = yaml_load(text)
         root = yaml.compose(text, Loader=_Yaml12Loader)
+    except YamlTooDeep as exc:
+        raise InputError(f"YAML {exc}", post_id=path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"invalid YAML{f' at line {mark.line + 1}' if mark else ''}", post_id=path) from None

@@ -21,7 +21,7 @@ from .models import Category, Severity
 if TYPE_CHECKING:  # pragma: no cover
     import regex
 
-__all__ = ["Rule", "RuleMatch", "PatternSpec", "Example", "Examples", "yaml_load", "RuleSet", "load_pack", "load_rules", "rules_dir"]
+__all__ = ["Rule", "RuleMatch", "PatternSpec", "Example", "Examples", "yaml_load", "YamlTooDeep", "MAX_DEPTH", "RuleSet", "load_pack", "load_rules", "rules_dir"]
 
 LANGS = ("nl", "en")
 _ID_RE = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
@@ -214,8 +214,43 @@ _Yaml12Loader.add_implicit_resolver(
 )
 
 
+#: Deepest nesting of lists and mappings accepted in YAML (posts, front matter, rule packs) and JSON.
+MAX_DEPTH = 100
+
+
+class YamlTooDeep(yaml.YAMLError):
+    """YAML nested deeper than :data:`MAX_DEPTH`: refused before it is built (libyaml's composer recurses
+    in C and crashes the interpreter on some thousands of levels)."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line  # 1-based line where the limit was passed
+        super().__init__(f"nested too deeply (over {MAX_DEPTH} levels) at line {line}")
+
+
+def yaml_depth_check(text: str) -> None:
+    """Raise YamlTooDeep when ``text`` nests deeper than MAX_DEPTH.
+
+    Reads the event stream (libyaml's parser is a loop, not a recursion, so this cannot crash), stops
+    at the first level too many, and costs less than the load it guards. Short text cannot be deep.
+    """
+    if len(text) <= MAX_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeBase):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlTooDeep(event.start_mark.line + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 def yaml_load(text: str):
-    """Parse YAML safely (no object construction), with YAML 1.2 booleans."""
+    """Parse YAML safely (no object construction), with YAML 1.2 booleans.
+
+    Nesting deeper than MAX_DEPTH raises YamlTooDeep (a ``yaml.YAMLError``) before anything is built.
+    """
+    yaml_depth_check(text)
     return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
 
 
@@ -265,6 +300,8 @@ def _validate_pack(path_str: str, raw: bytes) -> tuple[tuple[Rule, ...], str]:
         data = yaml_load(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise RulePackError("rule pack is not valid UTF-8", path=str(path)) from None
+    except YamlTooDeep as exc:
+        raise RulePackError(f"YAML {exc}", path=str(path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
