@@ -123,3 +123,21 @@ def test_yaml_12_booleans(tmp_path):
     from socialrisk.rules import yaml_load
 
     assert yaml_load("[no, on, yes, off, true, false]") == ["no", "on", "yes", "off", True, False]
+
+
+def test_a_user_pack_reusing_a_shipped_rule_id_exits_2_naming_file_and_id(tmp_path, capsys):
+    pack = tmp_path / "dup.yaml"
+    pack.write_text(
+        "- id: PRIV-PHONE\n  checker: style\n  category: style\n  severity: low\n"
+        "  what: w\n  why: y\n  message: m\n  examples: {trigger: [a], clean: [b]}\n"
+    )
+    cfg = tmp_path / "socialrisk.toml"
+    cfg.write_text(f'rule_packs = ["{pack.name}"]\n')
+    post = tmp_path / "p.txt"
+    post.write_text("Kom zaterdag naar de markt!")
+    assert main(["--config", str(cfg), "check", str(post)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"socialrisk: {pack}: rule PRIV-PHONE, field id: duplicate rule id (also defined in ")
+    assert "privacy.yaml" in err and "Traceback" not in err and "ValidationError" not in err and len(err.splitlines()) == 1
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        Pipeline(Config(), rule_packs=[pack])

@@ -177,13 +177,7 @@ class RuleSet(BaseModel):
 
     @model_validator(mode="after")
     def _unique(self) -> "RuleSet":
-        seen: dict[str, str] = {}
-        for r in self.rules:
-            if r.id in seen:
-                raise RulePackError(
-                    f"duplicate rule id (also defined in {seen[r.id]})", path=r.source, rule_id=r.id, field="id"
-                )
-            seen[r.id] = r.source
+        _check_unique(self.rules)
         return self
 
     @functools.cached_property
@@ -195,6 +189,18 @@ class RuleSet(BaseModel):
 
     def get(self, rule_id: str) -> Rule | None:
         return self.by_id.get(rule_id)
+
+
+def _check_unique(rules: Iterable[Rule]) -> None:
+    """A RulePackError naming the later file and the id when two rules share an id (ids are forever)."""
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RulePackError(
+                f"duplicate rule id (also defined in {seen[r.id]}); a pack must use its own ids (e.g. its own prefix)",
+                path=r.source, rule_id=r.id, field="id",
+            )
+        seen[r.id] = r.source
 
 
 # libyaml's parser when present (10x faster on our packs); the resolvers below are Python-side either way.
@@ -356,5 +362,6 @@ def load_rules(extra_packs: Iterable[str | Path] = ()) -> RuleSet:
             check_rules(rs, str(f))
             rules.extend(rs)
             packs[str(f)] = digest
+    _check_unique(rules)  # here, not only in RuleSet: a validator's error would reach the user as a ValidationError
     combined = hashlib.sha256("".join(f"{k}:{v}" for k, v in sorted(packs.items())).encode()).hexdigest()[:12]
     return RuleSet(rules=tuple(rules), version=combined, packs=packs)
