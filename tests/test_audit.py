@@ -429,3 +429,49 @@ def test_lone_surrogate_is_checked_and_stored_as_replacement_character(probe, tm
     (tmp_path / "s.jsonl").write_text('{"id": "t1", "text": "Leuk \\ud83d"}\n', "utf-8")
     assert main(["audit", str(tmp_path / "s.jsonl"), "--quiet", "--html", str(tmp_path / "s.html")]) == 0
     assert capsys.readouterr().out.startswith("1 posts:")
+
+
+def test_dates_are_day_first_by_default_iso_year_first_and_zones_keep_local_time(probe):
+    import datetime
+
+    raw = ["05-03-2024", "13-03-2024", "05/03/2024", "2024-03-05", "5.3.24", "2024-04-01T00:30:00+02:00",
+           datetime.datetime(2024, 4, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=2))), "March 5, 2024"]
+    df = pd.DataFrame({"text": ["Kom langs!"] * len(raw), "date": raw})
+    got = audit(df, pipeline=probe, progress=False).posts["date"].dt.strftime("%Y-%m-%d %H:%M").tolist()
+    assert got == ["2024-03-05 00:00", "2024-03-13 00:00"] + ["2024-03-05 00:00"] * 3 + ["2024-04-01 00:30"] * 2 \
+        + ["2024-03-05 00:00"]
+    with pytest.warns(UserWarning, match=r"1 value\(s\) are not dates \(row 1\)"):  # 13-03: no 13th month, not swapped
+        month_first = audit(df.iloc[:4], pipeline=probe, progress=False, dayfirst=False).posts["date"]
+    assert month_first.dt.strftime("%Y-%m-%d").fillna("-").tolist() == ["2024-05-03", "-", "2024-05-03", "2024-03-05"]
+    with pytest.warns(UserWarning, match=r"\(row 1\)"):  # date_format= reads only that format
+        fmt = audit(pd.DataFrame({"text": ["a", "b"], "date": ["05.03.2024", "2024-03-05"]}), pipeline=probe,
+                    progress=False, date_format="%d.%m.%Y")
+    assert fmt.posts["date"].iloc[0] == pd.Timestamp("2024-03-05") and pd.isna(fmt.posts["date"].iloc[1])
+    with pytest.raises(ConfigError, match="date_format"):
+        audit(df, pipeline=probe, progress=False, date_format="dd-mm-yyyy")
+
+
+def test_numeric_dates_warn_once_instead_of_giving_1970(probe):
+    df = pd.DataFrame({"text": ["Hallo."] * 5, "date": [1709600000, 45356, "1709600000", "2024-03-05", 45357.5]})
+    with pytest.warns(UserWarning) as caught:
+        a = audit(df, pipeline=probe, progress=False, chunk_size=2)
+    msgs = [str(w.message) for w in caught if "date" in str(w.message)]
+    assert len(msgs) == 1 and "4 value(s) are numbers" in msgs[0] and "(row 0, 1, 2, 4)" in msgs[0]
+    assert a.posts["date"].notna().sum() == 1 and not (a.posts["date"].dt.year == 1970).any()
+    assert caught[0].filename == __file__  # points at the caller, not inside socialrisk
+
+
+def test_cli_reads_month_first_dates_when_asked_and_warns_in_one_line(probe, tmp_path, capsys):
+    from socialrisk.cli import main
+
+    (tmp_path / "probe.yaml").write_text(PROBE_RULES, "utf-8")
+    others = [n for n in base.available_checkers() if n != "auditprobe"]
+    (tmp_path / "socialrisk.toml").write_text(f'rule_packs = ["probe.yaml"]\ndisable = {json.dumps(others)}\n', "utf-8")
+    pd.DataFrame({"text": ["Hallo", "Hoi"], "date": ["05-03-2024", "gisteren"]}).to_csv(tmp_path / "p.csv", index=False)
+    common = ["--config", str(tmp_path / "socialrisk.toml"), "audit", str(tmp_path / "p.csv"), "--quiet"]
+    for flags, month in ([], 3), (["--month-first"], 5), (["--date-format", "%d-%m-%Y"], 3):
+        assert main([*common, *flags, "--posts-csv", str(tmp_path / "out.csv")]) == 0
+        assert pd.to_datetime(pd.read_csv(tmp_path / "out.csv")["date"]).dt.month.iloc[0] == month
+        err = capsys.readouterr().err
+        assert err.startswith("socialrisk: warning: column 'date': 1 value(s) are not dates (row 1)")
+        assert "audit.py" not in err and len(err.strip().splitlines()) == 1

@@ -11,6 +11,7 @@ import bisect
 import collections
 import json
 import math
+import numbers
 import os
 import re
 import shutil
@@ -108,6 +109,8 @@ class _Columns:
     lang: str | None = None
     platform: str | None = None
     date: str | None = None
+    dayfirst: bool = True
+    date_format: str | None = None
 
     def validate(self, columns: Iterable[str], where: str) -> None:
         """Raise InputError when a named column is absent from ``columns``."""
@@ -127,7 +130,7 @@ class _Columns:
         return None if _missing(value) or value == "" else value
 
     def records(
-        self, rows: list[Mapping[str, Any]], start: int, bad_dates: list[int] | None = None
+        self, rows: list[Mapping[str, Any]], start: int, bad_dates: dict[str, list[int]] | None = None
     ) -> list[dict[str, Any]]:
         """Plain records (row, id, text, lang, platform, date, error) for rows numbered from ``start``.
 
@@ -138,17 +141,30 @@ class _Columns:
         # Not named: a column called "id" / "date" is used when the rows have one (a row number and no date otherwise).
         id_col = self.id if self.id is not None else ("id" if any("id" in r for r in rows) else None)
         date_col = self.date if self.date is not None else ("date" if any("date" in r for r in rows) else None)
-        dates = [None] * len(rows)
+        dates: list[Any] = [None] * len(rows)
         if date_col is not None:
-            raw = pd.Series([r.get(date_col) for r in rows], dtype="object")
-            parsed = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
-            dates = [None if _missing(d) else d.tz_convert(None) for d in parsed]
-            # "31-02-2024", "gisteren": say so (row numbers only, never the value) rather than drop it quietly.
-            bad = [start + i for i, (v, d) in enumerate(zip(raw, dates)) if d is None and not (_missing(v) or v == "")]
+            found: dict[str, list[int]] = {"bad": [], "number": []}
+            seen: dict[tuple[type, Any], tuple[Any, str | None]] = {}
+            for i, r in enumerate(rows):
+                value = r.get(date_col)
+                try:
+                    key = (type(value), value)
+                    parsed = seen.get(key)
+                except TypeError:  # unhashable (a list): parse it, it will not be a date
+                    key, parsed = None, None
+                if parsed is None:
+                    parsed = _parse_date(value, self.dayfirst, self.date_format)
+                    if key is not None:
+                        seen[key] = parsed
+                dates[i], problem = parsed
+                if problem is not None:
+                    found[problem].append(start + i)
+            # "31-02-2024", "gisteren", 1709600000: say so (row numbers only, never the value), not drop it quietly.
             if bad_dates is not None:
-                bad_dates.extend(bad)
+                for kind, got in found.items():
+                    bad_dates.setdefault(kind, []).extend(got)
             else:
-                _warn_bad_dates(date_col, bad)
+                _warn_bad_dates(date_col, found)
         out = []
         for i, (rec, date) in enumerate(zip(rows, dates)):
             row = start + i
@@ -272,7 +288,7 @@ def _parquet_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapp
 
 
 def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict[str, Any]]]:
-    start, bad_dates = 0, []
+    start, bad_dates = 0, {}
     for rows in _raw_chunks(source, cols, size):
         yield cols.records(rows, start, bad_dates)
         start += len(rows)
@@ -280,15 +296,79 @@ def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict
     _warn_bad_dates(cols.date or "date", bad_dates)
 
 
-def _warn_bad_dates(column: str | None, rows: list[int]) -> None:
-    if not rows:
-        return
-    shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
-    warnings.warn(
-        f"column {column!r}: {len(rows)} value(s) are not dates (row {shown}); "
-        "those posts are checked but have no date, so over_time() leaves them out",
-        UserWarning, stacklevel=2,
-    )
+# An ISO date (2024-03-05, 2024/03/05, 20240305, with or without a time): year first, never day-first.
+_ISO_DATE = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})(?!\d)")
+# Day and month first (05-03-2024, 5/3/24, 05.03.2024 12:00): which is which is ``dayfirst``, for every row alike.
+_DMY_DATE = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)(.*)", re.S)
+_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
+def _parse_date(value: Any, dayfirst: bool, fmt: str | None) -> tuple[Any, str | None]:
+    """(naive Timestamp or None, problem): problem is None, 'bad' (not a date) or 'number' (epoch? serial?).
+
+    A date with a time zone or offset keeps its local date and time (the zone is dropped, not converted
+    to UTC), so a post at 00:30 in Amsterdam stays on its own day.
+    """
+    pd = _pd()
+    if _missing(value) or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, bool):
+        return None, "bad"
+    if isinstance(value, numbers.Number):  # numpy numbers too
+        return None, "number"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if isinstance(value, str):
+                if fmt is not None:
+                    ts = pd.to_datetime(value.strip(), format=fmt)
+                elif _ISO_DATE.match(value):
+                    ts = pd.to_datetime(value.strip(), dayfirst=False)
+                elif m := _DMY_DATE.fullmatch(value):
+                    a, b, year, rest = m.groups()
+                    day, month = (a, b) if dayfirst else (b, a)
+                    if len(year) == 2:
+                        year = ("20" if int(year) < 70 else "19") + year
+                    ts = pd.to_datetime(f"{year}-{int(month):02d}-{int(day):02d}{rest}", dayfirst=False)
+                elif _NUMBER.fullmatch(value):
+                    return None, "number"
+                else:
+                    ts = pd.to_datetime(value.strip(), dayfirst=dayfirst)
+            else:  # datetime, date, pandas Timestamp
+                ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        return None, "bad"
+    if _missing(ts):
+        return None, "bad"
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)  # local wall time
+    return ts, None
+
+
+def _warn_bad_dates(column: str | None, found: Mapping[str, list[int]]) -> None:
+    def rows(got: list[int]) -> str:
+        return ", ".join(map(str, got[:10])) + (", ..." if len(got) > 10 else "")
+
+    bad, numbers = found.get("bad", []), found.get("number", [])
+    if bad:
+        _warn(
+            f"column {column!r}: {len(bad)} value(s) are not dates (row {rows(bad)}); "
+            "those posts are checked but have no date, so over_time() leaves them out"
+        )
+    if numbers:
+        _warn(
+            f"column {column!r}: {len(numbers)} value(s) are numbers, not dates (row {rows(numbers)}); epoch "
+            "seconds and Excel serial numbers are not read as dates (convert them first, e.g. with "
+            "pd.to_datetime(..., unit='s')); those posts are checked but have no date"
+        )
+
+
+def _warn(message: str) -> None:
+    """A UserWarning that points at the caller's code (a notebook cell), not inside socialrisk."""
+    here, frame, level = os.path.dirname(os.path.abspath(__file__)), sys._getframe(0), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(here + os.sep):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, UserWarning, stacklevel=level)
 
 
 def _total(source: Any) -> int | None:
@@ -835,9 +915,13 @@ def audit(
     *,
     client: Any = None,
     chunk_size: int = CHUNK,
+    dayfirst: bool = True,
+    date_format: str | None = None,
 ) -> Audit:
     """Audit many posts (DataFrame, CSV/JSONL/Parquet path, or iterable of texts or dicts) into an Audit."""
     # text/id/date name columns; lang/platform name a column or give one value for every post.
+    # Dates: ISO (2024-03-05) always year first; 05-03-2024 is day first unless dayfirst=False, the same
+    # for every row; date_format="%d.%m.%Y" reads only that format.
     _pd()
     if engine not in ("local", "dask"):
         raise ConfigError(f"engine must be 'local' or 'dask', not {engine!r}", key="engine")
@@ -851,7 +935,11 @@ def audit(
         from .pipeline import Pipeline, default_pipeline
 
         pipeline = default_pipeline() if config is None else Pipeline(config)
-    cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date)
+    if not isinstance(dayfirst, bool):
+        raise ConfigError(f"dayfirst must be True or False, not {dayfirst!r}", key="dayfirst")
+    if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
+        raise ConfigError(f"date_format must be a strftime format such as '%d-%m-%Y', not {date_format!r}", key="date_format")
+    cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date, dayfirst=dayfirst, date_format=date_format)
     sink: _Memory | _Cache = _Memory() if cache is None else _Cache(cache, _cache_key(source, cols, pipeline))
     with _progress(progress, _total(source), "auditing") as bar:
         if engine == "dask":

@@ -14,6 +14,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     a.add_argument("--text-column", default="text", help="column holding the post text (default: text)")
     a.add_argument("--id-column", help="column holding the post id (default: a column called id, else the row number)")
     a.add_argument("--date-column", help="column holding the publication date, for risk over time (default: a column called date)")
+    a.add_argument("--month-first", action="store_true",
+                   help="read 05-03-2024 as 3 May (default: day first, 5 March; ISO dates are always year first)")
+    a.add_argument("--date-format", metavar="FMT", help="read dates only in this strftime format, e.g. %%d-%%m-%%Y")
     a.add_argument("--lang", help="column holding the language, or nl/en for every post (default: detect)")
     a.add_argument("--platform", help="column holding the platform, or one platform for every post")
     a.add_argument("--html", metavar="FILE", help="write the self-contained HTML report here")
@@ -29,12 +32,23 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, pipeline: Any) -> int:
     """Run the audit, write the requested files and print a summary; 0 when it finished."""
+    import warnings
+
     from .audit import audit
 
+    def plain(message, category, *_args, **_kwargs):  # one line on stderr, not a source location
+        print(f"socialrisk: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = plain
+        return _run(args, pipeline, audit)
+
+
+def _run(args: argparse.Namespace, pipeline: Any, audit: Any) -> int:
     result = audit(
         args.source, text=args.text_column, id=args.id_column, lang=args.lang, platform=args.platform,
         date=args.date_column, n_jobs=args.jobs, progress=not args.quiet, cache=args.cache,
-        engine=args.engine, pipeline=pipeline,
+        engine=args.engine, pipeline=pipeline, dayfirst=not args.month_first, date_format=args.date_format,
     )
     written = []
     if args.html:
