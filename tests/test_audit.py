@@ -475,3 +475,21 @@ def test_cli_reads_month_first_dates_when_asked_and_warns_in_one_line(probe, tmp
         err = capsys.readouterr().err
         assert err.startswith("socialrisk: warning: column 'date': 1 value(s) are not dates (row 1)")
         assert "audit.py" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_column_errors_never_quote_a_data_row_as_column_names(probe, tmp_path, capsys):
+    from socialrisk.cli import main
+
+    path = tmp_path / "noheader.csv"
+    path.write_text(f"p1,2024-01-01,Bel mevrouw Jansen op 06-12345678 aan de {SECRET} 12\n", "utf-8")
+    for source in (path, pd.read_csv(path)):
+        with pytest.raises(InputError) as info:
+            audit(source, pipeline=probe, progress=False)
+        message = str(info.value)
+        assert "3 column(s)" in message and "no header row" in message
+        assert SECRET not in message and "06-12345678" not in message and "2024-01-01" not in message
+    assert main(["audit", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert SECRET not in err and "no header row" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(InputError, match=r"no column 'body' for text= \(columns: id, date, platform, text\)"):
+        audit(_posts(3), text="body", pipeline=probe, progress=False)  # a real header is listed

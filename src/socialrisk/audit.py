@@ -118,8 +118,7 @@ class _Columns:
         for role in ("text", "id", "date"):
             name = getattr(self, role)
             if name is not None and name not in columns:
-                shown = ", ".join(map(str, columns[:20])) or "none"
-                raise InputError(f"{where}: no column {name!r} for {role}= (columns: {shown})")
+                raise InputError(f"{where}: no column {name!r} for {role}= ({_describe_columns(columns)})")
         if self.lang is not None and self.lang not in columns and self.lang not in ("nl", "en"):
             raise InputError(f"{where}: lang= must name a column or be 'nl' or 'en', not {self.lang!r}")
 
@@ -180,6 +179,23 @@ class _Columns:
                 "error": rec.get("__error__"),
             })
         return out
+
+
+_HEADER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def _describe_columns(columns: list[Any]) -> str:
+    """The columns for an error message, never what may be post text.
+
+    A header row names its columns with identifiers (``text``, ``post_id``); when any name is not one
+    (a sentence, a phone number, a date), the first row is probably data: only the count is given.
+    """
+    if not columns:
+        return "no columns"
+    if all(isinstance(c, str) and _HEADER_NAME.fullmatch(c) for c in columns):
+        return "columns: " + ", ".join(columns[:20]) + (f", ... ({len(columns)} in all)" if len(columns) > 20 else "")
+    return (f"{len(columns)} column(s), names not shown: some do not look like column names, "
+            "so the file may have no header row (its first row holds posts)")
 
 
 # --------------------------------------------------------------------------- reading sources
