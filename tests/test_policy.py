@@ -68,3 +68,50 @@ def test_merge_keeps_base_and_overrides():
     merged = base.merged({"review_threshold": 20, "allow": {"phones": ["0101234567"]}})
     assert merged.ignore == ["TONE"] and merged.review_threshold == 20
     assert merged.allow.emails == ["a@b.nl"] and merged.allow.phones == ["0101234567"]
+
+
+def test_selectors_naming_no_rule_are_listed_with_a_close_match():
+    ids = ["PRIV-PHONE", "PRIV-BSN", "LEGAL-ACCUSATION", "ACME-HOUSE-WORD"]
+    p = Policy(select=["PRIV-PHONEX", "PRIVX", "PRIV", "ACME-HOUSE", "privacy", "ALL"], ignore=["NOPE-RULE"],
+               severity_overrides={"LEGAL-ACCUSATON": "info", "LEGAL": "low"})
+    assert p.unknown_selectors(ids) == [
+        ("select", "PRIV-PHONEX", "PRIV-PHONE"), ("select", "PRIVX", "PRIV"),
+        ("ignore", "NOPE-RULE", None), ("severity_overrides", "LEGAL-ACCUSATON", "LEGAL-ACCUSATION"),
+    ]
+    with pytest.raises(ValueError, match="'PRIV-PHONEX' matches no rule id.*did you mean 'PRIV-PHONE'") as err:
+        p.check_selectors(ids)
+    assert err.value.key == "select"
+    Policy(select=["PRIV", "ACME-HOUSE-WORD"]).check_selectors(ids)  # no error
+
+
+@pytest.mark.parametrize("body,key,value", [
+    ('[policy]\nselect = ["PRIV-PHONEX"]\n', "policy.select", "PRIV-PHONEX"),
+    ('[policy]\nselect = ["PRIVX"]\n', "policy.select", "PRIVX"),
+    ('[policy]\nignore = ["LEGAL-ACCUSATIONS"]\n', "policy.ignore", "LEGAL-ACCUSATIONS"),
+    ('[policy]\nseverity_overrides = {"LEGAL-ACCUSATON" = "info"}\n', "policy.severity_overrides", "LEGAL-ACCUSATON"),
+])
+def test_a_typo_in_a_config_selector_is_an_error_not_every_rule_off(tmp_path, body, key, value):
+    from socialrisk import Pipeline
+    from socialrisk.errors import ConfigError
+
+    cfg = tmp_path / "socialrisk.toml"
+    cfg.write_text(body)
+    with pytest.raises(ConfigError) as err:
+        Pipeline(cfg)
+    assert err.value.path == str(cfg) and err.value.key == key and repr(value) in str(err.value)
+
+
+def test_a_typo_in_a_per_call_policy_is_an_error_and_user_pack_ids_count(tmp_path):
+    from socialrisk import Pipeline
+    from socialrisk.config import Config
+    from socialrisk.errors import ConfigError
+
+    pipe = Pipeline(Config(), checkers=["tone"])
+    with pytest.raises(ConfigError, match="policy.select: 'TONEX' matches no rule"):
+        pipe.check("Kom naar de markt.", policy={"select": ["TONEX"]})
+    with pytest.raises(ConfigError, match="policy.ignore"):
+        pipe.check("Kom naar de markt.", policy=Policy(ignore=["TONE-ALLCAPSS"]))
+    pack = tmp_path / "house.yaml"
+    pack.write_text("- id: HOUSE-WORD\n  checker: style\n  category: style\n  severity: low\n  what: w\n  why: y\n"
+                    "  message: m\n  match: {terms: {all: [spruitjes]}}\n  examples: {trigger: [spruitjes], clean: [kool]}\n")
+    Pipeline(Config(rule_packs=[str(pack)], policy=Policy(ignore=["HOUSE"])), checkers=["tone"])  # an id the pack adds

@@ -26,7 +26,7 @@ from .models import (
     SkippedChecker,
     Versions,
 )
-from .policy import Policy, decide, risk_score
+from .policy import Policy, UnknownSelector, decide, known_selectors, risk_score
 from .rules import RuleSet, load_rules
 
 __all__ = ["Pipeline", "check", "check_many", "default_pipeline", "PostLike"]
@@ -79,6 +79,8 @@ class Pipeline:
                 cls.validate_rule(rule)
             except ValueError as exc:
                 raise RulePackError(str(exc), path=rule.source, rule_id=rule.id, field="match") from None
+        self._known_selectors = known_selectors(r.id for r in self.rules.rules)
+        self._check_policy(self.config.policy, self.config.source)
         for name in [*self.config.checkers, *self.config.disable]:
             if name not in registry:
                 raise ConfigError(
@@ -97,6 +99,13 @@ class Pipeline:
         self._instances: dict[str, Checker] = {}
         self._lock = threading.Lock()
         self._context = CheckerContext(config=self.config, nlp_for=self.nlp_for)
+
+    def _check_policy(self, policy: Policy, path: str | None = None) -> None:
+        """A selector naming no loaded rule (a typo, or a pack not loaded) is a ConfigError naming the key."""
+        try:
+            policy.check_selectors(known=self._known_selectors)
+        except UnknownSelector as exc:
+            raise ConfigError(str(exc), path=path, key=f"policy.{exc.key}") from None
 
     # -- resources -------------------------------------------------------------------------
 
@@ -192,6 +201,8 @@ class Pipeline:
         if post.platform is None and self.config.platform:
             post = post.model_copy(update={"platform": self.config.platform})
         pol = self.config.policy.merged(policy)
+        if policy is not None:
+            self._check_policy(pol)
         if post.ignore:
             pol = pol.model_copy(update={"ignore": [*pol.ignore, *post.ignore]})
         t0 = perf_counter()

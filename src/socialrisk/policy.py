@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from typing import Iterable
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import Category, Decision, Finding, Severity
 
-__all__ = ["Policy", "AllowList", "decide", "risk_score", "SEVERITY_WEIGHT"]
+__all__ = ["Policy", "AllowList", "UnknownSelector", "known_selectors", "decide", "risk_score", "SEVERITY_WEIGHT"]
 
 # How much one finding of a severity (at confidence 1.0) contributes to the 0..100 risk score.
 SEVERITY_WEIGHT = {
@@ -72,12 +73,29 @@ class AllowList(BaseModel):
         return any(t == " ".join(a.casefold().split()) for a in self.terms)
 
 
+class UnknownSelector(ValueError):
+    """A selector that is well formed but names no loaded rule; ``key`` is the Policy field."""
+
+    def __init__(self, key: str, message: str) -> None:
+        self.key = key
+        super().__init__(message)
+
+
 def _selector_ok(value: list[str]) -> list[str]:
     cats = {c.value for c in Category}
     for v in value:
         if not (v in cats or re.fullmatch(r"[A-Z][A-Z0-9]*(-[A-Z0-9]+)*", v) or v == "ALL"):
             raise ValueError(f"{v!r} is neither a rule id, a rule-id prefix, a category nor ALL")
     return value
+
+
+def known_selectors(rule_ids: Iterable[str]) -> frozenset[str]:
+    """Every selector that names at least one of ``rule_ids``: the ids, their prefixes, categories, ALL."""
+    known = {"ALL", *(c.value for c in Category)}
+    for rid in rule_ids:
+        parts = rid.split("-")
+        known.update("-".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return frozenset(known)
 
 
 class Policy(BaseModel):
@@ -104,6 +122,27 @@ class Policy(BaseModel):
     def _override_keys(cls, value: dict[str, Severity]) -> dict[str, Severity]:
         _selector_ok(list(value))
         return value
+
+    def unknown_selectors(
+        self, rule_ids: Iterable[str] = (), *, known: "set[str] | frozenset[str] | None" = None
+    ) -> list[tuple[str, str, str | None]]:
+        """``(key, selector, close match or None)`` for each selector in ``select``, ``ignore`` and
+        ``severity_overrides`` that names none of ``rule_ids`` (a typo would silently match nothing).
+        ``known``: the result of ``known_selectors(rule_ids)``, when checking many policies."""
+        known = known_selectors(rule_ids) if known is None else known
+        out = []
+        for key, values in (("select", self.select), ("ignore", self.ignore), ("severity_overrides", list(self.severity_overrides))):
+            for v in values:
+                if v not in known:
+                    close = difflib.get_close_matches(v, sorted(known), n=1, cutoff=0.75)
+                    out.append((key, v, close[0] if close else None))
+        return out
+
+    def check_selectors(self, rule_ids: Iterable[str] = (), *, known: "set[str] | frozenset[str] | None" = None) -> None:
+        """Raise ``UnknownSelector`` (a ValueError, ``.key`` is the field) for the first selector naming no rule."""
+        for key, value, close in self.unknown_selectors(rule_ids, known=known):
+            hint = f"; did you mean {close!r}?" if close else " (see 'socialrisk rules')"
+            raise UnknownSelector(key, f"{value!r} matches no rule id, rule-id prefix or category{hint}")
 
     @staticmethod
     def _hits(selector: str, rule_id: str, category: str) -> int:
