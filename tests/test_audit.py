@@ -493,3 +493,22 @@ def test_missing_column_errors_never_quote_a_data_row_as_column_names(probe, tmp
     assert SECRET not in err and "no header row" in err and len(err.strip().splitlines()) == 1
     with pytest.raises(InputError, match=r"no column 'body' for text= \(columns: id, date, platform, text\)"):
         audit(_posts(3), text="body", pipeline=probe, progress=False)  # a real header is listed
+
+
+def test_cache_sees_an_edited_dataframe_or_list(probe, tmp_path):
+    df = pd.DataFrame({"text": ["Kom zaterdag naar de markt!", "Fijne dag"], "date": ["2024-01-01", "2024-01-02"]})
+    audit(df, pipeline=probe, progress=False, cache=tmp_path / "c")
+    same = audit(df.copy(), pipeline=probe, progress=False, cache=tmp_path / "c")  # equal content: resumes
+    assert list(same.posts["decision"]) == ["go", "go"]
+    for edit in ({"text": "Wat een idioot, bel 0612345678"}, {"date": "2024-02-01"}):
+        changed = df.copy()
+        column, value = next(iter(edit.items()))
+        changed.loc[0, column] = value
+        with pytest.raises(ConfigError, match="another audit"):
+            audit(changed, pipeline=probe, progress=False, cache=tmp_path / "c")
+    mixed = pd.DataFrame({"text": ["Hallo \ud83d", 5, ["a"], None]})  # unhashable and unencodable cells still hash
+    audit(mixed, pipeline=probe, progress=False, cache=tmp_path / "m")
+    texts = ["Hallo", "Fijne dag"]
+    audit(texts, pipeline=probe, progress=False, cache=tmp_path / "l")
+    with pytest.raises(ConfigError, match="another audit"):
+        audit(["Hallo", "Wat een idioot"], pipeline=probe, progress=False, cache=tmp_path / "l")

@@ -624,11 +624,39 @@ def _cache_key(source: Any, cols: _Columns, pipeline: "Pipeline") -> dict[str, A
         st = Path(source).stat()
         src = {"file": Path(source).name, "bytes": st.st_size, "mtime": int(st.st_mtime)}
     else:
-        src = {"type": type(source).__name__, "len": _total(source)}
+        src = {"type": type(source).__name__, "len": _total(source), "content": _fingerprint(source, cols)}
     return {
         "socialrisk": __version__, "rules": pipeline.rules.version, "checkers": pipeline.checker_names,
         "columns": vars(cols), "source": src,
     }
+
+
+def _fingerprint(source: Any, cols: _Columns) -> str | None:
+    """A hash over what the audit reads from an in-memory source, so an edited DataFrame or list is
+    "another audit" for the cache; None for a one-shot iterator (a generator), which cannot be read twice."""
+    import hashlib
+
+    pd = _pd()
+    h = hashlib.sha256()
+    if isinstance(source, pd.DataFrame):
+        wanted = [cols.text, cols.id or "id", cols.date or "date", cols.lang, cols.platform]
+        used = [c for c in dict.fromkeys(wanted) if c is not None and c in source.columns]
+        for name in used:
+            column = source[name]
+            h.update(repr(name).encode("utf-8", "backslashreplace"))
+            for i in range(0, len(column), 100_000):  # vectorised per chunk; mixed objects hash by repr
+                part = column.iloc[i : i + 100_000]
+                try:
+                    hashed = pd.util.hash_pandas_object(part, index=False)
+                except Exception:  # lists, lone surrogates, ...
+                    hashed = pd.util.hash_pandas_object(part.map(repr), index=False)
+                h.update(hashed.to_numpy().tobytes())
+        return h.hexdigest()
+    if isinstance(source, (list, tuple)):
+        for item in source:
+            h.update(repr(item).encode("utf-8", "backslashreplace") + b"\x00")
+        return h.hexdigest()
+    return None
 
 
 # --------------------------------------------------------------------------- engines
