@@ -512,3 +512,15 @@ def test_cache_sees_an_edited_dataframe_or_list(probe, tmp_path):
     audit(texts, pipeline=probe, progress=False, cache=tmp_path / "l")
     with pytest.raises(ConfigError, match="another audit"):
         audit(["Hallo", "Wat een idioot"], pipeline=probe, progress=False, cache=tmp_path / "l")
+
+
+def test_corrupt_parquet_is_one_clear_input_error(probe, tmp_path, capsys):
+    from socialrisk.cli import main
+
+    path = tmp_path / "bad.parquet"
+    path.write_bytes(b"not parquet")
+    with pytest.raises(InputError, match=r"bad\.parquet: cannot read as Parquet"):
+        audit(path, pipeline=probe, progress=False)
+    assert main(["audit", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("socialrisk: bad.parquet: cannot read as Parquet") and len(err.strip().splitlines()) == 1

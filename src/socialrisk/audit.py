@@ -390,9 +390,12 @@ def _warn(message: str) -> None:
 def _total(source: Any) -> int | None:
     if isinstance(source, (str, os.PathLike)):
         if Path(source).suffix.lower() in (".parquet", ".pq"):
-            import pyarrow.parquet as pq
+            try:
+                import pyarrow.parquet as pq
 
-            return pq.ParquetFile(source).metadata.num_rows
+                return pq.ParquetFile(source).metadata.num_rows
+            except Exception:  # not Parquet, missing, no pyarrow: reading it says so, clearly
+                return None
         return None
     return len(source) if hasattr(source, "__len__") else None
 
