@@ -244,3 +244,18 @@ def test_the_collector_pauses_for_start_up_only(demo, capsys):
     # Paused and starting up for the first post, as usual from the second, and as before on return.
     assert rc == 0 and seen == [(False, True), (True, False)]
     assert gc.isenabled() and not _cache.is_starting_up()
+
+
+def test_an_unclosed_fence_is_checked_and_noticed_in_every_format(demo, capsys):
+    (demo / "a.md").write_text("Kom naar de markt.\n```\nDe geheimcode is 4711.\n", "utf-8")
+    (demo / "b.md").write_text("Hallo,\n\n    De geheimcode is 4711.\n", "utf-8")  # indented: published, so checked
+    rc, out, err = run(capsys, "check", "a.md", "b.md")
+    assert rc == 1 and err == "" and "a.md: NO-GO" in out and "b.md: NO-GO" in out
+    assert "  a.md:2:1: notice: code fence is never closed: the text after it is checked as post text" in out
+    rc, out, _ = run(capsys, "check", "--format", "github", "a.md")
+    assert "::warning file=a.md,line=2,col=1,title=socialrisk notice::code fence is never closed" in out
+    rc, out, _ = run(capsys, "check", "--format", "json", "a.md")
+    assert json.loads(out)["notices"] == [{"line": 2, "column": 1, "message": "code fence is never closed: the text after it is checked as post text"}]
+    rc, out, _ = run(capsys, "check", "--format", "sarif", "a.md")
+    notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [n["message"]["text"] for n in notes] == ["code fence is never closed: the text after it is checked as post text"]

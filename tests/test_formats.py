@@ -52,25 +52,42 @@ def test_code_comments_and_link_targets_are_not_post_text():
         "Lees [ons plan](https://example.org/plan \"titel\") en ![foto](img/x.png).\n"
         "<!-- interne notitie: BSN 111222333 -->\n"
         "```\nfenced 0612345678\n```\n"
-        "~~~~python\nnot closed yet\n"
+        "~~~~python\nclosed later\n"
         "~~~~\n\n"
-        "    indented code 0612345678\n\n"
         "- item\n\n    continuation of the item\n"
         "[ref]: https://example.org/ref\n"
         "Slot.\n"
     )
     sp = _md(body)
     assert len(sp.text) == len(body) and sp.text.count("\n") == body.count("\n")
-    for hidden in ("https://example.org", "img/x.png", "interne", "fenced", "not closed", "indented", "example.org/ref", "<!--", "]("):
+    for hidden in ("https://example.org", "img/x.png", "interne", "fenced", "closed later", "example.org/ref", "<!--", "]("):
         assert hidden not in sp.text, hidden
     for kept in ("Lees", "ons plan", "foto", "continuation of the item", "Slot."):
         assert kept in sp.text, kept
-    assert [c.body for c in sp.comments] == [" interne notitie: BSN 111222333 "]
+    assert [c.body for c in sp.comments] == [" interne notitie: BSN 111222333 "] and sp.notices == ()
 
 
-def test_unclosed_fence_runs_to_the_end():
-    sp = _md("Tekst.\n```\ncode tot het einde\n")
-    assert "code" not in sp.text and "Tekst." in sp.text
+@pytest.mark.parametrize("body,line,col,what", [
+    ("Kom naar de markt.\n```\nWethouder De Vries is een fraudeur.\n", 2, 1, "code fence is never closed"),
+    ("Kom naar de markt. <!-- noot\nWethouder De Vries is een fraudeur.\n", 1, 20, "HTML comment is never closed"),
+    ("<!-- noot\n\nWethouder De Vries is een fraudeur.\n", 1, 1, "HTML comment is never closed"),
+])
+def test_an_unclosed_fence_or_comment_is_post_text_with_a_notice(body, line, col, what):
+    """Posts are published as typed: text after an unclosed fence or '<!--' is published, so it is checked."""
+    sp = _md(body)
+    assert "Wethouder De Vries is een fraudeur." in sp.text and sp.comments == ()
+    assert [(line_col(sp.file_text, n.at), n.message.startswith(what)) for n in sp.notices] == [((line, col), True)]
+    assert "fraudeur" not in sp.notices[0].message
+
+
+@pytest.mark.parametrize("body", [
+    "Hallo,\n\n    Wethouder De Vries is een fraudeur.\n",
+    "Hallo,\n\n\tWethouder De Vries is een fraudeur.\n",
+    "\tZie [link](https://x.nl) en Wethouder De Vries is een fraudeur.\n",
+])
+def test_indented_lines_are_post_text_not_code(body):
+    sp = _md(body)
+    assert "Wethouder De Vries is een fraudeur." in sp.text and sp.notices == ()
 
 
 def test_text_file_is_all_post_text():
@@ -183,17 +200,17 @@ def test_masking_keeps_every_offset_and_only_blanks(pieces):
 def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
     sp = _md(FRONT.replace("\n", "\r\n") + body)
     for i, ch in enumerate(sp.text):
-        # code (here: a line indented four spaces after a blank line, "    a") is blanked, not removed
+        # masked parts (front matter, closed fences, comments) are blanked, not removed
         orig = sp.file_text[sp.file_offset(i)]
         assert orig == ch or (ch == " " and orig not in "\r\n")
         line, col = sp.line_col(i)
         assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == orig
 
 
-def test_indented_code_is_blanked_in_place():
-    sp = _md(FRONT + "Kom naar de markt.\n\n    code()\n")
-    assert sp.text == "Kom naar de markt.\n\n" + " " * 10 + "\n"
-    assert sp.file_text[sp.file_offset(len("Kom naar de markt.\n\n")):].startswith("    code()")
+def test_fenced_code_is_blanked_in_place():
+    sp = _md(FRONT + "Kom naar de markt.\n\n```\ncode()\n```\n")
+    assert sp.text == "Kom naar de markt.\n\n" + "   \n      \n   " + "\n"
+    assert sp.file_text[sp.file_offset(len("Kom naar de markt.\n\n")):].startswith("```\ncode()")
 
 
 def test_json_with_an_unusual_layout_still_reads_every_post():

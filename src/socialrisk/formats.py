@@ -1,8 +1,10 @@
 """Reading post files: Markdown with YAML front matter, plain text, and collections (JSON, JSONL, YAML, CSV).
 
-Only post text is checked. In Markdown the front matter, fenced and indented code blocks, HTML
-comments and link targets (``](url)``) are masked with spaces of equal length (line breaks kept), so
-a post offset plus the body's start is the offset in the file and every line:column maps back.
+Only post text is checked. A social post written in Markdown is published as typed, not rendered, so
+only what is certainly not published is masked: the front matter, closed code fences, complete HTML
+comments and link targets (``](url)``), with spaces of equal length (line breaks kept), so a post offset
+plus the body's start is the offset in the file and every line:column maps back. Indented lines are
+post text (not CommonMark code blocks); an unclosed fence or ``<!--`` is post text too, with a Notice.
 Columns count characters (Unicode code points), from 1; CRLF is one line break.
 """
 
@@ -24,7 +26,7 @@ from .errors import InputError
 from .render.text import line_col
 from .rules import MAX_DEPTH, YamlTooDeep, _Yaml12Loader, yaml_load
 
-__all__ = ["SourcePost", "Comment", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
+__all__ = ["SourcePost", "Comment", "Notice", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
 
 FORMATS = ("markdown", "text", "json", "jsonl", "yaml", "csv")
 _SUFFIXES = {
@@ -43,6 +45,14 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something about how a file was read that its author should know (file offset, message without post text)."""
+
+    at: int
+    message: str
+
+
+@dataclass(frozen=True)
 class SourcePost:
     """One post read from a file, with what is needed to point back into that file."""
 
@@ -56,6 +66,7 @@ class SourcePost:
     ignore: tuple[str, ...] = ()
     ignore_at: int = 0
     kind: str = "text"
+    notices: tuple[Notice, ...] = ()
 
     @property
     def text(self) -> str:
@@ -141,11 +152,10 @@ def parse(
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # [text](target "title") and ![alt](src): the text stays, the brackets and the target go.
 _LINK = re.compile(r"(!?\[)(?:[^\[\]\n]|\[[^\[\]\n]*\])*(\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _IGNORE_KEY = re.compile(r"^ignore[ \t]*:", re.M)
 
 
@@ -162,64 +172,64 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _code_blocks(text: str) -> list[tuple[int, int]]:
-    """Fenced blocks (to the closing fence or the end) and indented blocks after a blank line."""
+def _fences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Closed fenced code blocks (start, end), and the starts of fences that are never closed."""
     blocks: list[tuple[int, int]] = []
+    unclosed: list[int] = []
     lines = _lines(text)
-    i, prev_blank, in_list = 0, True, False
+    i = 0
     while i < len(lines):
         s, e = lines[i]
-        line = text[s:e]
-        fence = _FENCE.match(line)
+        fence = _FENCE.match(text[s:e])
         if fence:
             mark = fence.group(1)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}\s*$")
             j = i + 1
-            while j < len(lines) and not re.match(rf"^ {{0,3}}{re.escape(mark[0])}{{{len(mark)},}}\s*$", text[lines[j][0]:lines[j][1]]):
+            while j < len(lines) and not closing.match(text[lines[j][0]:lines[j][1]]):
                 j += 1
-            end = lines[min(j, len(lines) - 1)][1]
-            blocks.append((s, end))
-            i, prev_blank, in_list = j + 1, False, False
-            continue
-        if prev_blank and not in_list and (line.startswith("    ") or line.startswith("\t")) and line.strip():
-            j = i
-            while j + 1 < len(lines):
-                nxt = text[lines[j + 1][0]:lines[j + 1][1]]
-                if nxt.strip() and not (nxt.startswith("    ") or nxt.startswith("\t")):
-                    break
-                j += 1
-            while j > i and not text[lines[j][0]:lines[j][1]].strip():
-                j -= 1
-            blocks.append((s, lines[j][1]))
-            i, prev_blank = j + 1, False
-            continue
-        if line.strip():
-            in_list = bool(_LIST_ITEM.match(line)) or (in_list and line[:1] in " \t")
-        prev_blank = not line.strip()
+            if j < len(lines):
+                blocks.append((s, lines[j][1]))
+                i = j + 1
+                continue
+            unclosed.append(s)  # published as typed: its text stays post text
         i += 1
-    return blocks
+    return blocks, unclosed
 
 
-def mask_markdown(body: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The body with non-post parts blanked, and its HTML comments as (start, end, inner text)."""
+def _mask(body: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """The body with what is certainly not published blanked; its HTML comments; and notices
+    (body offset, message) about text that looks hidden but is checked because it is published."""
     chars = list(body)
+    notices: list[tuple[int, str]] = []
 
     def blank(s: int, e: int) -> None:
         chars[s:e] = _blank(body[s:e])
 
-    for s, e in _code_blocks(body):
+    blocks, unclosed = _fences(body)
+    for s, e in blocks:
         blank(s, e)
+    notices += [(s, "code fence is never closed: the text after it is checked as post text") for s in unclosed]
     visible = "".join(chars)
     # Found on the visible text (a "<!--" inside code is code), read from the body (its own words).
-    comments = [(m.start(), m.end(), body[m.start() + 4 : m.end()].removesuffix("-->")) for m in _COMMENT.finditer(visible)]
+    comments = [(m.start(), m.end(), body[m.start() + 4 : m.end() - 3]) for m in _COMMENT.finditer(visible)]
     for s, e, _ in comments:
         blank(s, e)
     visible = "".join(chars)
+    opened = visible.find("<!--")
+    if opened >= 0:
+        notices.append((opened, "HTML comment is never closed ('-->'): the text after it is checked as post text"))
     for m in _REF_DEF.finditer(visible):
         blank(*m.span())
     for m in _LINK.finditer("".join(chars)):
         blank(*m.span(1))
         blank(*m.span(2))
-    return "".join(chars), comments
+    return "".join(chars), comments, sorted(notices)
+
+
+def mask_markdown(body: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The body with non-post parts blanked, and its HTML comments as (start, end, inner text)."""
+    masked, comments, _ = _mask(body)
+    return masked, comments
 
 
 def _as_list(value: Any, key: str, path: str) -> list[str]:
@@ -264,13 +274,14 @@ def _markdown(text: str, path: str) -> SourcePost:
         meta = {str(k): v for k, v in (loaded or {}).items()}
         start = front.end()
     ignore = _as_list(meta.pop("ignore", None), "ignore", path)
-    masked, comments = mask_markdown(text[start:])
+    masked, comments, notices = _mask(text[start:])
     fields = {"text": masked, **_post_fields(meta)}
     key = _IGNORE_KEY.search(text, 0, start) if ignore else None
     return SourcePost(
         path, fields, text, start, anchor=start,
         comments=tuple(Comment(start + s, start + e, body) for s, e, body in comments),
         ignore=tuple(ignore), ignore_at=key.start() if key else 0, kind="markdown",
+        notices=tuple(Notice(start + at, message) for at, message in notices),
     )
 
 

@@ -53,6 +53,15 @@ class Unused:
         return f"unused suppression ({self.kind}): {what} suppresses nothing here"
 
 
+@dataclass(frozen=True)
+class LocatedNotice:
+    """A reading notice of a post file at a line and column."""
+
+    line: int
+    column: int
+    message: str
+
+
 @dataclass
 class Outcome:
     """One checked post: where it came from, its report (after suppressions), unused suppressions."""
@@ -60,6 +69,11 @@ class Outcome:
     source: SourcePost
     report: Report
     unused: list[Unused] = field(default_factory=list)
+
+    @property
+    def notices(self) -> list["LocatedNotice"]:
+        """The source's reading notices (e.g. an unclosed code fence), located as line and column."""
+        return [LocatedNotice(*line_col(self.source.file_text, n.at), n.message) for n in self.source.notices]
 
     def span_lines(self, span: Span) -> tuple[int, int, int, int]:
         """Start line, start column, end line, end column (exclusive) of a post span in the file."""

@@ -41,6 +41,8 @@ def render_github(outcomes: Iterable["Outcome"]) -> str:
                 endLine=end_line if exact else None, endColumn=end_col if exact and end_line == line else None,
                 title=f"{f.rule_id} ({f.severity.value})",
             ))
+        for n in o.notices:
+            lines.append(annotation("warning", n.message, file=o.source.path, line=n.line, col=n.column, title="socialrisk notice"))
         for u in o.unused:
             lines.append(annotation("warning", u.message, file=o.source.path, line=u.line, col=u.column, title="unused suppression"))
     return "\n".join(lines)

@@ -18,7 +18,7 @@ def _located(o: "Outcome", findings: list[dict], objs) -> list[dict]:
 
 
 def render_json(outcomes: Iterable["Outcome"]) -> list[dict]:
-    """One dict per post: the Report's fields plus ``source``, ``location`` per finding and ``unused_suppressions``."""
+    """One dict per post: the Report's fields plus ``source``, ``location`` per finding, ``unused_suppressions`` and ``notices``."""
     out = []
     for o in outcomes:
         d = o.report.model_dump(mode="json")
@@ -29,5 +29,6 @@ def render_json(outcomes: Iterable["Outcome"]) -> list[dict]:
             {"kind": u.kind, "selectors": list(u.selectors), "line": u.line, "column": u.column, "message": u.message}
             for u in o.unused
         ]
+        d["notices"] = [{"line": n.line, "column": n.column, "message": n.message} for n in o.notices]
         out.append(d)
     return out

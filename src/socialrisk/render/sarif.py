@@ -89,7 +89,7 @@ def render_sarif(
     for o in outcomes:
         shown = [*o.report.findings, *(o.report.suppressed if show_suppressed else [])]
         results += [_result(o, f, index) for f in shown]
-        for u in o.unused:
+        for u in [*o.notices, *o.unused]:
             region = {"startLine": u.line, "startColumn": u.column}
             loc = {"physicalLocation": {"artifactLocation": _uri(o.source.path), "region": region}}
             notes.append({"level": "warning", "message": {"text": u.message}, "locations": [loc]})
