@@ -524,3 +524,28 @@ def test_corrupt_parquet_is_one_clear_input_error(probe, tmp_path, capsys):
     assert main(["audit", str(path), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("socialrisk: bad.parquet: cannot read as Parquet") and len(err.strip().splitlines()) == 1
+
+
+def test_dask_reads_jsonl_and_odd_values_as_the_local_engine_does(probe, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    path = tmp_path / "p.jsonl"
+    lines = [json.dumps({"id": f"p{i}", "text": t}) for i, t in enumerate(["Hallo", "Wat een idioot", "Bel 0612345678"] * 30)]
+    lines[4] = '{"id": "p4", "text": "kapot'                      # broken JSON
+    lines[10] = json.dumps("Een kale string, idioot")             # a bare string is the text
+    lines[20] = json.dumps({"id": "p20", "text": 5})             # not text: an error, not "5"
+    lines[30] = json.dumps({"id": "p30"})                        # no text: empty
+    lines[40] = json.dumps(["a", "list"])
+    path.write_text("\n".join(lines[:50]) + "\n\n" + "\n".join(lines[50:]) + "\n", "utf-8")  # a blank line too
+    df = pd.DataFrame({"id": ["a", "b", "c", "d"], "text": ["Hallo", 5, SECRET.encode(), None]})
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        for source in (path, df):
+            local = audit(source, pipeline=probe, progress=False, chunk_size=16)
+            dask_ = audit(source, pipeline=probe, progress=False, chunk_size=16, engine="dask", client=client)
+            _same(dask_, local)
+        errors = dask_.posts["error"]
+        assert "int" in errors.iloc[1] and "bytes" in errors.iloc[2] and errors.iloc[0] is pd.NA
+        bad = local_jsonl = audit(path, pipeline=probe, progress=False)
+        assert "line 5" in bad.posts["error"].iloc[4] and "int" in local_jsonl.posts["error"].iloc[20]

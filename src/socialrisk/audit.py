@@ -268,21 +268,31 @@ def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[
         raise InputError(f"{path.name}: cannot read as CSV ({str(exc).strip()})") from None
 
 
-def _jsonl_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
-    def rows() -> Iterator[Mapping[str, Any]]:
-        with open(path, "rb") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    value = json.loads(line)
-                except (UnicodeDecodeError, json.JSONDecodeError):
-                    yield {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
-                    continue
-                yield value if isinstance(value, dict) else {cols.text: value}
+def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
+    """One JSONL line (``n`` from 1) as a row: a dict as it is, any other value as the text, or an error."""
+    try:
+        value = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
+    return value if isinstance(value, dict) else {text: value}
 
+
+def _jsonl_lines(path: Path, start: int = 0, end: int | None = None, first: int = 1) -> Iterator[tuple[int, bytes]]:
+    """(line number, line) for the non-blank lines of ``path`` in bytes [start, end)."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        pos = start
+        for n, line in enumerate(fh, first):
+            if end is not None and pos >= end:
+                return
+            pos += len(line)
+            if line.strip():
+                yield n, line
+
+
+def _jsonl_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
     first = True
-    for batch in _chunks_of(rows(), size):
+    for batch in _chunks_of((_jsonl_row(line, n, cols.text) for n, line in _jsonl_lines(path)), size):
         if first:
             cols.validate(set().union(*batch) - {"__error__"} or [cols.text], path.name)
             first = False
@@ -691,8 +701,33 @@ def _audit_local(source: Any, cols: _Columns, pipeline: "Pipeline", sink: Any, n
         sink.add(posts, findings)
 
 
+_REC = "__socialrisk_record__"  # the one column of a Dask partition of JSONL rows (each a JSON string)
+
+
+def _jsonl_ranges(path: Path, blocksize: int) -> list[tuple[int, int, int]]:
+    """(start byte, end byte, first line number) of about ``blocksize`` bytes each, cut at line ends."""
+    ranges, start, first, pos, n = [], 0, 1, 0, 0
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            pos += len(line)
+            if pos - start >= blocksize:
+                ranges.append((start, pos, first))
+                start, first = pos, n + 1
+    if pos > start or not ranges:
+        ranges.append((start, pos, first))
+    return ranges
+
+
+def _jsonl_part(path: str, start: int, end: int, first: int, text: str) -> "pd.DataFrame":
+    """One Dask partition of a JSONL file, read by the local engine's line reader (same rows, same errors)."""
+    pd = _pd()
+    rows = [json.dumps(_jsonl_row(line, n, text)) for n, line in _jsonl_lines(Path(path), start, end, first)]
+    return pd.DataFrame({_REC: pd.Series(rows, dtype=object)})
+
+
 def _dask_frame(source: Any, cols: _Columns, chunk: int):
     try:
+        import dask
         import dask.dataframe as dd
     except ImportError:
         raise MissingExtraError("the dask engine", "dask") from None
@@ -708,9 +743,15 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
             sep = "\t" if path.suffix.lower() == ".tsv" else ","
             frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize)
         elif kind == "jsonl":
-            frame = dd.read_json(str(path), lines=True, blocksize=blocksize)
+            # Not dd.read_json: one broken line would sink the whole read, and it reads 5 as "5".
+            next(_jsonl_chunks(path, cols, chunk), None)  # the columns check of the local engine
+            parts = [dask.delayed(_jsonl_part)(str(path), *r, cols.text) for r in _jsonl_ranges(path, blocksize)]
+            return dd.from_delayed(parts, meta=pd.DataFrame({_REC: pd.Series([], dtype=object)}), verify_meta=False)
         else:
-            frame = dd.read_parquet(str(path))
+            try:
+                frame = dd.read_parquet(str(path))
+            except Exception as exc:  # pyarrow raises ArrowInvalid and friends, without cell contents
+                raise InputError(f"{path.name}: cannot read as Parquet ({type(exc).__name__})") from None
         cols.validate(frame.columns, path.name)
         return frame
     rows = [r for batch in _raw_chunks(source, cols, chunk) for r in batch]
@@ -720,7 +761,8 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
 def _dask_partition(df, payload, cols, offsets, done, cache, partition_info=None):
     """Check one partition (runs on a Dask worker); rows are numbered globally through ``offsets``."""
     pd = _pd()
-    recs = cols.records(df.to_dict("records"), offsets[partition_info["number"]])
+    rows = [json.loads(r) for r in df[_REC]] if list(df.columns) == [_REC] else df.to_dict("records")
+    recs = cols.records(rows, offsets[partition_info["number"]])
     recs = [r for r in recs if r["row"] not in done]
     pipeline = _worker_pipeline(payload)
     posts, findings = _flatten([_check_record(pipeline, r) for r in recs])
@@ -746,9 +788,20 @@ def _audit_dask(source, cols, pipeline, sink, n_jobs, bar, chunk, client) -> Non
             n_workers=max(1, n_jobs), threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
         )
         client = Client(cluster)
+    import dask
+
+    # Object columns stay objects: Dask would turn a number (or bytes) in the text column into a str and
+    # check it, where the local engine reports it; the same tables need the same values.
+    config = dask.config.set({"dataframe.convert-string": False})
+    config.__enter__()
     try:
         frame = _dask_frame(source, cols, chunk)
-        lengths = client.compute(frame.map_partitions(len)).result().tolist()
+        try:
+            lengths = client.compute(frame.map_partitions(len)).result().tolist()
+        except UnicodeDecodeError:
+            raise InputError(f"{Path(source).name}: not valid UTF-8; re-save the file as UTF-8") from None
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise InputError(f"{Path(source).name}: cannot read as CSV ({str(exc).strip().splitlines()[0]})") from None
         offsets = [sum(lengths[:i]) for i in range(len(lengths))]
         done = sink.done()
         bar.update(len(done))
@@ -769,6 +822,7 @@ def _audit_dask(source, cols, pipeline, sink, n_jobs, bar, chunk, client) -> Non
             bar.update(todo[fut.key])
         parts = client.gather(futures)
     finally:
+        config.__exit__(None, None, None)
         if own:
             client.close()
             cluster.close()
