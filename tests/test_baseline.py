@@ -20,7 +20,7 @@ def test_baseline_records_and_hides_old_findings_only(demo, capsys):
     rc, cap = run(capsys, "baseline", "posts/a.md", "-o", ".socialrisk-baseline.json")
     assert rc == 0 and "recorded 1 finding(s)" in cap.err
     data = json.loads((demo / ".socialrisk-baseline.json").read_text("utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     [entry] = data["findings"]
     assert entry["file"] == "posts/a.md" and entry["rule_id"] == "ACME-SECRET" and len(entry["fingerprint"]) == 16
     assert "line" not in entry and "geheimcode" not in json.dumps(data)
@@ -59,6 +59,40 @@ def test_collections_are_keyed_by_post(demo, capsys):
 def test_bad_baseline_is_one_line_exit_2(demo, capsys):
     (demo / "a.md").write_text("Schoon.\n", "utf-8")
     (demo / "b.json").write_text('{"version": 9, "findings": []}', "utf-8")
-    for name, reason in (("b.json", "not a socialrisk baseline"), ("nope.json", "baseline file not found")):
+    (demo / "c.json").write_text("[]", "utf-8")
+    for name, reason in (("b.json", "unsupported baseline version 9"), ("c.json", "not a socialrisk baseline"), ("nope.json", "baseline file not found")):
         rc, cap = run(capsys, "check", "--baseline", name, "a.md")
         assert rc == 2 and reason in cap.err and len(cap.err.splitlines()) == 1
+
+
+def test_the_same_word_in_a_changed_sentence_is_new_but_other_edits_keep_the_baseline(demo, capsys):
+    (demo / "a.md").write_text("Kom naar de markt.\n\nDe geheimcode is 4711.\n", "utf-8")
+    run(capsys, "baseline", "a.md")
+    data = json.loads((demo / ".socialrisk-baseline.json").read_text("utf-8"))
+    assert data["version"] == 2 and len(data["findings"][0]["context"]) == 16
+    # other sentences edited, the finding's sentence re-spaced and re-cased: still baselined
+    (demo / "a.md").write_text("Kom zondag naar het plein!\nNieuw.\n\nde  geheimcode is 4711.\n", "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", ".socialrisk-baseline.json", "a.md")
+    assert rc == 0 and "1 suppressed" in cap.out
+    # the same word in a different sentence (another claim): new
+    (demo / "a.md").write_text("Kom naar de markt.\n\nDe geheimcode van Bakker is 1234.\n", "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", ".socialrisk-baseline.json", "a.md")
+    assert rc == 1 and "a.md: NO-GO" in cap.out and "0 suppressed" in cap.out
+
+
+def test_a_version_1_baseline_is_still_read_by_fingerprint_with_a_note(demo, capsys):
+    (demo / "a.md").write_text("De geheimcode is 4711.\n", "utf-8")
+    run(capsys, "baseline", "a.md")
+    data = json.loads((demo / ".socialrisk-baseline.json").read_text("utf-8"))
+    data["version"] = 1
+    for e in data["findings"]:
+        del e["context"]
+    (demo / "old.json").write_text(json.dumps(data), "utf-8")
+    (demo / "a.md").write_text("Een andere zin met de geheimcode.\n", "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", "old.json", "a.md")
+    assert rc == 0 and "1 suppressed" in cap.out
+    assert cap.err == ("socialrisk: old.json: baseline version 1 matches findings by rule and word only; "
+                       "run 'socialrisk baseline' again to record their sentences\n")
+    (demo / "b.json").write_text('{"version": 9, "findings": []}', "utf-8")
+    rc, cap = run(capsys, "check", "--baseline", "b.json", "a.md")
+    assert rc == 2 and "unsupported baseline version 9 (this socialrisk reads versions 1, 2;" in cap.err

@@ -219,6 +219,9 @@ def _cmd_check(args, pipeline) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
+        if baseline.version < 2:
+            print(f"socialrisk: {args.baseline}: baseline version {baseline.version} matches findings by rule and word only; "
+                  "run 'socialrisk baseline' again to record their sentences", file=sys.stderr)
     outcomes, errors = _run(args, pipeline, baseline)
     fail_rank = Decision(args.fail_on).rank
     worst = EXIT_ERROR if errors else EXIT_OK
