@@ -36,7 +36,7 @@ WORD_KEYS = (
     "things", "predicate",
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
-    "reversal", "not_negation",
+    "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk")
 
@@ -45,6 +45,13 @@ class LegalParams(FramedParams):
     """The non-word params of a legal rule."""
 
     before_window: int = Field(default=20, ge=0, description="max characters from a predicate before a group term")
+    open_patterns: tuple[str, ...] = Field(
+        default=(), description="patterns that do not name who they are aimed at: like terms, they need a target"
+    )
+    person_patterns: tuple[str, ...] = Field(
+        default=(), description="patterns that single out one person themselves (\"die sukkel van een wethouder\")"
+    )
+    object_words: int = Field(default=3, ge=0, description="max words between an imperative verb and its object")
 
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
@@ -61,6 +68,7 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
 _WORD_START = re.compile(r"\S+")
+_POSSESSIVES = frozenset({"your", "his", "her", "their", "my", "our", "its", "je", "jouw", "uw", "zijn", "z'n", "haar", "hun", "mijn", "ons", "onze"})
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
@@ -214,11 +222,11 @@ class LegalChecker(FramedChecker):
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     def _insult(self, rule, p, analysis):
-        pattern_names = {s.name for s in rule.match.patterns}
+        # a pattern names its addressee itself ("you are pathetic", "hou je bek"), unless it is open ("is a racist")
+        pattern_names = {s.name for s in rule.match.patterns} - set(p.open_patterns)
         not_negation = param_lexicon(rule, "not_negation", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
             targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names)
-            # a pattern names its addressee itself ("you are pathetic", "hou je bek")
             if not targets and hit.term not in pattern_names:
                 continue
             # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms
@@ -229,7 +237,8 @@ class LegalChecker(FramedChecker):
             if label is None:
                 continue
             if label != "attributed":
-                label = "person" if any(t.person for t in targets) else "fact"
+                one = hit.term in p.person_patterns  # "die sukkel van een wethouder": one office holder
+                label = "person" if one or any(t.person for t in targets) else "fact"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     def _group(self, rule, p, analysis):
@@ -284,17 +293,63 @@ class LegalChecker(FramedChecker):
             label = "aimed" if self._targets(rule, analysis, hit, p.window, ("pronoun", "group")) else "fact"
             yield label, (hit.start, hit.end), [], hit.term
 
+    @staticmethod
+    def _opens_sentence(rule, analysis, hit: Hit) -> bool:
+        """Whether the hit opens its sentence, as an imperative does ("Kill them all", "Maak die wethouder
+        af"): only ``lead`` words ("nu", "gewoon"; "just", "come on"), @handles and punctuation before it."""
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        text = analysis.text
+        skip = [(m.start, m.end) for m in analysis.mentions if a <= m.start < hit.start]
+        skip += [(h.start, h.end) for h in cue_hits(analysis, param_lexicon(rule, "lead", analysis.lang), a, hit.start)]
+        rest = "".join(ch for i, ch in enumerate(text[a:hit.start], a) if not any(x <= i < y for x, y in skip))
+        return not any(ch.isalnum() for ch in rest)
+
+    @staticmethod
+    def _object_of(analysis, hit: Hit, targets: list[Target], inside: bool, max_words: int) -> list[Target]:
+        """The targets an imperative acts on: inside a pattern that spells out the verb frame ("Maak die
+        wethouder af"), or right after the verb ("Kill all the Tories", "Shoot that traitor Starmer"), with
+        no punctuation between ("Hang in there, Sarah" addresses Sarah; it hangs no one)."""
+        text = analysis.text
+        out = []
+        for t in targets:
+            if inside and hit.start < t.start and t.end <= hit.end:
+                out.append(t)
+            elif t.start >= hit.end:
+                gap = text[hit.end : t.start]
+                words = gap.lower().split()
+                # "BURN your Nike gear": a thing someone owns is the object, not the person named after it
+                if len(words) <= max_words and not any(c in gap for c in ",;:.!?()") and not _POSSESSIVES & set(words):
+                    out.append(t)
+        return out
+
     def _threat(self, rule, p, analysis):
         lang = analysis.lang
         modal = param_lexicon(rule, "modal", lang)
-        pattern_names = {s.name for s in rule.match.patterns}
+        arson = param_lexicon(rule, "arson", lang)
+        not_imperative = param_lexicon(rule, "not_imperative", lang)
+        open_patterns = set(p.open_patterns)
+        pattern_names = {s.name for s in rule.match.patterns} - open_patterns
         for hit in rule_hits(rule, analysis, masked=p.masked):
             a, b = analysis.sentence_of(hit.start)
             whole = hit.term in pattern_names  # a pattern spells out speaker, victim and act itself
-            # A violent verb is a threat only when wished or announced ("ga", "moeten", "will"), not reported.
-            if not whole and not cue_hits(analysis, modal, a, max(b, hit.end)):
+            inside = hit.term in open_patterns
+            kinds = ("pronoun", "group", "office", "org")
+            if inside or arson.contains(analysis, hit.start, hit.end):
+                # setting fire to a town hall or a mosque is a call to violence too ("the council offices"
+                # is a building here, not the council: places are looked up first)
+                kinds = ("place", *kinds)
+            # A violent verb is a threat only when wished or announced ("ga", "moeten", "will") or ordered
+            # (an imperative opening the sentence), not when reported.
+            wished = whole or bool(cue_hits(analysis, modal, a, max(b, hit.end)))
+            if wished:
+                targets = self._targets(rule, analysis, hit, p.window, kinds, inside=inside)
+                # a capitalised sentence opener ("Time to ...", "Maak ...") is too weak to be the victim
+                targets = [t for t in targets if t.kind != "word"]
+            elif not not_imperative.contains(analysis, hit.start, hit.end) and self._opens_sentence(rule, analysis, hit):
+                near = self._targets(rule, analysis, hit, p.window, (*kinds, "people"), inside=inside)
+                targets = self._object_of(analysis, hit, [t for t in near if t.kind != "word"], inside, p.object_words)
+            else:
                 continue
-            targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "office", "org"))
             if not targets and not whole:
                 continue
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
