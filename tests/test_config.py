@@ -141,3 +141,31 @@ def test_a_user_pack_reusing_a_shipped_rule_id_exits_2_naming_file_and_id(tmp_pa
     assert "privacy.yaml" in err and "Traceback" not in err and "ValidationError" not in err and len(err.splitlines()) == 1
     with pytest.raises(RulePackError, match="duplicate rule id"):
         Pipeline(Config(), rule_packs=[pack])
+
+
+def test_a_broken_pyproject_that_mentions_socialrisk_is_an_error_not_skipped(tmp_path, monkeypatch):
+    (tmp_path / "socialrisk.toml").write_text('platform = "x"\n')  # a parent's config must not take over
+    project = tmp_path / "proj"
+    project.mkdir()
+    broken = project / "pyproject.toml"
+    broken.write_text('[tool.socialrisk.policy]\nignore = ["LEGAL"]\n\n[project\nname = "x"\n')
+    monkeypatch.chdir(project)
+    assert find_config() == broken
+    with pytest.raises(ConfigError, match="invalid TOML") as err:
+        load_config()
+    assert err.value.path == str(broken)
+    broken.write_text('[project\nname = "x"\n')  # someone else's broken file: not ours, skipped
+    assert find_config() == tmp_path / "socialrisk.toml"
+
+
+def test_socialrisk_toml_accepts_the_tool_table_form_too(tmp_path):
+    path = tmp_path / "socialrisk.toml"
+    path.write_text('[tool.socialrisk]\ndefault_language = "en"\n\n[tool.socialrisk.policy]\nignore = ["TONE"]\n')
+    cfg = load_config(path)
+    assert cfg.default_language == "en" and cfg.policy.ignore == ["TONE"]
+    path.write_text('platform = "x"\n[tool.socialrisk]\ndefault_language = "en"\n')
+    with pytest.raises(ConfigError, match="platform: bare keys and a \\[tool.socialrisk\\] table"):
+        load_config(path)
+    path.write_text('[tool.black]\nline-length = 3\n')
+    with pytest.raises(ConfigError, match="tool: Extra inputs"):
+        load_config(path)

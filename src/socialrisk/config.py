@@ -1,7 +1,10 @@
 """Configuration: ``socialrisk.toml`` or ``[tool.socialrisk]`` in ``pyproject.toml``.
 
 Found by walking up from the working directory (the nearest file wins; a ``pyproject.toml`` counts
-only when it has a ``[tool.socialrisk]`` table). Every key is validated; errors name file and key.
+only when it has a ``[tool.socialrisk]`` table, or when it cannot be parsed but mentions socialrisk:
+then it is an error, not skipped). A ``socialrisk.toml`` holds its keys bare (``[policy]``) or in a
+``[tool.socialrisk]`` table (``[tool.socialrisk.policy]``), as copied from a pyproject.toml. Every key
+is validated; errors name file and key.
 """
 
 from __future__ import annotations
@@ -70,9 +73,16 @@ def find_config(start: str | Path | None = None) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "socialrisk" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                raw = pyproject.read_bytes()
+            except OSError:
+                continue
+            try:
+                if "socialrisk" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
                     return pyproject
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError):
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+                if b"socialrisk" in raw:
+                    # It may hold our config: skipping it would silently use a parent's, or none.
+                    return pyproject  # load_config reports what is wrong with it
                 continue  # someone else's broken pyproject is not our config
     return None
 
@@ -100,4 +110,24 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         raise ConfigError("invalid TOML (nested too deeply)", path=str(path)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("socialrisk", {})
+    elif "tool" in data:
+        data = _unwrap_tool(data, str(path))
     return Config.from_mapping(data, path=str(path))
+
+
+def _unwrap_tool(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """A ``socialrisk.toml`` may hold its keys bare or in ``[tool.socialrisk]`` (as in pyproject.toml), not both."""
+    tool = data["tool"]
+    if not isinstance(tool, dict) or "socialrisk" not in tool:
+        raise ConfigError("Extra inputs are not permitted (only [tool.socialrisk] is read)", path=path, key="tool")
+    others = [k for k in tool if k != "socialrisk"]
+    if others:
+        raise ConfigError("Extra inputs are not permitted (only [tool.socialrisk] is read)", path=path, key=f"tool.{others[0]}")
+    bare = [k for k in data if k != "tool"]
+    if bare:
+        raise ConfigError(
+            "bare keys and a [tool.socialrisk] table in one file; use one form", path=path, key=bare[0]
+        )
+    if not isinstance(tool["socialrisk"], dict):
+        raise ConfigError("must be a table", path=path, key="tool.socialrisk")
+    return tool["socialrisk"]
