@@ -549,3 +549,24 @@ def test_dask_reads_jsonl_and_odd_values_as_the_local_engine_does(probe, tmp_pat
         assert "int" in errors.iloc[1] and "bytes" in errors.iloc[2] and errors.iloc[0] is pd.NA
         bad = local_jsonl = audit(path, pipeline=probe, progress=False)
         assert "line 5" in bad.posts["error"].iloc[4] and "int" in local_jsonl.posts["error"].iloc[20]
+
+
+def test_over_time_keeps_periods_where_every_post_failed_and_counts_ints(probe):
+    d = pd.DataFrame({"text": ["Kom langs!", "", None, "Kom langs!"],
+                      "date": ["2024-01-05", "2024-02-05", "2024-02-06", "2024-03-05"]})
+    a = audit(d, pipeline=probe, progress=False)
+    over = a.over_time("M")
+    assert [p.month for p in over["period"]] == [1, 2, 3]
+    assert over["errors"].tolist() == [0, 2, 0] and over["errors"].sum() == a.summary()["errors"]
+    assert over["posts"].tolist() == [1, 2, 1] and over["go"].tolist() == [1, 0, 1]
+    assert over["mean_score"].isna().tolist() == [False, True, False]
+    failed = audit(d.iloc[1:3], pipeline=probe, progress=False).over_time()
+    assert failed[["posts", "go", "review", "no_go", "errors"]].dtypes.eq("int64").all()
+    assert failed[["go", "review", "no_go", "errors"]].iloc[0].tolist() == [0, 0, 0, 2]
+    assert over["period"].dtype == a.posts["date"].dtype
+    pd.testing.assert_frame_equal(a.over_time("ME"), over)
+    pd.testing.assert_frame_equal(a.over_time("MS"), over)
+    with pytest.raises(ValueError, match=r"freq must be one of 'D', 'W', 'M', 'Q', 'Y'.*not 'bogus'"):
+        a.over_time("bogus")
+    assert "<td>2024-02-05</td><td class=\"n\">2</td>" in a.to_html()  # weekly: the failed week is a row
+    assert audit(["Hallo"], pipeline=probe, progress=False).over_time().dtypes["posts"] == "int64"

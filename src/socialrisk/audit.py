@@ -909,19 +909,27 @@ class Audit:
         return out.sort_values(["findings", *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
 
     def over_time(self, freq: str | None = None) -> "pd.DataFrame":
-        """Posts, decisions, posts that could not be checked (errors) and mean risk per period (month, or week
-        for spans under 90 days); posts without a date are left out (``summary()["undated"]``); empty without dates."""
+        """Posts, decisions, posts that could not be checked (errors) and mean risk (0-100) per period.
+
+        ``freq``: "D", "W", "M", "Q" or "Y" (pandas' "ME"/"MS", "QE", "YE" mean the same; default: month,
+        or week for spans under 90 days). Every period with a dated post is a row, also when all its posts
+        failed (mean_score is then NaN); counts are ints. Posts without a date are left out
+        (``summary()["undated"]``); empty without dates.
+        """
         pd = _pd()
         posts = self.posts.dropna(subset=["date"])
         cols = ["period", "posts", "go", "review", "no_go", "errors", "mean_score"]
         if posts.empty:
-            return pd.DataFrame(columns=cols)
+            return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(cols, _OVER_TIME_DTYPES)})
         if freq is None:
             freq = "W" if posts["date"].max() - posts["date"].min() < pd.Timedelta(days=90) else "M"
-        period = posts["date"].dt.to_period(freq).dt.start_time.rename("period")
-        out = pd.crosstab(period, posts["decision"]).reindex(columns=["go", "review", "no_go"], fill_value=0)
-        out.insert(0, "posts", posts.groupby(period).size())
-        out["errors"] = posts["error"].notna().groupby(period).sum().astype(int)
+        period = posts["date"].dt.to_period(_period_freq(freq)).dt.start_time.astype("datetime64[ns]").rename("period")
+        out = pd.DataFrame({"posts": posts.groupby(period).size()})
+        decision = posts["decision"].astype(object)
+        for d in ("go", "review", "no_go"):
+            out[d] = decision.eq(d).groupby(period).sum()
+        out["errors"] = posts["error"].notna().groupby(period).sum()
+        out = out.astype("int64")
         out["mean_score"] = posts.groupby(period)["score"].mean().round(1)
         return out.reset_index()[cols].rename_axis(columns=None)
 
@@ -995,6 +1003,27 @@ class Audit:
 
 
 _COLOURS = {"go": "#55a868", "review": "#dd8452", "no_go": "#c44e52"}
+_OVER_TIME_DTYPES = ["datetime64[ns]", "int64", "int64", "int64", "int64", "int64", "float64"]
+_PERIODS = ("D", "W", "M", "Q", "Y")
+_PERIOD_ALIASES = {"ME": "M", "MS": "M", "QE": "Q", "QS": "Q", "YE": "Y", "YS": "Y", "A": "Y", "AS": "Y"}
+
+
+def _period_freq(freq: Any) -> str:
+    """``freq`` as a pandas period frequency, or a ValueError listing what is accepted."""
+    pd = _pd()
+    if isinstance(freq, str):
+        name = _PERIOD_ALIASES.get(freq.upper(), freq)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                pd.Series(pd.to_datetime(["2024-01-01"])).dt.to_period(name)
+            return name
+        except (ValueError, TypeError, AttributeError):
+            pass
+    raise ValueError(
+        f"freq must be one of {', '.join(map(repr, _PERIODS))} (day, week, month, quarter, year; pandas' "
+        f"'ME'/'MS', 'QE', 'YE' and anchored weeks such as 'W-MON' work too), not {freq!r}"
+    )
 
 
 # --------------------------------------------------------------------------- entry point
