@@ -136,6 +136,8 @@ def test_jsonl_yaml_csv_collections():
     ("jsonl", '{"text": "a"}\n{oops}\n', "line 2"),
     ("csv", "id,body\n1,hallo\n", "no field 'text'"),
     ("yaml", "- just a string\n", "must be a mapping"),
+    ("csv", 'id,text\n1,"unterminated\n2,hallo\n', "invalid CSV: a quoted field on line 2 is never closed"),
+    ("csv", 'id,text\n1,hallo\n2,"x' + "y" * 140000 + '"\n', r"invalid CSV on line 3 \(field larger than field limit"),
     ("yaml", "- text: hallo\n  x: " + "[" * 101 + "]" * 101 + "\n", r"YAML nested too deeply \(over 100 levels\) at line 2"),
     ("markdown", "---\nx:\n" + "".join(" " * i + "- \n" for i in range(0, 202, 2)) + "---\nTekst\n", "front matter nested too deeply"),
     ("json", "[" + '{"text": "hallo", "x": ' + "[" * 100 + "]" * 100 + "}]", r"JSON nested too deeply \(over 100 levels\) at line 1"),

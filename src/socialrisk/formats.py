@@ -391,9 +391,12 @@ def _yaml(text: str, path: str, lenient: bool = False) -> list[Record]:
 
 def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
     lines = _lines(text)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    out, before = [], 1  # the header is line 1
+    # strict: a quote never closed is an error, not the rest of the file swallowed into one field
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    out, before, header = [], 1, False  # the header is line 1
     try:
+        reader.fieldnames  # noqa: B018 - reads the header, so an error after it names a record's line
+        header = True
         for row in reader:
             start_line = before + 1
             before = reader.line_num
@@ -401,7 +404,10 @@ def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
             e = lines[reader.line_num - 1][1] if reader.line_num - 1 < len(lines) else len(text)
             out.append(({k: v for k, v in row.items() if k is not None and v not in (None, "")}, s, e))
     except csv.Error as exc:
-        raise InputError(f"invalid CSV on line {reader.line_num} ({exc})", post_id=path) from None
+        first = before + 1 if header else 1  # where the bad record (or the header) starts
+        if "unexpected end of data" in str(exc):
+            raise InputError(f"invalid CSV: a quoted field on line {first} is never closed", post_id=path) from None
+        raise InputError(f"invalid CSV on line {first} ({exc})", post_id=path) from None
     return out
 
 
