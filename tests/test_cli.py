@@ -259,3 +259,16 @@ def test_an_unclosed_fence_is_checked_and_noticed_in_every_format(demo, capsys):
     rc, out, _ = run(capsys, "check", "--format", "sarif", "a.md")
     notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [n["message"]["text"] for n in notes] == ["code fence is never closed: the text after it is checked as post text"]
+
+
+def test_config_works_before_and_after_the_command(demo, capsys):
+    """A pre-commit hook's entry is `socialrisk check`, so `args: [--config, FILE]` comes after it."""
+    (demo / "a.txt").write_text("De geheimcode is 4711.\n", "utf-8")
+    alt = demo / "alt.toml"
+    alt.write_text((demo / "socialrisk.toml").read_text("utf-8") + '[policy]\nignore = ["ACME-SECRET"]\n', "utf-8")
+    assert run(capsys, "check", "a.txt")[0] == 1
+    assert run(capsys, "check", "--config", "alt.toml", "a.txt")[0] == 0
+    assert run(capsys, "--config", "alt.toml", "check", "a.txt")[0] == 0
+    assert run(capsys, "rules", "--config", "alt.toml")[0] == 0
+    rc, _, err = run(capsys, "check", "--config", "missing.toml", "a.txt")
+    assert rc == 2 and "missing.toml: config file not found" in err

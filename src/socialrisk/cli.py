@@ -82,10 +82,13 @@ def _post_args(p: argparse.ArgumentParser, *, many: bool = True) -> None:
         p.add_argument("--id-field", default="id", help="field holding the post id in collections (default: id)")
 
 
+CONFIG_HELP = "config file (default: nearest socialrisk.toml or [tool.socialrisk] in pyproject.toml)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="socialrisk", description="Check draft social-media posts before they are published.")
     p.add_argument("--version", action="version", version=f"socialrisk {__version__}")
-    p.add_argument("--config", help="config file (default: nearest socialrisk.toml or [tool.socialrisk])")
+    p.add_argument("--config", help=CONFIG_HELP)
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     c = sub.add_parser("check", help="check posts in files, or '-' for standard input")
@@ -112,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     from . import audit_cli  # its module imports nothing heavy; pandas loads only when audit runs
 
     audit_cli.add_parser(sub)
+    # Also after the command, so a pre-commit hook (entry: socialrisk check) can pass it in `args:`.
+    for name, command in sub.choices.items():
+        if name != "schema" and not any("--config" in a.option_strings for a in command._actions):
+            command.add_argument("--config", default=argparse.SUPPRESS, help=CONFIG_HELP)
     return p
 
 
