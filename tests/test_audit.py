@@ -205,11 +205,11 @@ def test_bad_arguments_name_what_is_wrong(probe, tmp_path, kwargs, error, words)
 
 def test_bad_sources_name_what_is_wrong(probe, tmp_path):
     (tmp_path / "p.xlsx").write_text("x")
-    (tmp_path / "bad.csv").write_bytes(b"text\n\xff\xfe broken\n")
+    (tmp_path / "bad.csv").write_bytes(b"text\n\x81\x8d broken\n")  # neither UTF-8 nor Windows-1252
     for source, words in [
         (tmp_path / "p.xlsx", ["p.xlsx", ".csv"]),
         (tmp_path / "missing.csv", ["missing.csv", "no such file"]),
-        (tmp_path / "bad.csv", ["bad.csv", "UTF-8"]),
+        (tmp_path / "bad.csv", ["bad.csv", "UTF-8", "encoding="]),
         (42, ["int"]),
     ]:
         with pytest.raises(InputError) as info:
@@ -570,3 +570,42 @@ def test_over_time_keeps_periods_where_every_post_failed_and_counts_ints(probe):
         a.over_time("bogus")
     assert "<td>2024-02-05</td><td class=\"n\">2</td>" in a.to_html()  # weekly: the failed week is a row
     assert audit(["Hallo"], pipeline=probe, progress=False).over_time().dtypes["posts"] == "int64"
+
+
+def test_dutch_excel_csv_semicolons_and_windows_1252_are_read(probe, tmp_path, capsys):
+    df = pd.DataFrame({"id": ["a", "b"], "text": ["Café “gezellig”, kom €5", "Wat een idioot; echt"]})
+    reference = audit(df, pipeline=probe, progress=False)
+    excel = tmp_path / "excel.csv"
+    df.to_csv(excel, sep=";", index=False, encoding="cp1252")
+    with pytest.warns(UserWarning, match=r"excel\.csv: not valid UTF-8, read as Windows-1252.*encoding="):
+        sniffed = audit(excel, pipeline=probe, progress=False)
+    _same(sniffed, reference)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # given: no warning
+        _same(audit(excel, pipeline=probe, progress=False, sep=";", encoding="cp1252"), reference)
+    with pytest.raises(InputError, match=r"excel\.csv: not valid utf-8; pass encoding= \(Excel exports are often 'cp1252'\)"):
+        audit(excel, pipeline=probe, progress=False, encoding="utf-8")
+    with pytest.raises(InputError, match=r"excel\.csv: no column 'text' for text= \(1 column, whose name holds a separator: pass sep="):
+        audit(excel, pipeline=probe, progress=False, sep=",", encoding="cp1252")
+    with pytest.raises(ConfigError, match="encoding"):
+        audit(excel, pipeline=probe, progress=False, encoding="klingon")
+    from socialrisk.cli import main
+
+    assert main(["audit", str(excel), "--quiet", "--sep", ";", "--encoding", "cp1252"]) == 0
+    assert capsys.readouterr().out.startswith("2 posts:")
+
+
+def test_failed_column_check_closes_the_csv(probe, tmp_path):
+    import gc
+    import warnings
+
+    path = tmp_path / "p.csv"
+    _posts(3).to_csv(path, index=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(InputError):
+            audit(path, text="body", pipeline=probe, progress=False)
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

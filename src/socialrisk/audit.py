@@ -8,6 +8,7 @@ recorded in the ``error`` column; the audit goes on.
 from __future__ import annotations
 
 import bisect
+import codecs
 import collections
 import json
 import math
@@ -111,6 +112,8 @@ class _Columns:
     date: str | None = None
     dayfirst: bool = True
     date_format: str | None = None
+    sep: str | None = None  # CSV only; None: sniffed
+    encoding: str | None = None  # CSV only; None: UTF-8, else Windows-1252 with a warning
 
     def validate(self, columns: Iterable[str], where: str) -> None:
         """Raise InputError when a named column is absent from ``columns``."""
@@ -192,6 +195,8 @@ def _describe_columns(columns: list[Any]) -> str:
     """
     if not columns:
         return "no columns"
+    if len(columns) == 1 and isinstance(columns[0], str) and any(c in columns[0] for c in ",;\t|"):
+        return "1 column, whose name holds a separator: pass sep= (e.g. sep=';')"
     if all(isinstance(c, str) and _HEADER_NAME.fullmatch(c) for c in columns):
         return "columns: " + ", ".join(columns[:20]) + (f", ... ({len(columns)} in all)" if len(columns) > 20 else "")
     return (f"{len(columns)} column(s), names not shown: some do not look like column names, "
@@ -250,22 +255,70 @@ def _raw_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[Mapping
         yield rows
 
 
+def _csv_options(path: Path, sep: str | None, encoding: str | None) -> tuple[str, str]:
+    """(separator, encoding) for a CSV: as given, else sniffed from the file (see _sniff_encoding, _sniff_sep)."""
+    if encoding is None:
+        encoding = _sniff_encoding(path)
+    if sep is None:
+        sep = "\t" if path.suffix.lower() == ".tsv" else _sniff_sep(path, encoding)
+    return sep, encoding
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _sniff_encoding(path: Path) -> str:
+    """UTF-8 when the whole file decodes as UTF-8, else Windows-1252 (Excel's CSV export) with a warning."""
+    with open(path, "rb") as fh:
+        head = fh.read(2)
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"{path.name}: not valid UTF-8 (it starts like UTF-16); pass encoding='utf-16' or re-save the file as UTF-8")
+    if _decodes(path, "utf-8"):
+        return "utf-8"
+    if _decodes(path, "cp1252"):
+        _warn(f"{path.name}: not valid UTF-8, read as Windows-1252 (Excel's CSV export); pass encoding= to choose another")
+        return "cp1252"
+    raise InputError(f"{path.name}: not valid UTF-8 nor Windows-1252; pass encoding= (e.g. 'latin-1') or re-save the file as UTF-8")
+
+
+def _sniff_sep(path: Path, encoding: str) -> str:
+    """The separator the header line uses most: ',', ';' (Excel in Dutch), tab or '|'; ',' when none."""
+    with open(path, encoding=encoding, errors="replace", newline="") as fh:
+        header = fh.readline()
+    counts = {c: header.count(c) for c in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
+
+
 def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
     pd = _pd()
-    sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    sep, encoding = _csv_options(path, cols.sep, cols.encoding)
     try:
-        reader = pd.read_csv(path, sep=sep, chunksize=size, dtype=str, keep_default_na=False, encoding="utf-8")
-        first = True
-        for frame in reader:
-            if first:
-                cols.validate(frame.columns, path.name)
-                first = False
-            yield frame.to_dict("records")
+        with pd.read_csv(path, sep=sep, chunksize=size, dtype=str, keep_default_na=False, encoding=encoding) as reader:
+            first = True
+            for frame in reader:
+                if first:
+                    cols.validate(frame.columns, path.name)
+                    first = False
+                yield frame.to_dict("records")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name}: not valid UTF-8; re-save the file as UTF-8") from None
+        raise InputError(
+            f"{path.name}: not valid {encoding}; pass encoding= (Excel exports are often 'cp1252') or re-save the file as UTF-8"
+        ) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         # pandas names only line numbers and field counts, never cell contents
-        raise InputError(f"{path.name}: cannot read as CSV ({str(exc).strip()})") from None
+        raise InputError(f"{path.name}: cannot read as CSV ({str(exc).strip()}); check sep= and encoding=") from None
+    except LookupError:
+        raise InputError(f"{path.name}: unknown encoding {encoding!r}") from None
 
 
 def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
@@ -740,8 +793,8 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
         kind = _kind(path)
         blocksize = max(2**16, chunk * 256)  # about ``chunk`` posts of a few hundred bytes per partition
         if kind == "csv":
-            sep = "\t" if path.suffix.lower() == ".tsv" else ","
-            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize)
+            sep, encoding = _csv_options(path, cols.sep, cols.encoding)
+            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize, encoding=encoding)
         elif kind == "jsonl":
             # Not dd.read_json: one broken line would sink the whole read, and it reads 5 as "5".
             next(_jsonl_chunks(path, cols, chunk), None)  # the columns check of the local engine
@@ -799,9 +852,9 @@ def _audit_dask(source, cols, pipeline, sink, n_jobs, bar, chunk, client) -> Non
         try:
             lengths = client.compute(frame.map_partitions(len)).result().tolist()
         except UnicodeDecodeError:
-            raise InputError(f"{Path(source).name}: not valid UTF-8; re-save the file as UTF-8") from None
+            raise InputError(f"{Path(source).name}: cannot be decoded; pass encoding= (Excel exports are often 'cp1252')") from None
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise InputError(f"{Path(source).name}: cannot read as CSV ({str(exc).strip().splitlines()[0]})") from None
+            raise InputError(f"{Path(source).name}: cannot read as CSV ({str(exc).strip().splitlines()[0]}); check sep= and encoding=") from None
         offsets = [sum(lengths[:i]) for i in range(len(lengths))]
         done = sink.done()
         bar.update(len(done))
@@ -1047,11 +1100,14 @@ def audit(
     chunk_size: int = CHUNK,
     dayfirst: bool = True,
     date_format: str | None = None,
+    sep: str | None = None,
+    encoding: str | None = None,
 ) -> Audit:
     """Audit many posts (DataFrame, CSV/JSONL/Parquet path, or iterable of texts or dicts) into an Audit."""
     # text/id/date name columns; lang/platform name a column or give one value for every post.
     # Dates: ISO (2024-03-05) always year first; 05-03-2024 is day first unless dayfirst=False, the same
-    # for every row; date_format="%d.%m.%Y" reads only that format.
+    # for every row; date_format="%d.%m.%Y" reads only that format. CSV: sep= and encoding= as given, else
+    # sniffed (the header's most used of , ; tab |; UTF-8, else Windows-1252 with a warning).
     _pd()
     if engine not in ("local", "dask"):
         raise ConfigError(f"engine must be 'local' or 'dask', not {engine!r}", key="engine")
@@ -1069,7 +1125,15 @@ def audit(
         raise ConfigError(f"dayfirst must be True or False, not {dayfirst!r}", key="dayfirst")
     if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
         raise ConfigError(f"date_format must be a strftime format such as '%d-%m-%Y', not {date_format!r}", key="date_format")
-    cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date, dayfirst=dayfirst, date_format=date_format)
+    if sep is not None and (not isinstance(sep, str) or not sep):
+        raise ConfigError(f"sep must be a separator such as ';', not {sep!r}", key="sep")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except (LookupError, TypeError):
+            raise ConfigError(f"encoding must be a codec name such as 'cp1252', not {encoding!r}", key="encoding") from None
+    cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date, dayfirst=dayfirst, date_format=date_format,
+                    sep=sep, encoding=encoding)
     sink: _Memory | _Cache = _Memory() if cache is None else _Cache(cache, _cache_key(source, cols, pipeline))
     with _progress(progress, _total(source), "auditing") as bar:
         if engine == "dask":

@@ -14,6 +14,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     a.add_argument("--text-column", default="text", help="column holding the post text (default: text)")
     a.add_argument("--id-column", help="column holding the post id (default: a column called id, else the row number)")
     a.add_argument("--date-column", help="column holding the publication date, for risk over time (default: a column called date)")
+    a.add_argument("--sep", help="CSV separator (default: the one the header line uses: , ; tab or |)")
+    a.add_argument("--encoding", help="CSV encoding (default: UTF-8, else Windows-1252 with a warning)")
     a.add_argument("--month-first", action="store_true",
                    help="read 05-03-2024 as 3 May (default: day first, 5 March; ISO dates are always year first)")
     a.add_argument("--date-format", metavar="FMT", help="read dates only in this strftime format, e.g. %%d-%%m-%%Y")
@@ -49,6 +51,7 @@ def _run(args: argparse.Namespace, pipeline: Any, audit: Any) -> int:
         args.source, text=args.text_column, id=args.id_column, lang=args.lang, platform=args.platform,
         date=args.date_column, n_jobs=args.jobs, progress=not args.quiet, cache=args.cache,
         engine=args.engine, pipeline=pipeline, dayfirst=not args.month_first, date_format=args.date_format,
+        sep=args.sep, encoding=args.encoding,
     )
     written = []
     if args.html:
