@@ -102,11 +102,11 @@ def test_input_errors_are_one_line_and_exit_2(demo, capsys):
     (demo / "bad.md").write_text("---\nlang: [nl\n---\nDe geheimcode.\n", "utf-8")
     (demo / "empty.md").write_text("---\nlang: nl\n---\n<!-- alleen commentaar -->\n", "utf-8")
     rc, out, err = run(capsys, "check", "bad.md", "missing.txt", "empty.md")
-    assert rc == 2 and out.strip().endswith("0 post(s): 0 no-go, 0 review, 0 go; 0 suppressed; 3 error(s)")
+    assert rc == 2 and out.strip().endswith("0 post(s): 0 no-go, 0 review, 0 go; 0 suppressed; 2 error(s)")
     assert err.splitlines() == [
         "socialrisk: post bad.md: invalid YAML front matter at line 3",
         "socialrisk: post missing.txt: file not found",
-        "socialrisk: post empty.md: text is empty",
+        "socialrisk: empty.md: notice: no post text (the file is empty, or holds only front matter, code or comments); nothing to check",
     ]
     assert "geheimcode" not in err
 
@@ -272,3 +272,25 @@ def test_config_works_before_and_after_the_command(demo, capsys):
     assert run(capsys, "rules", "--config", "alt.toml")[0] == 0
     rc, _, err = run(capsys, "check", "--config", "missing.toml", "a.txt")
     assert rc == 2 and "missing.toml: config file not found" in err
+
+
+def test_nothing_to_check_is_a_notice_and_require_posts_makes_it_an_error(demo, capsys):
+    (demo / "exports").mkdir()
+    (demo / "exports" / "a.jsonl").write_text('{"text": "De geheimcode."}\n', "utf-8")
+    (demo / "e.json").write_text("[]", "utf-8")
+    (demo / "draft.md").write_text("---\nlang: nl\n---\n", "utf-8")
+    (demo / "leeg.txt").write_text("", "utf-8")
+    rc, out, err = run(capsys, "check", "exports", "e.json", "draft.md", "leeg.txt")
+    assert rc == 0 and out == ""
+    assert err.splitlines() == [
+        "socialrisk: exports: notice: no post files (.md, .markdown, .txt) in this folder; name collection files (.json, .jsonl, .yaml, .csv) explicitly",
+        "socialrisk: e.json: notice: no posts in this file",
+        "socialrisk: draft.md: notice: no post text (the file is empty, or holds only front matter, code or comments); nothing to check",
+        "socialrisk: leeg.txt: notice: no post text (the file is empty, or holds only front matter, code or comments); nothing to check",
+        "socialrisk: notice: no posts were checked",
+    ]
+    rc, out, err = run(capsys, "check", "--require-posts", "--format", "github", "exports")
+    assert rc == 2 and "::warning title=socialrisk notice::no posts were checked" in out.splitlines()
+    (demo / "b.txt").write_text("Schoon.\n", "utf-8")
+    rc, out, err = run(capsys, "check", "--require-posts", "draft.md", "b.txt")
+    assert rc == 0 and "b.txt: GO" in out and "no posts were checked" not in err

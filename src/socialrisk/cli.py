@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 when a post's decision is at or above this (default: no_go)")
     c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    c.add_argument("--require-posts", action="store_true",
+                   help="exit 2 when no post was checked (an empty folder or collection); default: a notice, exit 0")
 
     b = sub.add_parser("baseline", help="record the current findings so that later checks report only new ones")
     _post_args(b)
@@ -136,19 +138,26 @@ def _read_sources(name: str, args, on_error=None) -> list[SourcePost]:
 _FOLDER_SUFFIXES = {".md", ".markdown", ".txt"}
 
 
-def _expand(names: list[str]) -> list[str]:
-    """Folders become their Markdown and text files (hidden ones skipped), sorted; other names stay."""
+def _expand(names: list[str], notices: list[tuple[str, str]] | None = None) -> list[str]:
+    """Folders become their Markdown and text files (hidden ones skipped), sorted; other names stay.
+
+    A folder without such files adds a notice to ``notices`` (collections must be named explicitly).
+    """
     out = []
     for name in names:
         folder = Path(name)
         if name == "-" or not folder.is_dir():
             out.append(name)
             continue
-        out += sorted(
+        found = sorted(
             str(p) for p in folder.rglob("*")
             if p.suffix.lower() in _FOLDER_SUFFIXES and p.is_file()
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         )
+        if not found and notices is not None:
+            notices.append((name, "no post files (.md, .markdown, .txt) in this folder; name collection files "
+                                  "(.json, .jsonl, .yaml, .csv) explicitly"))
+        out += found
     return out
 
 
@@ -160,17 +169,30 @@ def _check_source(pipeline, source: SourcePost, args):
     return pipeline.check({k: v for k, v in post.items() if v is not None})
 
 
-def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, str]]]:
-    """Check every post of every file; unreadable files and bad posts become (file, message) errors."""
-    outcomes, errors = [], []
-    for name in _expand(args.files):
+_NO_TEXT = "no post text (the file is empty, or holds only front matter, code or comments); nothing to check"
+
+
+def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Check every post of every file; unreadable files and bad posts become (file, message) errors.
+
+    Also returns (file, message) notices: nothing to check in a file or folder. They go to stderr and
+    do not change the exit code (``--require-posts`` makes a run that checked no post an error).
+    """
+    outcomes, errors, notices = [], [], []
+    for name in _expand(args.files, notices):
         label = "<stdin>" if name == "-" else name
+        before = len(errors)
         try:
             sources = _read_sources(name, args, on_error=lambda exc, label=label: errors.append((label, str(exc))))
         except SocialRiskError as exc:
             errors.append((label, str(exc)))
             continue
+        if not sources and len(errors) == before:
+            notices.append((label, "no posts in this file"))
         for source in sources:
+            if source.index is None and isinstance(source.text, str) and not source.text.strip():
+                notices.append((label, _NO_TEXT))  # an empty placeholder or a front-matter-only draft
+                continue
             try:
                 report = _check_source(pipeline, source, args)
                 outcomes.append(apply(source, report, pipeline.config.policy, baseline=baseline.take if baseline else None))
@@ -178,7 +200,11 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
                 errors.append((label, str(exc)))
     for _, message in errors:
         print(f"socialrisk: {message}", file=sys.stderr)
-    return outcomes, errors
+    if not outcomes and not errors:
+        notices.append(("", "no posts were checked"))
+    for label, message in notices:
+        print(f"socialrisk: {label + ': ' if label else ''}notice: {message}", file=sys.stderr)
+    return outcomes, errors, notices
 
 
 def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
@@ -229,9 +255,9 @@ def _cmd_check(args, pipeline) -> int:
         if baseline.version < 2:
             print(f"socialrisk: {args.baseline}: baseline version {baseline.version} matches findings by rule and word only; "
                   "run 'socialrisk baseline' again to record their sentences", file=sys.stderr)
-    outcomes, errors = _run(args, pipeline, baseline)
+    outcomes, errors, notices = _run(args, pipeline, baseline)
     fail_rank = Decision(args.fail_on).rank
-    worst = EXIT_ERROR if errors else EXIT_OK
+    worst = EXIT_ERROR if errors or (args.require_posts and not outcomes) else EXIT_OK
     if any(o.report.decision.rank >= fail_rank for o in outcomes):
         worst = max(worst, EXIT_FAIL)
     if args.format == "json":
@@ -253,6 +279,8 @@ def _cmd_check(args, pipeline) -> int:
             print(text)
         for path, message in errors:
             print(annotation("error", message, file=path, title="socialrisk"))
+        for path, message in notices:
+            print(annotation("warning", message, file=path or None, title="socialrisk notice"))
     else:
         colour = _colour(sys.stdout)
         for o in outcomes:
@@ -268,7 +296,7 @@ def _cmd_check(args, pipeline) -> int:
 def _cmd_baseline(args, pipeline) -> int:
     from .baseline import write_baseline
 
-    outcomes, errors = _run(args, pipeline)
+    outcomes, errors, _ = _run(args, pipeline)
     n = write_baseline(args.output, [(o.source, o.report.findings) for o in outcomes])
     print(f"socialrisk: recorded {n} finding(s) of {len(outcomes)} post(s) in {args.output}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
