@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
     c.add_argument("--fail-on", choices=["go", "review", "no_go"], default="no_go",
                    help="exit 1 when a post's decision is at or above this (default: no_go)")
-    c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too")
+    c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too (text output; JSON and SARIF always include them, marked)")
     c.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     c.add_argument("--require-posts", action="store_true",
                    help="exit 2 when no post was checked (an empty folder or collection); default: a notice, exit 0")
@@ -269,7 +269,7 @@ def _cmd_check(args, pipeline) -> int:
     elif args.format == "sarif":
         from .render.sarif import render_sarif
 
-        log = render_sarif(outcomes, pipeline.rules.rules, show_suppressed=args.show_suppressed, errors=errors)
+        log = render_sarif(outcomes, pipeline.rules.rules, errors=errors)  # suppressed ones too, marked
         print(json.dumps(log, ensure_ascii=False, indent=2))
     elif args.format == "github":
         from .render.github import annotation, render_github

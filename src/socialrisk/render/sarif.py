@@ -79,10 +79,14 @@ def render_sarif(
     outcomes: Iterable["Outcome"],
     rules: Iterable["Rule"],
     *,
-    show_suppressed: bool = False,
+    show_suppressed: bool = True,
     errors: Iterable[tuple[str, str]] = (),
 ) -> dict:
-    """One SARIF log with one run; ``errors`` are (file, message) pairs of posts that could not be checked."""
+    """One SARIF log with one run; ``errors`` are (file, message) pairs of posts that could not be checked.
+
+    Suppressed findings are results with a ``suppressions`` entry, as SARIF consumers (code scanning)
+    expect; ``show_suppressed=False`` leaves them out.
+    """
     descriptors = [_descriptor(r) for r in sorted(rules, key=lambda r: r.id) if r.status != "removed"]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results, notes = [], []
