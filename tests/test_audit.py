@@ -609,3 +609,22 @@ def test_failed_column_check_closes_the_csv(probe, tmp_path):
             audit(path, text="body", pipeline=probe, progress=False)
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def test_decision_and_severity_are_ordered_categoricals(probe, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    a = _run(_posts(20), probe)
+    posts, findings = a.posts, a.findings
+    assert list(posts["decision"].cat.categories) == ["go", "review", "no_go"] and posts["decision"].cat.ordered
+    assert list(findings["severity"].cat.categories) == ["info", "low", "medium", "high", "blocker"]
+    assert set(posts.loc[posts["decision"] >= "review", "decision"]) == {"review", "no_go"}
+    assert list(findings.sort_values("severity")["severity"].drop_duplicates()) == ["high", "blocker"]
+    assert (findings["severity"] >= "high").all()
+    cached = _run(_posts(20), probe, cache=tmp_path / "c", chunk_size=6)  # through Parquet and back
+    _same(cached, a)
+    pd.testing.assert_frame_equal(pd.read_parquet(a.to_parquet(tmp_path / "p.parquet", table="posts")), posts)
+    assert "Flagged posts" in a.to_html() and a.plot() and a.summary()["decisions"]["go"] > 0
+    empty = audit([], pipeline=probe, progress=False)
+    assert empty.posts["decision"].dtype == posts["decision"].dtype and empty.findings["severity"].dtype == findings["severity"].dtype

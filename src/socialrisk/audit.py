@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from . import __version__
 from .errors import ConfigError, InputError, MissingExtraError
-from .models import Category, PostError, Report
+from .models import Category, Decision, PostError, Report, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["audit", "Audit", "POST_COLUMNS", "FINDING_COLUMNS"]
 
 CATEGORIES = [c.value for c in Category]
+DECISIONS = [d.value for d in sorted(Decision, key=lambda d: d.rank)]  # go < review < no_go
+SEVERITIES = [v.value for v in sorted(Severity, key=lambda v: v.rank)]  # info < low < medium < high < blocker
 COUNTS = [f"n_{c}" for c in CATEGORIES]  # prefixed: the category "platform" would clash with the post's platform
 POST_DTYPES: dict[str, str] = {
     "row": "int64",
@@ -44,7 +46,7 @@ POST_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]",
     "platform": "string",
     "language": "string",
-    "decision": "string",
+    "decision": "category",  # ordered (_ORDERED): sorts and compares, posts[posts.decision >= "review"]
     "score": "float64",
     "n_findings": "int64",
     **{c: "int64" for c in COUNTS},
@@ -58,13 +60,14 @@ FINDING_DTYPES: dict[str, str] = {
     "rule_id": "string",
     "checker": "string",
     "category": "string",
-    "severity": "string",
+    "severity": "category",  # ordered (_ORDERED): findings[findings.severity >= "high"]
     "score": "float64",
     "start": "int64",
     "end": "int64",
     "excerpt": "string",
     "message": "string",
 }
+_ORDERED = {"decision": DECISIONS, "severity": SEVERITIES}
 POST_COLUMNS = list(POST_DTYPES)
 FINDING_COLUMNS = list(FINDING_DTYPES)
 CHUNK = 1000  # posts per chunk: the unit of reading, of parallel feeding and of cache writes
@@ -588,8 +591,10 @@ def _flatten(checked: list[tuple[dict, list[dict]]]) -> tuple[list[dict], list[d
 
 
 def _typed(frame: "pd.DataFrame", dtypes: dict[str, str]) -> "pd.DataFrame":
+    pd = _pd()
     frame = frame.reindex(columns=list(dtypes))
-    return frame.astype(dtypes).reset_index(drop=True)
+    exact = {c: pd.CategoricalDtype(_ORDERED[c], ordered=True) if t == "category" else t for c, t in dtypes.items()}
+    return frame.astype(exact).reset_index(drop=True)
 
 
 def _tables(posts: list[dict], findings: list[dict]) -> tuple["pd.DataFrame", "pd.DataFrame"]:
