@@ -294,3 +294,24 @@ def test_nothing_to_check_is_a_notice_and_require_posts_makes_it_an_error(demo, 
     (demo / "b.txt").write_text("Schoon.\n", "utf-8")
     rc, out, err = run(capsys, "check", "--require-posts", "draft.md", "b.txt")
     assert rc == 0 and "b.txt: GO" in out and "no posts were checked" not in err
+
+
+def test_ids_and_names_cannot_inject_lines_commands_or_escape_sequences(demo, capsys):
+    (demo / "ids.jsonl").write_text(
+        '{"id": "a/b\\n::error::x", "text": "Kom naar de markt."}\n'
+        '{"id": "x\\u001b[1A\\u001b[2K\\rall good\\u202e", "text": "De geheimcode."}\n'
+        '{"id": "::warning::y", "text": 3}\n', "utf-8")
+    rc, out, err = run(capsys, "check", "ids.jsonl")
+    assert "\033" not in out + err and "\r" not in out + err and "\u202e" not in out
+    assert "ids.jsonl#a/b\\n::error::x: GO" in out and "ids.jsonl#x\\x1b[1A\\x1b[2K\\rall good\\u202e: NO-GO" in out
+    assert not any(line.startswith("::") for line in (out + err).splitlines())
+    rc, out, err = run(capsys, "check", "--format", "github", "ids.jsonl")
+    assert [line for line in out.splitlines() if line.startswith("::")] == [
+        line for line in out.splitlines() if line.startswith(("::error file=ids.jsonl,", "::notice file=ids.jsonl,", "::warning file=ids.jsonl,"))]
+    assert "ids.jsonl#a/b\\n::error::x: GO" in out and "\033" not in out
+
+
+def test_a_label_starting_with_two_colons_is_not_a_workflow_command():
+    from socialrisk.render.github import _plain
+
+    assert _plain("::error::x") == "%3A:error::x" and _plain("a\nb") == "a\\nb"

@@ -18,6 +18,7 @@ from . import __version__
 from ._cache import set_starting_up, writing
 from .errors import SocialRiskError
 from .formats import FORMATS, SourcePost, decode, parse, read_file
+from .render.text import printable
 from .suppress import Outcome, apply
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -199,11 +200,11 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
             except SocialRiskError as exc:
                 errors.append((label, str(exc)))
     for _, message in errors:
-        print(f"socialrisk: {message}", file=sys.stderr)
+        print(f"socialrisk: {printable(message)}", file=sys.stderr)
     if not outcomes and not errors:
         notices.append(("", "no posts were checked"))
     for label, message in notices:
-        print(f"socialrisk: {label + ': ' if label else ''}notice: {message}", file=sys.stderr)
+        print(printable(f"socialrisk: {label + ': ' if label else ''}notice: {message}"), file=sys.stderr)
     return outcomes, errors, notices
 
 
@@ -212,9 +213,9 @@ def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
 
     r = o.report
     head = _c(r.decision.value.upper().replace("_", "-"), _DECISION_COLOURS[r.decision.value], colour)
-    lines = [f"{o.source.label}: {head} (risk {r.score:.0f}/100, language {r.language}, "
+    lines = [f"{printable(o.source.label)}: {head} (risk {r.score:.0f}/100, language {r.language}, "
              f"{len(r.findings)} finding(s), {len(r.suppressed)} suppressed)"]
-    path = o.source.path
+    path = printable(o.source.path)
 
     def loc(f) -> str:
         line, col, _, _ = o.span_lines(f.span)
@@ -406,7 +407,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 pipeline = Pipeline(args.config)
             return COMMANDS[args.command](args, pipeline)
     except SocialRiskError as exc:
-        print(f"socialrisk: {exc}", file=sys.stderr)
+        print(f"socialrisk: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

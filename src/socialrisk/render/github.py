@@ -20,6 +20,15 @@ def _prop(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _plain(value: str) -> str:
+    """A label on a line of its own: no line break (a forged command), no control characters, and no
+    leading ``::`` (GitHub reads a line starting with it as a workflow command)."""
+    from .text import printable
+
+    out = printable(value)
+    return "%3A" + out[1:] if out.startswith("::") else out
+
+
 def annotation(level: str, message: str, **props: object) -> str:
     """``::level k=v,...::message`` with GitHub's escaping of properties and data."""
     body = ",".join(f"{k}={_prop(str(v))}" for k, v in props.items() if v is not None)
@@ -31,7 +40,7 @@ def render_github(outcomes: Iterable["Outcome"]) -> str:
     lines = []
     for o in outcomes:
         r = o.report
-        lines.append(f"{o.source.label}: {r.decision.value.upper().replace('_', '-')} (risk {r.score:.0f}/100, {len(r.findings)} finding(s), {len(r.suppressed)} suppressed)")
+        lines.append(f"{_plain(o.source.label)}: {r.decision.value.upper().replace('_', '-')} (risk {r.score:.0f}/100, {len(r.findings)} finding(s), {len(r.suppressed)} suppressed)")
         for f in r.findings:
             line, col, end_line, end_col = o.span_lines(f.span)
             exact = o.source.offset is not None

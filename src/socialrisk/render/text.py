@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -10,6 +11,20 @@ if TYPE_CHECKING:  # pragma: no cover
 _COLOURS = {"blocker": "\033[1;31m", "high": "\033[31m", "medium": "\033[33m", "low": "\033[36m", "info": "\033[2m"}
 _DECISION_COLOURS = {"no_go": "\033[1;31m", "review": "\033[1;33m", "go": "\033[1;32m"}
 _RESET = "\033[0m"
+
+
+# Control characters (C0, DEL, C1), bidi overrides and isolates, line and paragraph separators.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``, ``\\u202e``), for a terminal or CI log.
+
+    A file name or post id must not move the cursor, recolour the screen, start a new line (a forged
+    finding, or a GitHub workflow command) or reverse the text after it.
+    """
+    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
 
 
 def _c(text: str, code: str, colour: bool) -> str:
