@@ -169,3 +169,10 @@ def test_socialrisk_toml_accepts_the_tool_table_form_too(tmp_path):
     path.write_text('[tool.black]\nline-length = 3\n')
     with pytest.raises(ConfigError, match="tool: Extra inputs"):
         load_config(path)
+
+
+def test_an_unknown_checker_error_names_the_key_it_is_under():
+    with pytest.raises(ConfigError, match=r"^disable: unknown checker 'nocheck'"):
+        Pipeline(Config(disable=["nocheck"]))
+    with pytest.raises(ConfigError, match=r"^checkers\.nope: unknown checker 'nope'"):
+        Pipeline(Config(checkers={"nope": {}}))

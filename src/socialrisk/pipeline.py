@@ -81,11 +81,13 @@ class Pipeline:
                 raise RulePackError(str(exc), path=rule.source, rule_id=rule.id, field="match") from None
         self._known_selectors = known_selectors(r.id for r in self.rules.rules)
         self._check_policy(self.config.policy, self.config.source)
-        for name in [*self.config.checkers, *self.config.disable]:
-            if name not in registry:
-                raise ConfigError(
-                    f"unknown checker {name!r}; available: {', '.join(registry)}", path=self.config.source, key="checkers"
-                )
+        for key, names in (("checkers", self.config.checkers), ("disable", self.config.disable)):
+            for name in names:
+                if name not in registry:
+                    raise ConfigError(
+                        f"unknown checker {name!r}; available: {', '.join(registry)}", path=self.config.source,
+                        key=f"checkers.{name}" if key == "checkers" else key,
+                    )
         names = list(checkers) if checkers is not None else [n for n in registry if n not in self.config.disable]
         self._classes: dict[str, type[Checker]] = {n: get_checker(n) for n in names}
         self._settings: dict[str, BaseModel] = {}
