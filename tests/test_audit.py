@@ -628,3 +628,22 @@ def test_decision_and_severity_are_ordered_categoricals(probe, tmp_path):
     assert "Flagged posts" in a.to_html() and a.plot() and a.summary()["decisions"]["go"] > 0
     empty = audit([], pipeline=probe, progress=False)
     assert empty.posts["decision"].dtype == posts["decision"].dtype and empty.findings["severity"].dtype == findings["severity"].dtype
+
+
+def test_by_rule_is_one_row_per_rule_with_its_worst_severity(probe):
+    from socialrisk.audit import COUNTS, _tables
+
+    finding = dict(checker="legal", category="legal", score=0.5, start=0, end=1, excerpt="x", message="m")
+    findings = [dict(finding, row=i, post_id=str(i), rule_id="LEGAL-X", severity=sev)
+                for i, sev in enumerate(["high", "blocker", "high", "high"])]
+    findings.append(dict(finding, row=0, post_id="0", rule_id="TONE-Y", category="tone", severity="low", score=0.9))
+    posts = [dict(row=i, id=str(i), decision="no_go", score=90.0, n_findings=1, **dict.fromkeys(COUNTS, 0)) for i in range(4)]
+    a = Audit(*_tables(posts, findings))
+    rules = a.by_rule()
+    assert list(rules.columns) == ["rule_id", "category", "severity", "findings", "posts", "mean_score"]
+    assert rules.to_dict("records") == [
+        {"rule_id": "LEGAL-X", "category": "legal", "severity": "blocker", "findings": 4, "posts": 4, "mean_score": 0.5},
+        {"rule_id": "TONE-Y", "category": "tone", "severity": "low", "findings": 1, "posts": 1, "mean_score": 0.9},
+    ]
+    assert rules["posts"].sum() <= len(a.posts) + 1 and "LEGAL-X" in a.to_html()
+    assert list(a.by_category()["category"]) == ["legal", "tone"]

@@ -954,17 +954,19 @@ class Audit:
         return hit.sort_values(["score", "row"], ascending=[False, True], kind="stable")
 
     def by_category(self) -> "pd.DataFrame":
-        """Findings and affected posts per category."""
-        return self._grouped(["category"])
+        """Per category: findings, affected posts and mean_score (the findings' mean confidence, 0-1)."""
+        return self._grouped("category", {})
 
     def by_rule(self) -> "pd.DataFrame":
-        """Findings and affected posts per rule, most frequent first."""
-        return self._grouped(["rule_id", "category", "severity"])
+        """One row per rule, most frequent first: category, severity (the worst its findings have; policy can
+        re-level a rule), findings, affected posts and mean_score (the findings' mean confidence, 0-1)."""
+        return self._grouped("rule_id", {"category": ("category", "first"), "severity": ("severity", "max")})
 
-    def _grouped(self, keys: list[str]) -> "pd.DataFrame":
-        g = self.findings.groupby(keys, observed=True)
-        out = g.agg(findings=("row", "size"), posts=("row", "nunique"), mean_score=("score", "mean")).reset_index()
-        return out.sort_values(["findings", *keys], ascending=[False, *[True] * len(keys)], kind="stable").reset_index(drop=True)
+    def _grouped(self, key: str, extra: dict[str, tuple[str, str]]) -> "pd.DataFrame":
+        g = self.findings.groupby(key, observed=True)
+        out = g.agg(**extra, findings=("row", "size"), posts=("row", "nunique"), mean_score=("score", "mean")).reset_index()
+        out = out.astype({"findings": "int64", "posts": "int64"})
+        return out.sort_values(["findings", key], ascending=[False, True], kind="stable").reset_index(drop=True)
 
     def over_time(self, freq: str | None = None) -> "pd.DataFrame":
         """Posts, decisions, posts that could not be checked (errors) and mean risk (0-100) per period.
