@@ -647,3 +647,16 @@ def test_by_rule_is_one_row_per_rule_with_its_worst_severity(probe):
     ]
     assert rules["posts"].sum() <= len(a.posts) + 1 and "LEGAL-X" in a.to_html()
     assert list(a.by_category()["category"]) == ["legal", "tone"]
+
+
+def test_lang_tags_are_normalised_and_other_languages_are_errors(probe):
+    df = pd.DataFrame({"text": ["Kom langs, idioot!"] * 8,
+                       "lang": ["NL", "nl-NL", "nl_BE", "en-GB", "EN", " ", "fr", SECRET + " zegt hallo"]})
+    posts = audit(df, lang="lang", pipeline=probe, progress=False).posts
+    assert posts["language"].tolist()[:5] == ["nl", "nl", "nl", "en", "en"] and posts["error"].iloc[:6].isna().all()
+    assert posts["decision"].iloc[0] == "review"  # checked as Dutch: the insult was found
+    assert posts["error"].iloc[6] == "InputError: post 6: lang 'fr' is not supported: socialrisk checks nl and en " \
+                                     "(leave lang empty to detect)"
+    assert "not a language tag" in posts["error"].iloc[7] and SECRET not in posts["error"].iloc[7]
+    one = audit(["Hallo allemaal"], lang="nl-NL", pipeline=probe, progress=False).posts
+    assert one["language"].iloc[0] == "nl"

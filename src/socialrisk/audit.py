@@ -125,8 +125,8 @@ class _Columns:
             name = getattr(self, role)
             if name is not None and name not in columns:
                 raise InputError(f"{where}: no column {name!r} for {role}= ({_describe_columns(columns)})")
-        if self.lang is not None and self.lang not in columns and self.lang not in ("nl", "en"):
-            raise InputError(f"{where}: lang= must name a column or be 'nl' or 'en', not {self.lang!r}")
+        if self.lang is not None and self.lang not in columns and _language(self.lang)[0] is None:
+            raise InputError(f"{where}: lang= must name a column or be 'nl' or 'en' (or a tag such as 'nl-NL'), not {self.lang!r}")
 
     def _value(self, rec: Mapping[str, Any], name: str | None) -> Any:
         if name is None:
@@ -175,14 +175,16 @@ class _Columns:
             row = start + i
             text = rec.get(self.text)
             ident = None if id_col is None else rec.get(id_col)
+            ident = str(row) if _missing(ident) else str(ident)
+            lang, lang_error = _language(self._value(rec, self.lang))
             out.append({
                 "row": row,
-                "id": str(row) if _missing(ident) else str(ident),
+                "id": ident,
                 "text": "" if _missing(text) else text,  # a missing cell is an empty post
-                "lang": self._value(rec, self.lang),
+                "lang": lang,
                 "platform": self._value(rec, self.platform),
                 "date": date,
-                "error": rec.get("__error__"),
+                "error": rec.get("__error__") or (lang_error and f"InputError: post {_encodable(ident)}: {lang_error}"),
             })
         return out
 
@@ -204,6 +206,26 @@ def _describe_columns(columns: list[Any]) -> str:
         return "columns: " + ", ".join(columns[:20]) + (f", ... ({len(columns)} in all)" if len(columns) > 20 else "")
     return (f"{len(columns)} column(s), names not shown: some do not look like column names, "
             "so the file may have no header row (its first row holds posts)")
+
+
+_LANG_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _language(value: Any) -> tuple[str | None, str | None]:
+    """(lang for check(), error): "NL", "nl-NL", "nl_BE", "en-GB", "EN" are nl / en; empty is None (detect).
+
+    Another language ("fr", "de-DE") is an error for that post rather than a guess: socialrisk checks
+    Dutch and English only. The value is quoted only when it is a language tag, never other cell text.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    m = _LANG_TAG.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        return None, "lang is not a language tag (use nl or en, or leave it empty to detect)"
+    primary = m.group(1).lower()
+    if primary in ("nl", "en"):
+        return primary, None
+    return None, f"lang {value.strip()!r} is not supported: socialrisk checks nl and en (leave lang empty to detect)"
 
 
 # --------------------------------------------------------------------------- reading sources
