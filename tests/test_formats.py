@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -88,6 +89,14 @@ def test_an_unclosed_fence_or_comment_is_post_text_with_a_notice(body, line, col
 def test_indented_lines_are_post_text_not_code(body):
     sp = _md(body)
     assert "Wethouder De Vries is een fraudeur." in sp.text and sp.notices == ()
+
+
+def test_a_lone_cr_is_a_line_break_as_editors_show_it():
+    sp = parse("Hallo.\rWethouder De Vries is een fraudeur.\r", "cr.txt", fmt="text")[0]
+    assert _at(sp, "fraudeur") == (2, 27)
+    mixed = "a\r\nb\rc\nd"
+    assert [line_col(mixed, mixed.index(ch)) for ch in "abcd"] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    assert line_col("a\r\nb", 2) == (1, 3)  # at the LF of a CRLF: still the first line
 
 
 def test_text_file_is_all_post_text():
@@ -206,7 +215,9 @@ def test_every_post_offset_maps_to_the_same_character_in_the_file(body):
         orig = sp.file_text[sp.file_offset(i)]
         assert orig == ch or (ch == " " and orig not in "\r\n")
         line, col = sp.line_col(i)
-        assert (sp.file_text.split("\n")[line - 1] + "\n")[col - 1] == orig
+        # lines as an editor shows them: CRLF, LF and a lone CR each end one (the break's own chars stay)
+        lines = re.split(r"(?<=\r\n)|(?<=\n)|(?<=\r)(?!\n)", sp.file_text)
+        assert (lines[line - 1] + "\n")[col - 1] == orig
 
 
 def test_fenced_code_is_blanked_in_place():

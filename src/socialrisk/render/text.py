@@ -32,10 +32,20 @@ def _c(text: str, code: str, colour: bool) -> str:
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of a str offset; CRLF counts as one line break."""
+    """1-based line and column (in characters) of a str offset; CRLF, LF and a lone CR (old Mac line
+    ends) each count as one line break."""
     line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    last = text.rfind("\n", 0, offset)
+    if "\r" in text:
+        lone = text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+        if offset > 0 and text[offset - 1] == "\r" and text[offset : offset + 1] == "\n":
+            lone -= 1  # at the LF of a CRLF: the CR is not a break of its own
+        line += lone
+        cr = text.rfind("\r", 0, offset)
+        while cr > last and text[cr + 1 : cr + 2] == "\n":  # the CR of a CRLF is not a break of its own
+            cr = text.rfind("\r", 0, cr)
+        last = max(last, cr)
+    return line, offset - (last + 1) + 1
 
 
 def render_finding(f: "Finding", *, location: str = "", colour: bool = False) -> str:
