@@ -26,6 +26,27 @@ def _git(*args, cwd, env=None):
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout.strip()
 
 
+def _hook() -> dict:
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    return hook
+
+
+@pytest.mark.parametrize("path,checked", [
+    ("posts/markt.md", True), ("drafts/2024/leak.txt", True), ("notes.md", True), ("posts/readme-voor-team.md", True),
+    ("README.md", False), ("docs/README.md", False), ("CHANGELOG.md", False), ("Contributing.md", False),
+    ("LICENSE.txt", False), ("requirements.txt", False), ("requirements-dev.txt", False),
+    (".github/PULL_REQUEST_TEMPLATE.md", False),
+])
+def test_the_hook_skips_a_repositorys_own_documents(path, checked):
+    assert (re.search(_hook()["exclude"], path) is None) is checked
+
+
+def test_the_hook_runs_once_per_commit_not_once_per_cpu():
+    assert _hook()["require_serial"] is True and _hook()["entry"] == "socialrisk check"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 def test_hook_blocks_no_go_post_and_commits_clean_one(tmp_path):
@@ -70,7 +91,9 @@ def test_hook_blocks_no_go_post_and_commits_clean_one(tmp_path):
 
     _git("reset", "-q", "drafts/leak.md", cwd=repo, env=env)
     (repo / "drafts" / "markt.txt").write_text(CLEAN, "utf-8")
-    _git("add", "drafts/markt.txt", cwd=repo, env=env)
+    (repo / "README.md").write_text("Bel de beheerder: 06 12345678, BSN 111222333.\n", "utf-8")  # not a post
+    _git("add", "drafts/markt.txt", "README.md", cwd=repo, env=env)
     good = subprocess.run(["git", "commit", "-m", "markt"], cwd=repo, env=env, capture_output=True, text=True)
     assert good.returncode == 0, (good.stdout + good.stderr)[-3000:]
+    assert "README.md" not in good.stdout + good.stderr
     assert _git("log", "--format=%s", cwd=repo, env=env).splitlines() == ["markt", "setup"]
