@@ -95,5 +95,5 @@ def test_hook_blocks_no_go_post_and_commits_clean_one(tmp_path):
     _git("add", "drafts/markt.txt", "README.md", cwd=repo, env=env)
     good = subprocess.run(["git", "commit", "-m", "markt"], cwd=repo, env=env, capture_output=True, text=True)
     assert good.returncode == 0, (good.stdout + good.stderr)[-3000:]
-    assert "README.md" not in good.stdout + good.stderr
+    assert "README.md:" not in good.stdout + good.stderr  # a BSN in it would have blocked the commit
     assert _git("log", "--format=%s", cwd=repo, env=env).splitlines() == ["markt", "setup"]
