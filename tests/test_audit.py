@@ -296,7 +296,8 @@ def test_html_report_is_self_contained_escaped_and_highlights(probe, tmp_path):
     df = _posts(10)
     df.loc[3, "text"] = 'The <script>alert("x")</script> idiots & "friends" are at it again and they will not stop'
     a = _run(df, probe)
-    page = a.to_html(tmp_path / "r.html")
+    assert a.to_html(tmp_path / "r.html") == tmp_path / "r.html"  # a Path, as to_csv() and to_parquet() give
+    page = a.to_html()
     assert (tmp_path / "r.html").read_text("utf-8") == page
     assert "<script" not in page and "&lt;script&gt;" in page
     assert "http://" not in page and "https://" not in page and " src=" not in page and "<link" not in page
@@ -660,3 +661,25 @@ def test_lang_tags_are_normalised_and_other_languages_are_errors(probe):
     assert "not a language tag" in posts["error"].iloc[7] and SECRET not in posts["error"].iloc[7]
     one = audit(["Hallo allemaal"], lang="nl-NL", pipeline=probe, progress=False).posts
     assert one["language"].iloc[0] == "nl"
+
+
+def test_ids_float_whole_numbers_and_duplicates_warn_once(probe, tmp_path):
+    df = pd.DataFrame({"id": [1001.0, None, 1003.0, 1001.0, 7.5], "text": ["Hallo."] * 5})
+    with pytest.warns(UserWarning, match=r"^1 post\(s\) have an id an earlier post has \(row 3\)") as caught:
+        posts = audit(df, pipeline=probe, progress=False, chunk_size=2).posts
+    assert posts["id"].tolist() == ["1001", "1", "1003", "1001", "7.5"] and len(caught) == 1
+    filtered = pd.DataFrame({"text": ["a", "b", "c"]}, index=[5, 9, 12])
+    assert audit(filtered, pipeline=probe, progress=False).posts["row"].tolist() == [0, 1, 2]  # position, not index
+
+
+def test_over_time_plot_legend_is_outside_and_names_the_risk_line(probe):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = _run(_posts(40), probe).plot()["over_time"]
+    fig.savefig(io.BytesIO(), format="png")
+    (ax, ax2) = fig.axes
+    assert ax.get_legend() is None and ax2.get_legend() is None and len(fig.legends) == 1
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["go", "review", "no_go", "mean risk"]
+    legend, axes = fig.legends[0].get_window_extent(), ax.get_window_extent()
+    assert legend.y1 <= axes.y0 or legend.y0 >= axes.y1  # above or below the bars, never on them

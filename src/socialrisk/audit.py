@@ -175,6 +175,8 @@ class _Columns:
             row = start + i
             text = rec.get(self.text)
             ident = None if id_col is None else rec.get(id_col)
+            if isinstance(ident, float) and ident.is_integer():
+                ident = int(ident)  # 1001.0: a whole-number id read as float (a blank cell made the column float)
             ident = str(row) if _missing(ident) else str(ident)
             lang, lang_error = _language(self._value(rec, self.lang))
             out.append({
@@ -392,12 +394,20 @@ def _parquet_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapp
 
 
 def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict[str, Any]]]:
-    start, bad_dates = 0, {}
+    start, bad_dates, first_row, repeated = 0, {}, {}, []
     for rows in _raw_chunks(source, cols, size):
-        yield cols.records(rows, start, bad_dates)
+        recs = cols.records(rows, start, bad_dates)
+        for r in recs:
+            if first_row.setdefault(r["id"], r["row"]) != r["row"]:
+                repeated.append(r["row"])
+        yield recs
         start += len(rows)
     # once for the whole source, not once per chunk; only a date column (named, or called "date") has bad rows
     _warn_bad_dates(cols.date or "date", bad_dates)
+    if repeated:
+        shown = ", ".join(map(str, repeated[:10])) + (", ..." if len(repeated) > 10 else "")
+        _warn(f"{len(repeated)} post(s) have an id an earlier post has (row {shown}); "
+              "the row column tells them apart (findings.row matches posts.row)")
 
 
 # An ISO date (2024-03-05, 2024/03/05, 20240305, with or without a time): year first, never day-first.
@@ -1032,14 +1042,16 @@ class Audit:
         self._table(table).to_parquet(path, index=False)
         return Path(path)
 
-    def to_html(self, path: str | os.PathLike | None = None, *, title: str = "socialrisk audit") -> str:
-        """The self-contained HTML report; written to ``path`` when given."""
+    def to_html(self, path: str | os.PathLike | None = None, *, title: str = "socialrisk audit") -> "str | Path":
+        """The self-contained HTML report: written to ``path`` (UTF-8) and its Path returned, as to_csv() and
+        to_parquet() do; without a path the page itself, as a str."""
         from .render.html import audit_html
 
         page = audit_html(self, title=title)
-        if path is not None:
-            Path(path).write_text(page, "utf-8")
-        return page
+        if path is None:
+            return page
+        Path(path).write_text(page, "utf-8")
+        return Path(path)
 
     def _repr_html_(self) -> str:
         from .render.html import audit_html
@@ -1076,10 +1088,12 @@ class Audit:
                 ax.bar(over["period"], over[d], bottom=bottom, width=0.8 * step, color=_COLOURS[d], label=d)
                 bottom = over[d] if bottom is None else bottom + over[d]
             ax.set(title="Posts per decision over time", ylabel="posts")
-            ax.legend(loc="upper left")
             ax2 = ax.twinx()
             ax2.plot(over["period"], over["mean_score"], color="black", marker="o", label="mean risk")
             ax2.set(ylabel="mean risk (0-100)", ylim=(0, 100))
+            # one legend for bars and line, outside the axes, so it hides neither
+            handles, labels = (sum(x, []) for x in zip(ax.get_legend_handles_labels(), ax2.get_legend_handles_labels()))
+            fig.legend(handles, labels, loc="outside lower center", ncols=len(labels), frameon=False)
             figs["over_time"] = fig
         return figs
 
