@@ -315,3 +315,10 @@ def test_a_label_starting_with_two_colons_is_not_a_workflow_command():
     from socialrisk.render.github import _plain
 
     assert _plain("::error::x") == "%3A:error::x" and _plain("a\nb") == "a\\nb"
+
+
+def test_suggestion_arrows_line_up(demo, capsys):
+    (demo / "a.txt").write_text("De geheimcode.\n" + "\n" * 12 + "Nog een geheimcode en wat spruitjes.\n", "utf-8")
+    out = run(capsys, "check", "a.txt")[1]
+    arrows = [line for line in out.splitlines() if "-> " in line]
+    assert len(arrows) == 3 and {line.index("->") for line in arrows} == {6}

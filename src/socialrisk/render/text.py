@@ -55,7 +55,7 @@ def render_finding(f: "Finding", *, location: str = "", colour: bool = False) ->
         excerpt = excerpt[:57] + "..."
     out = f"{location}{sev} {f.rule_id:<24} {f.message} «{excerpt}»"
     if f.suggestion:
-        out += f"\n{' ' * (len(location) + 8)}-> {f.suggestion}"
+        out += f"\n      -> {f.suggestion}"  # a fixed indent: the arrows line up whatever the location's length
     return out
 
 
