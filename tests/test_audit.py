@@ -683,3 +683,14 @@ def test_over_time_plot_legend_is_outside_and_names_the_risk_line(probe):
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["go", "review", "no_go", "mean risk"]
     legend, axes = fig.legends[0].get_window_extent(), ax.get_window_extent()
     assert legend.y1 <= axes.y0 or legend.y0 >= axes.y1  # above or below the bars, never on them
+
+
+def test_vectorised_iso_dates_agree_with_the_one_by_one_parser():
+    from socialrisk.audit import _Columns, _parse_date
+
+    values = ["2024-03-05", "2024-03-05 10:00", "2024-03-05T10:00:00Z", "2024-03-05T10:00:00.123+0530", "2024/03/05",
+              "2024-13-05", "2024-04-01T00:30:00+02", "2024-04-01T00:30:00 +02:00", "2024-3-5", "2024-03-05T23:30:00-05:00"]
+    recs = _Columns().records([{"text": "x", "date": v} for v in values], 0, {})
+    assert [r["date"] for r in recs] == [_parse_date(v, True, None)[0] for v in values]
+    assert [str(r["date"]) for r in recs][:3] == ["2024-03-05 00:00:00", "2024-03-05 10:00:00", "2024-03-05 10:00:00"]
+    assert recs[9]["date"] == pd.Timestamp("2024-03-05 23:30")  # local wall time, not the next day in UTC
