@@ -149,7 +149,7 @@ class _Columns:
         dates: list[Any] = [None] * len(rows)
         if date_col is not None:
             found: dict[str, list[int]] = {"bad": [], "number": []}
-            seen: dict[tuple[type, Any], tuple[Any, str | None]] = {}
+            seen = _iso_dates([r.get(date_col) for r in rows]) if self.date_format is None else {}
             for i, r in enumerate(rows):
                 value = r.get(date_col)
                 try:
@@ -415,6 +415,22 @@ _ISO_DATE = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})(?!\d)")
 # Day and month first (05-03-2024, 5/3/24, 05.03.2024 12:00): which is which is ``dayfirst``, for every row alike.
 _DMY_DATE = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)(.*)", re.S)
 _NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
+_ISO_ZONE = re.compile(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$")  # only after a time
+
+
+def _iso_dates(values: list[Any]) -> dict[tuple[type, Any], tuple[Any, str | None]]:
+    """The ISO date strings among ``values`` parsed in one vectorised call (the common case, and fast):
+    the zone suffix is cut off first, which keeps local wall time as _parse_date does. Others are left out."""
+    pd = _pd()
+    iso = list(dict.fromkeys(v for v in values if isinstance(v, str) and _ISO_DATE.match(v) and not v[:8].isdigit()))
+    if not iso:
+        return {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime([_ISO_ZONE.sub(r"\1", v.strip()) for v in iso], format="ISO8601", errors="coerce")
+    return {(str, v): (ts, None) for v, ts in zip(iso, parsed) if not _missing(ts)}
 
 
 def _parse_date(value: Any, dayfirst: bool, fmt: str | None) -> tuple[Any, str | None]:
