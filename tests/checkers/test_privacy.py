@@ -259,11 +259,14 @@ def test_address_forms(pipeline, text, excerpt):
 
 
 # "Mevrouw Jansen van de Lindenlaan 4": the honorific's name is the person, not the start of a street name,
-# so the address is found next to a private person (high) and a health fact about her blocks.
+# so the address is found next to a private person and, joined by nothing but "van de", it is her home (a
+# blocker); a health fact about her blocks too. An initial or a first name before the surname: the same.
 NAME_THEN_STREET = [
     ("Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld.", "Jansen", "Lindenlaan 4"),
     ("Dhr. De Vries van de Kerkstraat 12 belde.", "De Vries", "Kerkstraat 12"),
     ("Meneer Van der Berg van de Dorpsstraat 3 klaagt.", "Van der Berg", "Dorpsstraat 3"),
+    ("Mevrouw J. Smit van de Kerkweg 8 heeft ons gebeld.", "J. Smit", "Kerkweg 8"),
+    ("Jan Smit van de Kerkweg 8 heeft ons gebeld.", "Jan Smit", "Kerkweg 8"),
 ]
 
 
@@ -271,7 +274,7 @@ NAME_THEN_STREET = [
 def test_a_named_resident_is_not_part_of_the_street(pipeline, text, person, street):
     _, found = _findings(pipeline, text, "nl")
     assert {(f.rule_id, f.span.excerpt) for f in found} >= {("PRIV-PERSON", person), ("PRIV-ADDRESS", street)}
-    assert next(f for f in found if f.rule_id == "PRIV-ADDRESS").severity == Severity.HIGH
+    assert next(f for f in found if f.rule_id == "PRIV-ADDRESS").severity == Severity.BLOCKER
 
 
 def test_multi_word_street_names_still_match(pipeline):
@@ -629,9 +632,8 @@ HOME_ADDRESSES = [
 # Not said to be a private person's home, or the person is not identified: high, as before.
 NOT_A_HOME = [
     ("Henk woont op de Dorpsstraat 12.", "nl"),  # a lone first name
-    ("De bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries.", "nl"),  # a venue
     ("Wethouder Jansen woont op de Lindenlaan 4.", "nl"),  # a public figure
-    ("Mevrouw Jansen van de Lindenlaan 4 heeft ons gebeld.", "nl"),  # no residence word
+    ("De wijkagent, Jan de Vries, houdt spreekuur op de Dorpsstraat 12.", "nl"),  # no residence word, not set after the name
 ]
 
 
@@ -760,3 +762,89 @@ def test_a_weak_lone_name_does_not_make_a_venue_a_home(pipeline):
     assert [f.severity.value for f in found] == ["low"]
     _, found = _findings(pipeline, "Jansen woont op de Lindenlaan 4.", "nl", rule="PRIV-ADDRESS")
     assert [f.severity.value for f in found] == ["high"]  # a name with a cue still does
+
+
+# The organisation's own number, account or desk address, by the words around it: low, with a message that
+# says so. A private person (or a word pointing at one) in the sentence keeps it theirs.
+ORGANISATION_OWN = [
+    ("Heb je vragen over de Wmo? Bel het Wmo-loket: 0546 - 54 12 34 (ma-vr 9:00-12:00).", "nl", "PRIV-PHONE"),
+    ("Gemeente Dorpen, afdeling Vergunningen, Markt 1, 7601 AB Dorpen, tel. 0546-123456.", "nl", "PRIV-PHONE"),
+    ("Bel ons op 020-5555555 of kom langs in het stadskantoor.", "nl", "PRIV-PHONE"),
+    ("Call the council on 01632 960000 to report a missed bin.", "en", "PRIV-PHONE"),
+    ("Our office is open 9 to 5. Call us on 020 7946 0000.", "en", "PRIV-PHONE"),
+    ("Betaal via NL91 ABNA 0417 1643 00 t.n.v. Gemeente Dorpen onder vermelding van uw kenteken.", "nl", "PRIV-IBAN"),
+    ("Steun onze campagne! Doneer op NL91 ABNA 0417 1643 00 t.n.v. CDA Dorpen.", "nl", "PRIV-IBAN"),
+    ("Donate to our campaign: GB29 NWBK 6016 1331 9268 19, Anytown Labour Party.", "en", "PRIV-IBAN"),
+]
+ORGANISATION_NOT = [
+    ("Bel Jan gerust op 06-12345678 als je vragen hebt.", "nl", "PRIV-PHONE", "high"),
+    ("Bel wijkcoach Anja de Vries van de gemeente op 06-12345678.", "nl", "PRIV-PHONE", "high"),
+    ("Mijn buurman is bereikbaar op 0546-123456, de gemeente weet ervan.", "nl", "PRIV-PHONE", "high"),
+    ("Questions? Contact Sandra Smith on 01632 960123.", "en", "PRIV-PHONE", "high"),
+    ("Maak het geld over naar Jan, NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
+    ("Doneer aan de vereniging via zijn rekening NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule_id", ORGANISATION_OWN)
+def test_the_organisations_own_number_or_account_is_low(pipeline, text, lang, rule_id):
+    report, found = _findings(pipeline, text, lang, rule=rule_id)
+    assert [f.severity for f in found] == [Severity.LOW]
+    assert found[0].details.get("organisation") is True and "organisation's own" in found[0].message
+    assert report.decision.value == "go"
+
+
+@pytest.mark.parametrize("text,lang,rule_id,severity", ORGANISATION_NOT)
+def test_a_persons_number_or_account_stays(pipeline, text, lang, rule_id, severity):
+    _, found = _findings(pipeline, text, lang, rule=rule_id)
+    assert [f.severity.value for f in found] == [severity]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("Het UWV verwerkt aanvragen binnen 5 werkdagen. Vragen? Bel 088 - 898 92 94.", "nl", "088 - 898 92 94"),
+    ("Questions about your bin collection? Call 0300 123 4567.", "en", "0300 123 4567"),
+])
+def test_company_and_public_body_lines_are_low(pipeline, text, lang, excerpt):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(excerpt, Severity.LOW)]
+
+
+def test_a_dutch_030_number_is_not_a_uk_0300_line(pipeline):
+    _, found = _findings(pipeline, "Bel Jan op 030 - 2345 678.", "nl", rule="PRIV-PHONE")
+    assert [f.severity for f in found] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize("local", ["planning", "customer.services", "klantcontact.centrum"])
+def test_desk_words_make_a_department_address(pipeline, local):
+    _, found = _findings(pipeline, f"Mail {local}@gemeente-dorpen.nl voor vragen.", "nl", rule="PRIV-EMAIL")
+    assert [f.severity for f in found] == [Severity.LOW]
+
+
+# An address set right after a private person's name, as on an envelope ("Peter de Vries, Dorpsstraat 12"),
+# or joined by "wonende", is their home; a venue named right before an address keeps it the venue's.
+@pytest.mark.parametrize("text,lang,street", [
+    ("Inwoner Peter de Vries (Dorpsstraat 12, 06-12345678) heeft bezwaar gemaakt.", "nl", "Dorpsstraat 12"),
+    ("Inwoner Peter de Vries, Dorpsstraat 12, heeft bezwaar gemaakt.", "nl", "Dorpsstraat 12"),
+    ("Uitslag: Kees Jansen, geboren op 12-03-1985, wonende Lindelaan 7, is goedgekeurd.", "nl", "Lindelaan 7"),
+    ("The man who complained is Tom Walker, 14 Elm Road, Leeds LS6 2AB.", "en", "14 Elm Road"),
+    ("Sarah Miller's date of birth is 14/02/1990 and she lives at 8 Park Road.", "en", "8 Park Road"),
+])
+def test_an_address_set_after_a_name_is_their_home(pipeline, text, lang, street):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(street, Severity.BLOCKER)]
+    assert report.decision.value == "no_go"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Spreekuur wijkagent Peter Smit: elke woensdag in het wijkcentrum, Lindelaan 3.", "nl"),
+    ("De bibliotheek aan de Dorpsstraat 12 wordt geopend door Jan de Vries.", "nl"),
+    ("Public meeting at St Mary's Church Hall, 4 Church Street. Councillor Jane Fisher and Tom Walker will attend.", "en"),
+])
+def test_a_venue_before_the_address_keeps_it_low(pipeline, text, lang):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [f.severity for f in found] == [Severity.LOW] and report.decision.value == "go"
+
+
+def test_date_of_birth_is(pipeline):
+    _, found = _findings(pipeline, "Sarah Miller's date of birth is 14/02/1990.", "en", rule="PRIV-DOB")
+    assert [f.span.excerpt for f in found] == ["14/02/1990"]

@@ -65,6 +65,7 @@ class _Hit:
     public: bool = False
     role: bool = False  # an organisation's department address (woz@gemeente.nl), not a person's
     home: str = ""  # "person": the home of an identifiable private person; "visit": a home and a call to go there
+    organisation: bool = False  # the words around it say it is an organisation's ("bel de gemeente op ...")
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
 
@@ -102,10 +103,15 @@ class PrivacyChecker(Checker):
             if p.get(key) is not None:
                 _check_severity(p[key], f"params.{key}")
         if "demote_digits" in p:
+            spec = p["demote_digits"]
+            sources = [spec] if isinstance(spec, str) else list(spec.values()) if isinstance(spec, dict) else [None]
+            if isinstance(spec, dict) and set(spec) - {"nl", "en", "all"}:
+                sources = [None]
             try:
-                regex.compile(p["demote_digits"])
+                for rx in sources:
+                    regex.compile(rx)
             except (regex.error, TypeError):
-                raise ValueError("params.demote_digits must be a regex") from None
+                raise ValueError("params.demote_digits must be a regex, or map nl/en/all to regexes") from None
         pre = p.get("prefilter", {})
         if not isinstance(pre, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pre.items()):
             raise ValueError("params.prefilter must map pattern names to regexes")
@@ -125,6 +131,15 @@ class PrivacyChecker(Checker):
                     and all(isinstance(d, str) and d for d in role.get("webmail", []))):
                 raise ValueError("params.role must be a mapping with webmail: a list of domains")
             _check_severity(role.get("severity", "low"), "params.role.severity")
+            words = role.get("words", [])
+            if not (isinstance(words, list) and all(isinstance(w, str) and w for w in words)):
+                raise ValueError("params.role.words must be a list of words")
+        if "organisation" in p:
+            _validate_organisation(p["organisation"])
+        venue = p.get("venue", {})
+        if not (isinstance(venue, dict) and set(venue) <= {"nl", "en", "all"}
+                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in venue.values())):
+            raise ValueError("params.venue must map nl/en/all to lists of words")
 
     # -- resources -------------------------------------------------------------------------
 
@@ -195,7 +210,7 @@ class PrivacyChecker(Checker):
                    for n in analysis.numbers):
                 continue  # a date, time, price or percentage that happens to look like an identifier
             hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
-        return _non_overlapping(hits)
+        return _non_overlapping(_split_residents(hits, text))
 
     def _digit_words(self, rules: list["Rule"], lang: str) -> dict[str, str]:
         """``_digit_words`` of the rules for this language, once per checker (the rules never change)."""
@@ -235,7 +250,7 @@ class PrivacyChecker(Checker):
             sev = h.rule.severity
             if "demote_below" in p and h.score < p["demote_below"]:
                 sev = Severity(p.get("demoted", "low"))
-            if p.get("demote_digits") and regex.match(p["demote_digits"], _privacy_validators.digits_of(value)):
+            if _demoted_digits(p.get("demote_digits"), analysis.lang, value):
                 sev = Severity(p.get("demoted", "low"))  # a free or paid service number, however it was found
             if h.public and p.get("public"):
                 sev = Severity(p["public"])
@@ -254,8 +269,12 @@ class PrivacyChecker(Checker):
                 # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
                 if h.rule.params.get("person_raises") and h.severity < h.rule.severity and any(
                     a <= x.start < b and x.severity > Severity.INFO for x in people
-                ):
+                ) and not _venue_before(analysis, h):
                     h.severity = h.rule.severity
+            org = h.rule.params.get("organisation")
+            if org and h.severity > Severity(org["severity"]) and _said_of_organisation(analysis, h, org, people):
+                h.organisation = True
+                h.severity = Severity(org["severity"])
             home = h.rule.params.get("home")
             if home:
                 h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home)
@@ -271,13 +290,15 @@ class PrivacyChecker(Checker):
             message=(
                 p.get("allowed_message") if h.allowed
                 else p["role"].get("message") if h.role
+                else p["organisation"].get("message") if h.organisation
                 else p["home"].get(f"{h.home}_message") if h.home
                 else p.get("public_message") if h.public
                 else None
             ),
             related=h.related,
             details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
-            | ({"home": h.home} if h.home else {}) | ({"role": True} if h.role else {}),
+            | ({"home": h.home} if h.home else {}) | ({"role": True} if h.role else {})
+            | ({"organisation": True} if h.organisation else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
@@ -629,6 +650,9 @@ def _role_address(address: str, role: dict, names) -> bool:
     domain = domain.lower().rstrip(".")
     if not local or any(domain == d or domain.endswith("." + d) for d in role.get("webmail", ())):
         return False
+    parts = [w for w in regex.split(r"[._-]", local.lower()) if w]
+    if parts and all(w in role.get("words", ()) for w in parts):
+        return True  # "planning@", "customer.services@", "klantcontact.centrum@": words for a desk, not a name
     if regex.search(r"[._\d+]", local) or _INNER_CAPITAL.search(local):
         return False
     listed, first = email_name_sets(names)
@@ -636,6 +660,63 @@ def _role_address(address: str, role: dict, names) -> bool:
     if low in listed or any(low[:k] in first for k in range(4, len(low))):
         return False
     return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
+
+
+_ORGANISATION_KEYS = frozenset({"severity", "message", "words", "unless", "sentences_before", "sentences_after"})
+
+
+def _validate_organisation(org: Any) -> None:
+    """``params.organisation``: the words that say a number or account is an organisation's own."""
+    if not isinstance(org, dict):
+        raise ValueError("params.organisation must be a mapping (severity, message, words, sentences_before)")
+    unknown = set(org) - _ORGANISATION_KEYS
+    if unknown:
+        raise ValueError(f"params.organisation has unknown keys: {', '.join(sorted(unknown))}")
+    _check_severity(org.get("severity"), "params.organisation.severity")
+    for key in ("words", "unless"):
+        words = org.get(key, {"all": []} if key == "unless" else None)
+        if not (isinstance(words, dict) and words and set(words) <= {"nl", "en", "all"}
+                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in words.values())):
+            raise ValueError(f"params.organisation.{key} must map nl/en/all to lists of words")
+    for key in ("sentences_before", "sentences_after"):
+        n = org.get(key, 0)
+        if not (isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 3):
+            raise ValueError(f"params.organisation.{key} must be an integer from 0 to 3")
+
+
+def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list[_Hit]) -> bool:
+    """Whether the words around a phone number, e-mail address or account say it is an organisation's own:
+    "Bel de gemeente op ...", "Vragen? Bel het Wmo-loket: ...", "Call us on ...", "... t.n.v. Gemeente Dorpen".
+
+    A ``words`` cue before the value, in its sentence or the ``sentences_before`` before it (after it only
+    within ``sentences_after``: "NL91 ... t.n.v. CDA Dorpen"), and in the value's sentence no private person
+    ("Bel wijkcoach Anja op 06-...", "Contact Sandra Smith on ...") nor an ``unless`` word that points at one
+    ("mijn buurman is bereikbaar op ...", "bel hem op ...").
+    """
+    a, b = analysis.sentence_of(h.start)
+    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
+        return False
+    lang = analysis.lang
+
+    def lexicon(key: str):
+        spec = org.get(key) or {}
+        return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]))
+
+    if any(not (x.start < h.end and h.start < x.end) for x in lexicon("unless").finditer(analysis, a, b)):
+        return False
+    lo, hi = a, h.start
+    for _ in range(int(org.get("sentences_before", 0))):
+        if lo == 0:
+            break
+        lo = analysis.sentence_of(lo - 1)[0]
+    after = int(org.get("sentences_after", 0))
+    if after:
+        hi = b
+        for _ in range(after - 1 if b >= len(analysis.text) else after):
+            if hi >= len(analysis.text):
+                break
+            hi = analysis.sentence_of(hi)[1]
+    return any(not (x.start < h.end and h.start < x.end) for x in lexicon("words").finditer(analysis, lo, hi))
 
 
 def _check_severity(value: Any, name: str) -> None:
@@ -646,7 +727,8 @@ def _check_severity(value: Any, name: str) -> None:
 
 
 _HOME_KEYS = frozenset({
-    "severity", "words", "visit", "identifiable_score", "gap_words", "before_words", "person_message", "visit_message",
+    "severity", "words", "visit", "linkers", "identifiable_score", "gap_words", "before_words", "person_message",
+    "visit_message",
 })
 
 
@@ -692,12 +774,18 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
     def said_before(start: int) -> bool:
         return bool(before_words) and bool(words.search_text(" ".join(text[:start].split()[-before_words:])))
 
+    linkers = {" ".join(w.lower().split()) for w in home.get("linkers", {}).get(lang, ())}
     for x in people:
         if x.public or x.score < strong:
             continue
         first, last = (x, address) if x.start < address.start else (address, x)
         gap = text[first.end:last.start]
         if len(gap.split()) <= gap_words and (words.search_text(gap) or said_before(first.start)):
+            return "person"
+        # "Peter de Vries (Dorpsstraat 12, ...)", "Tom Walker, 14 Elm Road", "J. Smit van de Kerkweg 8": the address
+        # set right after the name, as on an envelope, is where that person lives
+        if first is x and (not regex.search(r"[\p{L}\p{N}]", gap) and len(gap.strip()) <= 2
+                           or " ".join(gap.lower().split()) in linkers):
             return "person"
     visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
     if visit and said_before(address.start):
@@ -741,6 +829,51 @@ def _real_number(n, text: str) -> bool:
         return True  # "3 maart 2024" and other written dates
     a, b = int(m.group(1)), int(m.group(2))
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31) or (a > 31 and 1 <= b <= 12)
+
+
+def _demoted_digits(spec: Any, lang: str, value: str) -> bool:
+    """Whether a number's digits match ``params.demote_digits`` (one regex, or one per language: a Dutch 088
+    company number and a UK 03 public-body line share digits with other countries' numbers)."""
+    if not spec:
+        return False
+    sources = [spec] if isinstance(spec, str) else [spec.get("all"), spec.get(lang)]
+    digits = _privacy_validators.digits_of(value)
+    return any(rx and regex.match(rx, digits) for rx in sources)
+
+
+def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
+    """Whether a venue is named right before an address ("in het wijkcentrum, Lindelaan 3", "St Mary's Church
+    Hall, 4 Church Street"): the address is the venue's, whoever else the sentence names (``params.venue``)."""
+    venue = h.rule.params.get("venue")
+    if not venue:
+        return False
+    words = lexicon_for(tuple([*venue.get("all", []), *venue.get(analysis.lang, [])]))
+    a = analysis.sentence_of(h.start)[0]
+    before = analysis.text[a:h.start].split()[-4:]
+    return bool(before) and bool(words.search_text(" ".join(before)))
+
+
+_OF_STREET = regex.compile(r"\s+(?:van|uit)\s+(?:(?:de|het|der|den)\s+)?(?=\p{Lu})")
+
+
+def _split_residents(hits: list[_Hit], text: str) -> list[_Hit]:
+    """"Jan Smit van de Kerkweg 8", "mevrouw J. Smit van de Kerkweg 8": a named person of a street, not a
+    street named after a person ("Willem van de Veldestraat 3", where the name runs into the street word).
+
+    When a Dutch street match starts inside a name of two or more words that is followed by "van (de)" and
+    the street, the street starts after "van de": both the person and their address are found.
+    """
+    people = [h for h in hits if h.entity == "PERSON" and len(text[h.start:h.end].split()) >= 2]
+    for h in hits:
+        if h.entity != "STREET_ADDRESS" or not h.pattern.startswith("nl-street"):
+            continue
+        for x in people:
+            if x.start <= h.start < x.end < h.end:
+                m = _OF_STREET.match(text, x.end)
+                if m and m.end() < h.end:
+                    h.start = m.end()
+                    break
+    return hits
 
 
 def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
