@@ -57,9 +57,9 @@ HITS = [
     ("Concept: https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "nl", "PRIV-SECRET-LINK",
      "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "high"),
     ("Key: AKIAIOSFODNN7EXAMPLE in the config.", "en", "PRIV-SECRET-TOKEN", "AKIAIOSFODNN7EXAMPLE", "blocker"),
-    ("Log in met wachtwoord: Welkom2024!", "nl", "PRIV-SECRET-TOKEN", "Welkom2024!", "high"),
-    ("Password for the shared drive is Summer2024!", "en", "PRIV-SECRET-TOKEN", "Summer2024!", "high"),
-    ("Het wachtwoord van de gedeelde map is Zomer2024.", "nl", "PRIV-SECRET-TOKEN", "Zomer2024", "high"),
+    ("Log in met wachtwoord: Welkom2024!", "nl", "PRIV-SECRET-TOKEN", "Welkom2024!", "blocker"),
+    ("Password for the shared drive is Summer2024!", "en", "PRIV-SECRET-TOKEN", "Summer2024!", "blocker"),
+    ("Het wachtwoord van de gedeelde map is Zomer2024.", "nl", "PRIV-SECRET-TOKEN", "Zomer2024", "blocker"),
     ("Gisteren sprak ik mevrouw De Vries.", "nl", "PRIV-PERSON", "De Vries", "low"),
     ("Gisteren sprak ik met J.P. Jansen.", "nl", "PRIV-PERSON", "J.P. Jansen", "low"),
     ("Yesterday Mrs Hughes called us.", "en", "PRIV-PERSON", "Hughes", "low"),
@@ -471,7 +471,7 @@ CORPUS_FIXES = [
     ("Mail kees at voorbeeld dot nl voor de flyers.", "nl", "PRIV-EMAIL", "kees at voorbeeld dot nl", "high"),
     ("Betaald met maestro 6761 2345 6789 0123 455 gisteren.", "nl", "PRIV-CARD", "6761 2345 6789 0123 455", "blocker"),
     ("His passport no. 471203958 was on the form.", "en", "PRIV-ID-DOC", "471203958", "high"),
-    ("Wachtwoord gastennetwerk bibliotheek: Herfst2031# (niet delen)", "nl", "PRIV-SECRET-TOKEN", "Herfst2031#", "high"),
+    ("Wachtwoord gastennetwerk bibliotheek: Herfst2031# (niet delen)", "nl", "PRIV-SECRET-TOKEN", "Herfst2031#", "blocker"),
     ("Ze woont sinds kort op 7421 XR 58, vlak bij de school.", "nl", "PRIV-ADDRESS", "7421 XR 58", "high"),
 ]
 
@@ -848,3 +848,12 @@ def test_a_venue_before_the_address_keeps_it_low(pipeline, text, lang):
 def test_date_of_birth_is(pipeline):
     _, found = _findings(pipeline, "Sarah Miller's date of birth is 14/02/1990.", "en", rule="PRIV-DOB")
     assert [f.span.excerpt for f in found] == ["14/02/1990"]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("The chair of the residents' association, Linda Price, is on antidepressants.", "en", "on antidepressants"),
+    ("Karel Jansen is opgenomen in een psychiatrische kliniek.", "nl", "psychiatrische kliniek"),
+])
+def test_psychiatric_care_of_a_named_resident_blocks(pipeline, text, lang, excerpt):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(excerpt, Severity.BLOCKER)]
