@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from socialrisk import Decision, Pipeline, PostError, Report, Severity
+from socialrisk import Decision, Pipeline, Post, PostError, Report, Severity
 from socialrisk.checkers import base
 from socialrisk.checkers._match import rule_lexicon
 from socialrisk.config import Config
 from socialrisk.errors import InputError, InputTooLarge, InputTypeError, UnknownCheckerError
+from socialrisk.pipeline import ALLOWED_SUGGESTION
 from conftest import assert_spans
 
 PACK = """
@@ -138,6 +139,48 @@ def test_too_large():
 def test_bad_lang(pipeline):
     with pytest.raises(InputError, match="lang"):
         pipeline.check("Hallo", lang="de")
+
+
+@pytest.mark.parametrize("tag,lang", [("nl-NL", "nl"), ("NL", "nl"), ("nl_BE", "nl"), ("en-GB", "en"), ("EN", "en")])
+def test_lang_tags_are_read_by_their_primary_subtag(pipeline, tag, lang):
+    r = pipeline.check("Kom zaterdag naar de markt!", lang=tag)
+    assert (r.language, r.language_source) == (lang, "given")
+    assert Post(text="x", lang=tag).lang == lang  # front matter and records: the same
+    assert pipeline.check({"text": "Kom zaterdag naar de markt!", "lang": tag}).language == lang
+
+
+def test_another_language_is_refused_and_says_what_is_supported(pipeline):
+    with pytest.raises(InputError) as exc:
+        pipeline.check("Venez samedi au marché !", lang="fr")
+    assert str(exc.value) == "lang 'fr' is not supported: socialrisk checks nl and en (pass lang=None to detect)"
+    with pytest.raises(InputError, match=r"^post 4: invalid field lang: lang 'de-DE' is not supported: .* to detect\)$"):
+        pipeline.check({"text": "Hallo", "id": 4, "lang": "de-DE"})
+    with pytest.raises(InputError, match="not a language tag") as exc:
+        pipeline.check("Hallo", lang="bel 06 12345678")
+    assert "0612" not in str(exc.value) and "06 1" not in str(exc.value)  # never echo what may be post text
+
+
+def test_min_severity_suppresses_visibly(plugins):
+    """Nothing is dropped silently: below min_severity is suppressed (by policy, with the reason)."""
+    r = plugins.check("SKIP: wij houden van spruitjes.", policy={"min_severity": "blocker"})
+    assert r.findings == [] and r.decision is Decision.GO
+    assert [(f.rule_id, f.details["suppressed_by"], f.details["suppressed_reason"]) for f in r.suppressed] == [
+        ("ACME-WORD", "policy", "min_severity")]
+    r = plugins.check("SKIP: wij houden van spruitjes.", policy={"ignore": ["ACME-WORD"], "min_severity": "blocker"})
+    assert [f.details["suppressed_reason"] for f in r.suppressed] == ["select/ignore"]
+
+
+def test_allow_listed_findings_do_not_say_remove(pipeline):
+    allow = {"phones": ["070 123 4567"], "names": ["Jesse Klaver"]}
+    r = pipeline.check("Jesse Klaver: bel ons op 070 123 4567.", lang="nl", policy={"allow": allow})
+    allowed = [f for f in r.findings if f.details.get("allowed")]
+    assert {f.rule_id for f in allowed} == {"PRIV-PHONE", "PRIV-PERSON"}
+    assert {f.suggestion for f in allowed} == {ALLOWED_SUGGESTION} and all(f.replacement is None for f in allowed)
+
+
+def test_an_allowed_term_is_suppressed_with_the_allowed_suggestion(plugins):
+    r = plugins.check("SKIP: wij houden van spruitjes.", policy={"allow": {"terms": ["Spruitjes"]}})
+    assert [(f.suggestion, f.details["suppressed_reason"]) for f in r.suppressed] == [(ALLOWED_SUGGESTION, "allow.terms")]
 
 
 def test_unknown_checker():

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from . import __version__
 from .errors import ConfigError, InputError, MissingExtraError
-from .models import Category, Decision, PostError, Report, Severity
+from .models import Category, Decision, PostError, Report, Severity, normalize_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -210,24 +210,16 @@ def _describe_columns(columns: list[Any]) -> str:
             "so the file may have no header row (its first row holds posts)")
 
 
-_LANG_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
-
-
 def _language(value: Any) -> tuple[str | None, str | None]:
-    """(lang for check(), error): "NL", "nl-NL", "nl_BE", "en-GB", "EN" are nl / en; empty is None (detect).
+    """(lang for check(), error): tags as ``models.normalize_lang`` reads them; empty is None (detect).
 
     Another language ("fr", "de-DE") is an error for that post rather than a guess: socialrisk checks
     Dutch and English only. The value is quoted only when it is a language tag, never other cell text.
     """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
-    m = _LANG_TAG.fullmatch(value.strip()) if isinstance(value, str) else None
-    if m is None:
-        return None, "lang is not a language tag (use nl or en, or leave it empty to detect)"
-    primary = m.group(1).lower()
-    if primary in ("nl", "en"):
-        return primary, None
-    return None, f"lang {value.strip()!r} is not supported: socialrisk checks nl and en (leave lang empty to detect)"
+    try:
+        return normalize_lang(value, detect="leave lang empty"), None
+    except ValueError as exc:
+        return None, str(exc)
 
 
 # --------------------------------------------------------------------------- reading sources

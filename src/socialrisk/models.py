@@ -7,10 +7,11 @@ Offsets are always ``str`` indices into the original post text (Python code poin
 from __future__ import annotations
 
 import enum
+import re
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 __all__ = [
     "Severity",
@@ -26,6 +27,7 @@ __all__ = [
     "Versions",
     "Report",
     "PostError",
+    "normalize_lang",
 ]
 
 
@@ -158,6 +160,27 @@ class Media(BaseModel):
     alt: str | None = None
 
 
+_LANG_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def normalize_lang(value: Any, *, detect: str = "leave lang out") -> "Literal['nl', 'en'] | None":
+    """A language tag as socialrisk's language: "NL", "nl-NL", "nl_BE" are nl; "en-GB", "EN" are en.
+
+    ``None`` or blank is ``None`` (detect). Another language ("fr", "de-DE") or a value that is no
+    tag raises ``ValueError``; ``detect`` says how to ask for detection where the value came from. The
+    value is quoted only when it is a language tag, never other text (it may be post text).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    m = _LANG_TAG.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        raise ValueError(f"lang is not a language tag (use nl or en, or {detect} to detect)")
+    primary = m.group(1).lower()
+    if primary in ("nl", "en"):
+        return primary  # type: ignore[return-value]
+    raise ValueError(f"lang {value.strip()!r} is not supported: socialrisk checks nl and en ({detect} to detect)")
+
+
 class Post(BaseModel):
     """A post to check: the text plus what is known about how it will be published."""
 
@@ -174,6 +197,8 @@ class Post(BaseModel):
     targeting: dict[str, Any] = Field(default_factory=dict)
     ignore: list[str] = Field(default_factory=list, description="rule ids or prefixes to ignore")
     meta: dict[str, Any] = Field(default_factory=dict, description="any other front-matter fields")
+
+    _lang = field_validator("lang", mode="before")(classmethod(lambda cls, v: normalize_lang(v)))
 
 
 class CheckerResult(BaseModel):

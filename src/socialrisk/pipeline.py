@@ -25,6 +25,7 @@ from .models import (
     Report,
     SkippedChecker,
     Versions,
+    normalize_lang,
 )
 from .policy import Policy, UnknownSelector, decide, known_selectors, risk_score
 from .rules import RuleSet, load_rules
@@ -34,6 +35,8 @@ __all__ = ["Pipeline", "check", "check_many", "default_pipeline", "PostLike"]
 log = logging.getLogger("socialrisk")
 
 PostLike = "str | Post | Mapping[str, Any]"
+# The suggestion of a finding the policy's allow-list covers (a checker sets details["allowed"], or allow.terms).
+ALLOWED_SUGGESTION = "Allowed by the policy's allow-list; nothing to change."
 _POST_FIELDS = set(Post.model_fields)
 
 
@@ -183,7 +186,8 @@ class Pipeline:
             return Post.model_validate(data)
         except ValidationError as exc:
             e = exc.errors()[0]
-            raise InputError(f"invalid field {'.'.join(map(str, e['loc']))}: {e['msg']}", post_id=data.get("id")) from None
+            msg = str(e["ctx"]["error"]) if e["type"] == "value_error" else e["msg"]  # no "Value error, " prefix
+            raise InputError(f"invalid field {'.'.join(map(str, e['loc']))}: {msg}", post_id=data.get("id")) from None
 
     # -- checking --------------------------------------------------------------------------
 
@@ -197,8 +201,11 @@ class Pipeline:
         **post_fields: Any,
     ) -> Report:
         """Check one post and return its Report."""
-        if lang is not None and lang not in ("nl", "en"):
-            raise InputError(f"lang must be 'nl', 'en' or None, not {lang!r}")
+        try:  # "nl-NL", "EN" -> "nl", "en"; another language is refused, not guessed
+            lang = normalize_lang(lang, detect="pass lang=None")
+        except ValueError as exc:
+            post_id = text.id if isinstance(text, Post) else post_fields.get("id")
+            raise InputError(str(exc), post_id=None if post_id is None else str(post_id)) from None
         post = self.to_post(text, lang=lang, platform=platform or None, **post_fields)
         if post.platform is None and self.config.platform:
             post = post.model_copy(update={"platform": self.config.platform})
@@ -266,11 +273,18 @@ class Pipeline:
                 continue
             sev = policy.severity_for(f.rule_id, f.category, f.severity)
             fp = hashlib.sha1(f"{f.rule_id}\x00{normalize(f.span.excerpt).text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
-            f = f.model_copy(update={"severity": sev, "fingerprint": fp})
-            if not policy.is_enabled(f.rule_id, f.category) or policy.allow.allows_term(f.span.excerpt):
-                suppressed.append(f.model_copy(update={"details": {**f.details, "suppressed_by": "policy"}}))
-                continue
-            if f.severity < policy.min_severity:
+            term = policy.allow.allows_term(f.span.excerpt)
+            allowed = term or f.details.get("allowed") is True  # on the allow-list: nothing to remove or rewrite
+            f = f.model_copy(update={"severity": sev, "fingerprint": fp}
+                             | ({"suggestion": ALLOWED_SUGGESTION, "replacement": None} if allowed else {}))
+            reason = (
+                "select/ignore" if not policy.is_enabled(f.rule_id, f.category)
+                else "allow.terms" if term
+                else "min_severity" if f.severity < policy.min_severity
+                else None
+            )
+            if reason is not None:  # hidden, never dropped: counted and listed as suppressed
+                suppressed.append(f.model_copy(update={"details": {**f.details, "suppressed_by": "policy", "suppressed_reason": reason}}))
                 continue
             key = (f.rule_id, f.span.start, f.span.end)
             if key not in best or f.score > best[key].score:

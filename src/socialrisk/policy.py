@@ -110,7 +110,7 @@ class Policy(BaseModel):
     no_go_threshold: float | None = Field(
         default=None, ge=0, le=100, description="optional: a score above this is no_go even without a blocker"
     )
-    min_severity: Severity = Field(default=Severity.INFO, description="findings below this are dropped")
+    min_severity: Severity = Field(default=Severity.INFO, description="findings below this are suppressed (Report.suppressed)")
     include_preview: bool = Field(default=True, description="run rules with status 'preview'")
     allow: AllowList = Field(default_factory=AllowList)
     platforms: dict[str, dict] = Field(default_factory=dict, description="per-platform settings")
