@@ -157,6 +157,13 @@ FIRES = [
     ("Burgemeester Halsema is een volksverrader.", "nl", "LEGAL-INSULT", "volksverrader", "high"),
     ("Die kutwethouder Bakker moet oprotten.", "nl", "LEGAL-INSULT", "oprotten", "high"),
     ("Die sukkel van een wethouder snapt er niks van.", "nl", "LEGAL-INSULT", "Die sukkel van een wethouder", "high"),
+    # a protected trait given as the reason someone is unfit
+    ("Raadslid Yilmaz is moslim en hoort daarom niet over ons onderwijs te beslissen.", "nl", "LEGAL-DISQUALIFY",
+     "is moslim en hoort daarom niet", "high"),
+    ("Councillor Ali is a Muslim, so he cannot be trusted on schools.", "en", "LEGAL-DISQUALIFY",
+     "is a Muslim, so he cannot be trusted", "high"),
+    ("She is a Muslim, so she should not be our mayor.", "en", "LEGAL-DISQUALIFY",
+     "is a Muslim, so she should not be our mayor", "high"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -270,6 +277,9 @@ QUIET = [
     ("Is this plan stupid? We think it is short-sighted.", "en"),
     ("Het plan is gestoord duur.", "nl"),
     ("Fascist regimes in Europe murdered millions; never again.", "en"),
+    ("Het raadslid is vrouw en daarom blij met de nieuwe kinderopvang.", "nl"),
+    ("She is a woman, so she knows what it is like to not be heard.", "en"),
+    ("Hij is homo en daarom komt hij niet naar de kerkdienst.", "nl"),
 ]
 
 
