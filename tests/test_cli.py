@@ -322,3 +322,12 @@ def test_suggestion_arrows_line_up(demo, capsys):
     out = run(capsys, "check", "a.txt")[1]
     arrows = [line for line in out.splitlines() if "-> " in line]
     assert len(arrows) == 3 and {line.index("->") for line in arrows} == {6}
+
+
+def test_lang_takes_a_language_tag_and_refuses_other_languages(demo, capsys):
+    (demo / "c.txt").write_text("Kom zaterdag naar de markt! We eten kool.\n", "utf-8")
+    rc, out, _ = run(capsys, "check", "--format", "json", "--lang", "nl-NL", "c.txt")
+    assert rc == 0 and json.loads(out)["language"] == "nl"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["check", "--lang", "fr", "c.txt"])
+    assert exc.value.code == 2 and "not supported" in capsys.readouterr().err

@@ -67,6 +67,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"socialrisk: error: {message}\n")
 
 
+
+def _lang_arg(value: str) -> "str | None":
+    """--lang: nl/en or a tag of them (nl-NL, EN), read like a post's lang field."""
+    from .models import normalize_lang
+
+    try:
+        return normalize_lang(value, detect="leave --lang out")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
 def _colour(stream) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (no-color.org)."""
     return stream.isatty() and not os.environ.get("NO_COLOR")
@@ -75,7 +85,8 @@ def _colour(stream) -> bool:
 def _post_args(p: argparse.ArgumentParser, *, many: bool = True) -> None:
     if many:
         p.add_argument("files", nargs="+", help="post files (.md, .txt, .json, .jsonl, .yaml, .csv), or - for standard input")
-    p.add_argument("--lang", choices=["nl", "en"], help="language of the posts when a file does not say (default: detect)")
+    p.add_argument("--lang", type=_lang_arg, metavar="LANG",
+                   help="language of the posts when a file does not say: nl or en, or a tag such as nl-NL (default: detect)")
     p.add_argument("--platform", help="platform profile when a file does not say, e.g. x, bluesky, linkedin")
     p.add_argument("--input-format", choices=FORMATS, help="how to read the files (default: from the suffix; stdin: text)")
     if many:
