@@ -780,7 +780,7 @@ ORGANISATION_NOT = [
     ("Bel Jan gerust op 06-12345678 als je vragen hebt.", "nl", "PRIV-PHONE", "high"),
     ("Bel wijkcoach Anja de Vries van de gemeente op 06-12345678.", "nl", "PRIV-PHONE", "high"),
     ("Mijn buurman is bereikbaar op 0546-123456, de gemeente weet ervan.", "nl", "PRIV-PHONE", "high"),
-    ("Questions? Contact Sandra Smith on 01632 960123.", "en", "PRIV-PHONE", "high"),
+    ("Questions? Contact Sandra Smith on 01632 960123.", "en", "PRIV-PHONE", "high"),  # no vacancy or press words
     ("Maak het geld over naar Jan, NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
     ("Doneer aan de vereniging via zijn rekening NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
 ]
@@ -857,3 +857,22 @@ def test_date_of_birth_is(pipeline):
 def test_psychiatric_care_of_a_named_resident_blocks(pipeline, text, lang, excerpt):
     report, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
     assert [(f.span.excerpt, f.severity) for f in found] == [(excerpt, Severity.BLOCKER)]
+
+
+def test_a_plate_with_a_call_to_find_the_driver_is_high(pipeline):
+    text = "Wie herkent deze bestuurder? De auto met kenteken 12-ABC-3 reed een fietser aan en reed door."
+    _, found = _findings(pipeline, text, "nl", rule="PRIV-PLATE")
+    assert [(f.span.excerpt, f.severity) for f in found] == [("12-ABC-3", Severity.HIGH)]
+    _, found = _findings(pipeline, "De auto met kenteken 12-ABC-3 staat al weken op de stoep.", "nl", rule="PRIV-PLATE")
+    assert [f.severity for f in found] == [Severity.MEDIUM]
+
+
+@pytest.mark.parametrize("text,lang,severity", [
+    ("We are hiring: Policy Officer. Questions? Contact Sandra Smith on 01632 960123.", "en", "low"),
+    ("De gemeente zoekt een beleidsmedewerker. Solliciteren kan tot 1 juli. Vragen? Bel Sandra Smit op 0546 123 789.",
+     "nl", "low"),
+    ("Vacature oppas. Bel mijn buurvrouw op 06-12345678.", "nl", "high"),  # a word pointing at a private person
+])
+def test_a_vacancy_contact_is_a_work_line(pipeline, text, lang, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert [f.severity.value for f in found] == [severity]

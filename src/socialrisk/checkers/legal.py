@@ -69,6 +69,14 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
 _WORD_START = re.compile(r"\S+")
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "my", "our", "its", "je", "jouw", "uw", "zijn", "z'n", "haar", "hun", "mijn", "ons", "onze"})
+_ALL_OF = re.compile(r"\b(?:all|every|each|alle|al\s+die|elke|ieder(?:e)?)\b", re.IGNORECASE)
+
+
+def _all_of(text: str, hit: Hit, t: Target) -> bool:
+    """Whether "all"/"alle" stands between a violent verb and the organisation after it: its people."""
+    return t.start >= hit.end and bool(_ALL_OF.search(text, hit.end, t.start))
+
+
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
@@ -357,8 +365,8 @@ class LegalChecker(FramedChecker):
             label = None if frame.has("negation") else self._framing(frame, hit, p)
             if label is None:
                 continue
-            if label == "fact" and (whole or any(t.kind != "org" for t in targets)):
-                label = "explicit"
+            if label == "fact" and (whole or any(t.kind != "org" or _all_of(analysis.text, hit, t) for t in targets)):
+                label = "explicit"  # "Kill all the Tories": the members, not the party
             elif label != "attributed":
                 label = "fact"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term

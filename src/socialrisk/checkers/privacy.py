@@ -136,6 +136,11 @@ class PrivacyChecker(Checker):
                 raise ValueError("params.role.words must be a list of words")
         if "organisation" in p:
             _validate_organisation(p["organisation"])
+        raised = p.get("raised_by")
+        if raised is not None:
+            if not (isinstance(raised, dict) and set(raised) == {"severity", "words"} and isinstance(raised["words"], dict)):
+                raise ValueError("params.raised_by must be a mapping with severity and words (nl/en/all lists)")
+            _check_severity(raised["severity"], "params.raised_by.severity")
         venue = p.get("venue", {})
         if not (isinstance(venue, dict) and set(venue) <= {"nl", "en", "all"}
                 and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in venue.values())):
@@ -271,6 +276,9 @@ class PrivacyChecker(Checker):
                     a <= x.start < b and x.severity > Severity.INFO for x in people
                 ) and not _venue_before(analysis, h):
                     h.severity = h.rule.severity
+            raise_ = h.rule.params.get("raised_by")
+            if raise_ and h.severity < Severity(raise_["severity"]) and _any_word(analysis, raise_["words"]):
+                h.severity = Severity(raise_["severity"])  # "Wie herkent deze bestuurder? ... kenteken 12-ABC-3"
             org = h.rule.params.get("organisation")
             if org and h.severity > Severity(org["severity"]) and _said_of_organisation(analysis, h, org, people):
                 h.organisation = True
@@ -662,7 +670,7 @@ def _role_address(address: str, role: dict, names) -> bool:
     return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
 
 
-_ORGANISATION_KEYS = frozenset({"severity", "message", "words", "unless", "sentences_before", "sentences_after"})
+_ORGANISATION_KEYS = frozenset({"severity", "message", "words", "unless", "staff", "sentences_before", "sentences_after"})
 
 
 def _validate_organisation(org: Any) -> None:
@@ -673,8 +681,8 @@ def _validate_organisation(org: Any) -> None:
     if unknown:
         raise ValueError(f"params.organisation has unknown keys: {', '.join(sorted(unknown))}")
     _check_severity(org.get("severity"), "params.organisation.severity")
-    for key in ("words", "unless"):
-        words = org.get(key, {"all": []} if key == "unless" else None)
+    for key in ("words", "unless", "staff"):
+        words = org.get(key, {"all": []} if key != "words" else None)
         if not (isinstance(words, dict) and words and set(words) <= {"nl", "en", "all"}
                 and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in words.values())):
             raise ValueError(f"params.organisation.{key} must map nl/en/all to lists of words")
@@ -684,6 +692,12 @@ def _validate_organisation(org: Any) -> None:
             raise ValueError(f"params.organisation.{key} must be an integer from 0 to 3")
 
 
+def _any_word(analysis: "Analysis", spec: dict, start: int = 0, end: int | None = None) -> bool:
+    """Whether a {nl, en, all} word list has a hit in the post (within ``[start, end)``)."""
+    words = lexicon_for(tuple([*spec.get("all", []), *spec.get(analysis.lang, [])]))
+    return any(True for _ in words.finditer(analysis, start, end))
+
+
 def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list[_Hit]) -> bool:
     """Whether the words around a phone number, e-mail address or account say it is an organisation's own:
     "Bel de gemeente op ...", "Vragen? Bel het Wmo-loket: ...", "Call us on ...", "... t.n.v. Gemeente Dorpen".
@@ -691,11 +705,10 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
     A ``words`` cue before the value, in its sentence or the ``sentences_before`` before it (after it only
     within ``sentences_after``: "NL91 ... t.n.v. CDA Dorpen"), and in the value's sentence no private person
     ("Bel wijkcoach Anja op 06-...", "Contact Sandra Smith on ...") nor an ``unless`` word that points at one
-    ("mijn buurman is bereikbaar op ...", "bel hem op ...").
+    ("mijn buurman is bereikbaar op ...", "bel hem op ..."). A ``staff`` word anywhere in the post (a vacancy,
+    a press contact) makes a named person's number their work line, cue or not.
     """
     a, b = analysis.sentence_of(h.start)
-    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
-        return False
     lang = analysis.lang
 
     def lexicon(key: str):
@@ -703,6 +716,10 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
         return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]))
 
     if any(not (x.start < h.end and h.start < x.end) for x in lexicon("unless").finditer(analysis, a, b)):
+        return False
+    if org.get("staff") and _any_word(analysis, org["staff"]):
+        return True  # a vacancy or a press contact: the person named gives their work line on purpose
+    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
         return False
     lo, hi = a, h.start
     for _ in range(int(org.get("sentences_before", 0))):
