@@ -184,6 +184,15 @@ def test_bad_jsonl_line_is_recorded(probe, tmp_path):
     assert "line 2" in a.posts["error"].iloc[1] and list(a.posts["decision"])[3] == "no_go"
 
 
+def test_deeply_nested_jsonl_line_is_one_error(probe, tmp_path):
+    path = tmp_path / "p.jsonl"
+    deep = '{"text": ' + "[" * 5000 + "]" * 5000 + "}"
+    path.write_text('{"text": "Hallo allemaal"}\n' + deep + '\n{"text": "Bel 0612345678"}\n', "utf-8")
+    a = audit(path, pipeline=probe, progress=False)
+    assert list(a.posts["error"].isna()) == [True, False, True]
+    assert "nested too deeply" in a.posts["error"].iloc[1] and list(a.posts["decision"])[2] == "no_go"
+
+
 @pytest.mark.parametrize(
     "kwargs, error, words",
     [

@@ -342,10 +342,17 @@ def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[
 
 def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
     """One JSONL line (``n`` from 1) as a row: a dict as it is, any other value as the text, or an error."""
+    from .formats import MAX_DEPTH, _json_too_deep
+
     try:
-        value = json.loads(line)
+        decoded = line.decode("utf-8")
+        if _json_too_deep(decoded) is not None:  # json.loads recurses: a RecursionError from deep inside
+            return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
+        value = json.loads(decoded)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
+    except RecursionError:
+        return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
     return value if isinstance(value, dict) else {text: value}
 
 
