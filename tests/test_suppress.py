@@ -34,7 +34,8 @@ def test_same_line_comment_and_decision_is_recomputed(demo_pipeline):
     o = outcome(demo_pipeline, "De geheimcode is hier. <!-- socialrisk-ignore ACME-SECRET, ACME-WORD -->\n")
     assert o.report.findings == [] and o.report.decision.value == "go" and o.report.score == 0
     assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")]
-    assert [(u.kind, u.selectors) for u in o.unused] == []  # one comment, used by one of its ids
+    # each id of a comment that suppressed nothing is reported, as ruff reports each unused code of a noqa
+    assert [(u.kind, u.selectors) for u in o.unused] == [("inline", ("ACME-WORD",))]
 
 
 @pytest.mark.parametrize("selector", ["", "ACME", "privacy", "ACME-SECRET"])
@@ -91,3 +92,13 @@ def test_inline_comment_wins_over_front_matter_and_a_redundant_one_is_unused(dem
     o = outcome(demo_pipeline, "---\nignore: ACME\n---\n<!-- socialrisk-ignore ACME-SECRET -->\nDe geheimcode.\n")
     assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")]
     assert [(u.kind, u.line) for u in o.unused] == [("file", 2)]
+
+
+def test_an_unknown_id_is_named_and_unused_lines_come_in_order(demo_pipeline):
+    text = "Eerst. <!-- socialrisk-ignore NOPE-RULE -->\nDe geheimcode. <!-- socialrisk-ignore ACME-SECRET ACME-WORD -->\n"
+    source = parse("---\nignore: ACME-WORD\n---\n" + text, "post.md", fmt="markdown")[0]
+    o = apply(source, demo_pipeline.check(dict(source.fields)), Policy(), known=demo_pipeline.known_selectors)
+    assert [(u.line, u.selectors, u.unknown) for u in o.unused] == [
+        (2, ("ACME-WORD",), ()), (4, ("NOPE-RULE",), ("NOPE-RULE",)), (5, ("ACME-WORD",), ()),
+    ]
+    assert "no such rule id" in o.unused[1].message and "no such rule id" not in o.unused[2].message

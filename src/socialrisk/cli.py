@@ -207,7 +207,10 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
                 continue
             try:
                 report = _check_source(pipeline, source, args)
-                outcomes.append(apply(source, report, pipeline.config.policy, baseline=baseline.take if baseline else None))
+                outcomes.append(apply(
+                    source, report, pipeline.config.policy, baseline=baseline.take if baseline else None,
+                    known=pipeline.known_selectors,
+                ))
             except SocialRiskError as exc:
                 errors.append((label, str(exc)))
     for _, message in errors:

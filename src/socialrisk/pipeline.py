@@ -105,6 +105,11 @@ class Pipeline:
         self._lock = threading.Lock()
         self._context = CheckerContext(config=self.config, nlp_for=self.nlp_for)
 
+    @property
+    def known_selectors(self) -> frozenset[str]:
+        """Every selector that names a loaded rule: ids, id prefixes, categories, ALL."""
+        return self._known_selectors
+
     def _check_policy(self, policy: Policy, path: str | None = None) -> None:
         """A selector naming no loaded rule (a typo, or a pack not loaded) is a ConfigError naming the key."""
         try:

@@ -31,6 +31,12 @@ class Suppression:
     at: int
     lines: tuple[int, int] | None = None
     used: bool = False
+    used_selectors: set[str] = field(default_factory=set)
+
+    def credit(self, f: Finding) -> None:
+        """Mark the suppression, and the selectors of it that name ``f``, as used."""
+        self.used = True
+        self.used_selectors.update(s for s in self.selectors if Policy._hits(s, f.rule_id, f.category.value))
 
     def covers(self, f: Finding, first: int, last: int) -> bool:
         if self.lines is not None and (last < self.lines[0] or first > self.lines[1]):
@@ -46,11 +52,15 @@ class Unused:
     selectors: tuple[str, ...]
     line: int
     column: int
+    unknown: tuple[str, ...] = ()  # selectors that name no rule at all (a typo, a removed rule)
 
     @property
     def message(self) -> str:
         what = ", ".join(self.selectors) or "all rules"
-        return f"unused suppression ({self.kind}): {what} suppresses nothing here"
+        msg = f"unused suppression ({self.kind}): {what} suppresses nothing here"
+        if self.unknown:
+            msg += f" ({', '.join(self.unknown)}: no such rule id, prefix or category)"
+        return msg
 
 
 @dataclass(frozen=True)
@@ -126,8 +136,10 @@ def apply(
     policy: Policy,
     *,
     baseline: Callable[[SourcePost, Finding], bool] | None = None,
+    known: "frozenset[str] | None" = None,
 ) -> Outcome:
-    """Move suppressed findings of ``report`` to ``report.suppressed`` and recompute the decision."""
+    """Move suppressed findings of ``report`` to ``report.suppressed`` and recompute the decision.
+    ``known``: the selectors that name a rule (``policy.known_selectors``), to tell a typo from an idle one."""
     sups = suppressions_of(source)
     outcome = Outcome(source, report)
     kept: list[Finding] = []
@@ -139,7 +151,7 @@ def apply(
         by = next((s for s in sups if s.covers(f, first, last)), None)
         kind = by.kind if by else ("baseline" if baseline is not None and baseline(source, f) else None)
         if by:
-            by.used = True
+            by.credit(f)
         if kind is None:
             kept.append(f)
         else:
@@ -155,7 +167,11 @@ def apply(
             }
         )
     for s in sups:
-        if not s.used:
+        # each selector that suppressed nothing, as ruff reports each unused code of a noqa
+        idle = s.selectors if not s.used else tuple(x for x in s.selectors if x not in s.used_selectors)
+        if not s.used or idle:
             line, col = line_col(source.file_text, s.at)
-            outcome.unused.append(Unused(s.kind, s.selectors, line, col))
+            unknown = tuple(x for x in idle if known is not None and x not in known)
+            outcome.unused.append(Unused(s.kind, idle, line, col, unknown))
+    outcome.unused.sort(key=lambda u: (u.line, u.column))
     return outcome
