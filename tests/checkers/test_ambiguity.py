@@ -40,6 +40,11 @@ FIRES = [
     ("Het is niet onterecht dat de raad twijfelt.", "nl", {}, "AMBIG-DOUBLE-NEGATION", "niet onterecht", "low"),
     ("The claim is not untrue.", "en", {}, "AMBIG-DOUBLE-NEGATION", "not untrue", "low"),
     ("Ja hoor, de huur gaat weer omhoog.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
+    # "ja hoor" / "yeah sure" are also a sincere yes: they count with a cue of irony
+    ("Het college zegt dat de wijk veilig is. Ja hoor. Vraag het de bewoners maar.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
+    ("Ja hoor, alweer een nieuw plan.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
+    ("The minister says the trains run fine. Yeah sure.", "en", {}, "AMBIG-SARCASM", "Yeah sure", "medium"),
+    ("Yeah sure, the plan is fully funded 🙄", "en", {}, "AMBIG-SARCASM", "Yeah sure", "medium"),
     ("Nou, lekker dan. Weer uitstel.", "nl", {}, "AMBIG-SARCASM", "Nou, lekker dan", "medium"),
     ("Great job, minister 🙄", "en", {}, "AMBIG-SARCASM", "Great job, minister 🙄", "medium"),
     ("Goed gedaan... weer een jaar vertraging.", "nl", {}, "AMBIG-SARCASM", "Goed gedaan...", "medium"),
@@ -91,6 +96,9 @@ QUIET = [
     ("Great job by our volunteers! 👏", "en", {}, "AMBIG-SARCASM"),
     ("Goed bezig, team! 🙂", "nl", {}, "AMBIG-SARCASM"),
     ("Great job today! Now the trains are late again 🙄", "en", {}, "AMBIG-SARCASM"),      # emoji in the next sentence
+    ("Ja hoor, dat mag!", "nl", {}, "AMBIG-SARCASM"),                                     # a sincere yes
+    ("Ja hoor, u kunt zich nog tot vrijdag opgeven.", "nl", {}, "AMBIG-SARCASM"),
+    ("Oh great, the new pool opens on Saturday!", "en", {}, "AMBIG-SARCASM"),
     ("The programme is called 'Warm Spaces'.", "en", {}, "AMBIG-SARCASM"),                # a name, two words
     ("Lees het rapport 'Wonen'.", "nl", {}, "AMBIG-SARCASM"),                             # capitalised title
     ("Waarom bouwen we hier? Omdat hier de vraag is.", "nl", {}, "AMBIG-LEADING-QUESTION"),
@@ -104,6 +112,13 @@ QUIET = [
     ("De raadsinformatiebrief (RIB) staat online. De RIB gaat over afval.", "nl", {}, "AMBIG-ABBREVIATION"),
     ("Dit is NIET de bedoeling.", "nl", {}, "AMBIG-ABBREVIATION"),                        # emphasis, not an abbreviation
     ("We are in chapter XIV of the report.", "en", {}, "AMBIG-ABBREVIATION"),             # roman numeral
+    ("LET OP: de milieustraat is zaterdag dicht.", "nl", {}, "AMBIG-ABBREVIATION"),       # a shouted phrase
+    ("Doneer op NL02 RABO 0123 4567 89.", "nl", {}, "AMBIG-ABBREVIATION"),               # parts of an IBAN
+    ("Give to GB33 BUKB 2020 1555 5555 55 today.", "en", {}, "AMBIG-ABBREVIATION"),
+    ("Postbus 50, 8000 GA Zwolle.", "nl", {}, "AMBIG-ABBREVIATION"),                      # postcode letters
+    ("Bins in LS7 3 and at Mill Lane, Leeds LS7 4XY, go out on Friday.", "en", {}, "AMBIG-ABBREVIATION"),
+    ("Found: National Insurance number AB 12 34 56 C.", "en", {}, "AMBIG-ABBREVIATION"),
+    ("Zie uitspraak ECLI:NL:RBDHA:2023:987.", "nl", {}, "AMBIG-ABBREVIATION"),
     ("Het tekort is 3,5 miljoen euro.", "nl", {}, "AMBIG-NUMBER-NO-UNIT"),
     ("Stem op lijst 4.", "nl", {}, "AMBIG-NUMBER-NO-UNIT"),
     ("Costs rose by 12 percent.", "en", {}, "AMBIG-NUMBER-NO-UNIT"),

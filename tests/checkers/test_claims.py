@@ -223,6 +223,58 @@ def test_a_claim_level_above_medium_is_refused():
     "Bel 06-12345678 heeft iemand gezegd.",                        # a phone number is not a statistic
     "Bel 0612345678 voor informatie.",
     "Factuur 2023/0456 is betaald.",
+    # postcodes, phone numbers, account and NI numbers, house numbers either side of the street, times
+    "Stadskantoor, Raadhuisplein 4, 8011 CW Zwolle.",
+    "Vragen? Bel 038 498 2000 op werkdagen.",
+    "Maak het over op NL02 RABO 0123 4567 89 t.n.v. de stichting.",
+    "The lost wallet held NI number AB 12 34 56 C.",
+    "Surgery moves to 27 Mill Lane from Monday.",
+    "Call 0161 234 5678 to book a slot.",
+    "Residents of LS7 3 get their green bin on Fridays.",
+    "The hub is open from 9am to 12 noon on Saturdays.",
+    "Join us at 118 Queen Street for the drop-in.",
 ])
 def test_numbers_that_identify_are_not_statistics(pipeline, text):
     assert not [f for f in pipeline.check(text).findings if f.rule_id == "CLAIM-STAT"]
+
+
+def _stat(pipeline, text, lang):
+    found = [f for f in pipeline.check(text, lang=lang, policy={"min_severity": "info"}).findings if f.rule_id == "CLAIM-STAT"]
+    return [(f.span.excerpt, f.severity.value, f.details.get("framing")) for f in found]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("Het aantal thuiswerkers is met 12% gestegen.\nBron: CBS, 2024", "nl", "12%"),
+    ("De wachtlijst is met 18% gekrompen. Meer weten? Lees de cijfers (bron: NZa).", "nl", "18%"),
+    ("Rents rose 9% in a year.\nSource: ONS private rent index", "en", "9%"),
+])
+def test_a_source_label_elsewhere_in_the_post_lowers_a_figure_to_info(pipeline, text, lang, excerpt):
+    got = _stat(pipeline, text, lang)
+    assert got == [(excerpt, "info", "cited")]
+
+
+def test_a_source_word_without_a_label_is_not_a_citation(pipeline):
+    assert _stat(pipeline, "Rents rose 9% in a year. The source of the problem is supply.", "en") == [("9%", "medium", "fact")]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("Er gaan miljoenen naar een nieuw zwembad.", "nl", "miljoenen"),
+    ("Hundreds of volunteers joined the clean-up.", "en", "Hundreds of"),
+    ("The scheme would cost billions.", "en", "billions"),
+])
+def test_a_quantity_word_without_a_figure_counts_like_a_plain_number(pipeline, text, lang, excerpt):
+    assert _stat(pipeline, text, lang) == [(excerpt, "low", "bare")]
+
+
+def test_a_quantity_word_with_a_claim_word_is_a_statistic(pipeline):
+    # as "€ 2 miljoen verspild" is: the claim word, not the vagueness, makes it medium
+    assert _stat(pipeline, "De gemeente heeft miljoenen verspild.", "nl") == [("miljoenen", "medium", "fact")]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("Het kabinet verhoogt de kinderbijslag met 4%.", "nl", "4%"),
+    ("From 1 July the state pension will rise by 4.1%.", "en", "4.1%"),
+    ("We will raise spending to 3% of GDP, in line with our commitments.", "en", "3%"),
+])
+def test_an_announced_rate_or_target_is_a_plan(pipeline, text, lang, excerpt):
+    assert _stat(pipeline, text, lang) == [(excerpt, "info", "plan")]

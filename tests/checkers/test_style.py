@@ -32,6 +32,7 @@ SHIPPED = [
     ("Sla bij het groen links af.", []),
     ("Wethouder van de PVDA.", [("STYLE-PARTY-PVDA", "PVDA", "PvdA")]),
     ("Wethouder van de PvdA.", []),
+    ("Lees het programma op pvda.nl, volg @pvda of zoek #pvda.", []),   # addresses and tags, not prose
     ("Samen met de Christen Unie.", [("STYLE-PARTY-CHRISTENUNIE", "Christen Unie", "ChristenUnie")]),
     ("Ook 50Plus steunt dit.", [("STYLE-PARTY-50PLUS", "50Plus", "50PLUS")]),
     ("Voor mensen van 50 plus.", []),

@@ -74,6 +74,8 @@ def test_finds(pipe, text, lang, rule_id, excerpt):
         ("Kijk op https://example.nl/kut-plan-fuck voor het verslag.", "nl"),  # words inside a link
         ("Dit is onacceptabel. Wij vragen de minister om uitleg.", "nl"),
         ("#SHITSTORM is trending.", "en"),  # hashtags are not shouted words or swearing in the text
+        ("De rechter oordeelde anders (ECLI:NL:RBAMS:2024:1234).", "nl"),  # a case number is not shouting
+        ("Maak over naar NL02 RABO 0123 4567 89 t.n.v. Stichting Buurtkracht.", "nl"),  # nor an IBAN
         ("Gefeliciteerd! Wat mooi! Tot morgen!", "nl"),  # exclamation marks alone are not heat
     ],
 )

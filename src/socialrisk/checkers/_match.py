@@ -44,6 +44,7 @@ __all__ = [
     "exclude_lexicon",
     "context_lexicon",
     "in_links",
+    "in_identifiers",
     "rule_patterns",
     "REGEX_TIMEOUT",
     "PatternTimeout",
@@ -889,6 +890,35 @@ def in_links(analysis: "Analysis") -> Callable[[int, int], bool]:
         # bisect, not a scan: a post of 20 000 hashtags must not be quadratic
         spans = ((f.start, f.end) for f in (*analysis.urls, *analysis.mentions, *analysis.hashtags))
         got = analysis.cache["_in_links"] = covering(spans)
+    return got
+
+
+# Formats of identifiers whose digits and capitals are neither figures nor words: NL postcodes ("7601 AB"
+# before a town, comma or the end: "1150 IC bedden" is a count), UK postcodes ("LS6 2AB", a sector "LS6 1"),
+# IBANs, UK National Insurance numbers and number plates, ECLI case numbers, and phone numbers (a leading
+# 0 or +, then groups; 9 to 13 digits, checked below).
+_IDENTIFIER = regex.compile(
+    r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?=\s+\p{Lu}\p{Ll}|\s*[,;)]|\s*$)"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{1,2}\d[A-Z\d]?(?=\s\d\b)"
+    r"|\b[A-Z]{2}\d{2}(?:\s?[A-Z\d]{4}){2,7}(?:\s?[A-Z\d]{1,3})?\b"
+    r"|\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+    r"|\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"
+    r"|\bECLI:[A-Z]{2}:[A-Z\d]+:\d{4}:[A-Z\d.]+"
+    r"|(?<![\w.,+])(?:\+\d{1,3}[\s-]?(?:\(0\))?|\(?0)\d{1,4}\)?(?:\s?[-/]?\s?\d{2,4}){1,4}(?![\w,.]\d)"
+)
+_PHONE_START = regex.compile(r"[+(0]")
+
+
+def in_identifiers(analysis: "Analysis") -> Callable[[int, int], bool]:
+    """A test "is ``[start, end)`` inside a postcode, IBAN, phone, NI, plate or ECLI number?"; cached per post."""
+    got = analysis.cache.get("_in_identifiers")
+    if got is None:
+        spans = []
+        for m in _IDENTIFIER.finditer(analysis.text):
+            if _PHONE_START.match(m.group()) and not 9 <= sum(c.isdigit() for c in m.group()) <= 13:
+                continue  # "0 tot 4", "(020)": too few digits for a phone number
+            spans.append(m.span())
+        got = analysis.cache["_in_identifiers"] = covering(spans)
     return got
 
 

@@ -15,7 +15,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Category, Finding, Severity
-from ._match import Lexicon, context_lexicon, covering, exclude_lexicon, lexicon_for, per_object, post_hits, rule_lexicon, rule_patterns
+from ._match import (
+    Lexicon, context_lexicon, covering, exclude_lexicon, in_identifiers, lexicon_for, per_object, post_hits, rule_lexicon,
+    rule_patterns,
+)
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,6 +117,8 @@ class _ReferentParams(_PeopleParams):
 
 
 class _SarcasmParams(_Params):
+    # Markers that are also a sincere yes ("Ja hoor, dat kan!"): irony only with a cue (see _weak_is_ironic).
+    weak: LangWords = Field(default_factory=dict)
     praise: LangWords = Field(default_factory=dict)
     eyeroll: list[str] = Field(default_factory=list)
     contrast: LangWords = Field(default_factory=dict)
@@ -238,6 +243,17 @@ def _shouted_word(analysis: "Analysis", w: str) -> bool:
     return len(w) >= 5 and len(_VOWEL.findall(w)) >= 2  # abbreviations are short or vowel-poor
 
 
+_CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}{2,}) $")
+_CAPS_AFTER = regex.compile(r" (\p{Lu}{2,})(?![\p{L}\p{N}])")
+
+
+def _shouted_phrase(analysis: "Analysis", start: int, end: int) -> bool:
+    """Capitals next to a shouted word ("LET OP", "STOP NU"): a phrase in capitals, not an abbreviation."""
+    text = analysis.text
+    around = (_CAPS_BEFORE.search(text, max(0, start - 40), start), _CAPS_AFTER.match(text, end))
+    return any(m is not None and _shouted_word(analysis, m.group(1)) for m in around)
+
+
 _CAPS_NAME = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 _NAME_AFTER = regex.compile(r"[ \t]+([\p{L}'’-]+)")
 
@@ -322,13 +338,36 @@ _SENTENCE_END = regex.compile(r"[.!?]+(?:\s|$)|\n")
 _ELLIPSIS = regex.compile(r"\s*(?:\.\.\.|…)")
 
 
+def _weak_is_ironic(p: _SarcasmParams, analysis, rolls: list, s: int, e: int) -> bool:
+    """Whether "ja hoor" / "yeah sure" is ironic: an eye-roll in the post, a scare quote or "weer" /
+    "again" after it in its sentence (or opening the next: "Ja hoor!!! Weer een plan."), or it is a
+    sentence of its own after a statement ("... Ja hoor.")."""
+    text = analysis.text
+    if rolls:
+        return True
+    stop = _SENTENCE_END.search(text, e)
+    end = stop.start() if stop else len(text)
+    contrast = _lex(p.contrast, analysis.lang)
+    nxt = _WORD.search(text, stop.end()) if stop else None
+    if _lex_hits(contrast, analysis, e, end) or (nxt and any(a == nxt.start() for a, _ in _lex_hits(contrast, analysis, nxt.start()))):
+        return True
+    if any(e <= q.start < end for q in analysis.quotes):
+        return True
+    before = text[:s].rstrip()
+    return bool(before) and before[-1] in ".!" and not text[e:end].strip(" ,")
+
+
 def _sarcasm(rule, p: _SarcasmParams, analysis) -> Iterator[_Hit]:
     text, lang = analysis.text, analysis.lang
+    rolls = [f for f in analysis.emoji if any(f.text.startswith(r) for r in p.eyeroll)]
+    weak = _lex(p.weak, lang)
+    weak_hits = set(_lex_hits(weak, analysis)) if weak else set()
     for s, e in _trigger_hits(rule, analysis):
         if text[:s].rstrip().endswith("?"):
             continue  # "Mag dat? Ja hoor." answers a question
+        if (s, e) in weak_hits and not _weak_is_ironic(p, analysis, rolls, s, e):
+            continue  # "Ja hoor, dat kan!", "Ja hoor, u kunt zich nog aanmelden": a sincere yes
         yield _Hit(s, e, score=0.7)
-    rolls = [f for f in analysis.emoji if any(f.text.startswith(r) for r in p.eyeroll)]
     contrast = _lex(p.contrast, lang)
     for h_start, h_end in _lex_hits(_lex(p.praise, lang), analysis):
         after = text[h_end: h_end + p.window]
@@ -393,12 +432,13 @@ def _abbreviation(rule, p: _AbbreviationParams, analysis) -> Iterator[_Hit]:
     if words and sum(w.isupper() and len(w) > 1 for w in words) / len(words) > p.max_caps_share:
         return  # a shouting post: the tone checker's business
     seen: set[str] = set()
+    in_id = in_identifiers(analysis)
     for m in _ACRONYM.finditer(text):
         w = m.group()
         if (
             w.casefold() in known or w in seen or _ROMAN.fullmatch(w) or sum(c.isalpha() for c in w) < 2
-            or _shouted_word(analysis, w)
-            or _in_features(analysis, m.start(), m.end())
+            or _shouted_word(analysis, w) or _shouted_phrase(analysis, m.start(), m.end())
+            or _in_features(analysis, m.start(), m.end()) or in_id(m.start(), m.end())
             or f"({w})" in text or text[m.end():].lstrip().startswith("(") or text[:m.start()].endswith("(")
         ):
             continue

@@ -15,21 +15,22 @@ import regex
 from pydantic import Field
 
 from ..models import Category, Severity
-from ._match import Hit, covering
+from ._match import Hit, covering, in_identifiers, per_rule
 from ._target import FramedChecker, FramedParams, cue_hits, frame_of, param_lexicon, parse_params, rule_hits
 from .base import register
 
 WORD_KEYS = (
     "source", "vague_source", "hedge", "negation", "scale", "not_before", "not_after", "not_counting", "change", "standalone", "attribution",
-    "speech", "claim", "plan", "question_word", "not_negation", "reports", "reported_by",
+    "speech", "claim", "plan", "question_word", "not_negation", "reports", "reported_by", "cited", "quantity", "street",
 )
 # Phone numbers, postcodes and ids: digit runs joined by - or /, or seven+ digits with no thousands dots.
 _CODE = regex.compile(r"(?<![\w.,])\+?\d+(?:[-/]\d+)+(?![\w])|(?<![\w.,])\+?\d{7,}(?![\w])")
 _NEXT_WORD = regex.compile(r"\s*(\p{L}[\p{L}\p{M}'-]*)")
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
-# "sourced" and "linked" are optional: a rule without "sourced" drops hits whose sentence names a source,
-# one without "linked" treats a link in the post as a named source. A statistic rule may also give
+# "sourced", "cited" and "linked" are optional: a rule without "sourced" drops hits whose sentence names a source,
+# one without "linked" treats a link in the post as a named source, one without "cited" ignores a source
+# named elsewhere in the post ("... 35% meer. Bron: CBS"). A statistic rule may also give
 # "bare" (a plain figure: nothing is claimed about it) and "plan" (a figure in a plan, demand or
 # announcement of one's own: a target, not a claim about the world); without them every figure is "fact".
 MECHANISMS: dict[str, tuple[str, ...]] = {
@@ -64,6 +65,21 @@ def _params(rule) -> ClaimParams:
     if p.max_severity > Severity.MEDIUM or any(lvl.severity > p.max_severity for lvl in p.levels.values()):
         raise ValueError("params.levels: a claim is a review matter; severity medium at most")
     return p
+
+
+def _street_regex(rule, lang: str) -> "regex.Pattern[str]":
+    """House numbers (group 1) by a street name ending in one of ``params.street``: "Dorpsstraat 12", "14 Elm Road"."""
+    def build():
+        spec = rule.params.get("street") or {}
+        words = sorted({w.casefold() for w in (*spec.get("all", []), *spec.get(lang, []))}, key=len, reverse=True)
+        if not words:
+            return regex.compile(r"(?!)")
+        alt = "|".join(regex.escape(w) for w in words)
+        return regex.compile(
+            rf"\p{{L}}*(?i:{alt})\s+(\d{{1,4}}(?:\s?[a-zA-Z])?)(?![\p{{L}}\p{{N}}])"
+            rf"|(?<![\p{{L}}\p{{N}}.,])(\d{{1,4}}[a-zA-Z]?)\s+(?:\p{{Lu}}[\p{{L}}'-]*\s+){{0,2}}\p{{Lu}}?\p{{L}}*(?i:{alt})\b"
+        )
+    return per_rule(rule, ("street", lang), build)
 
 
 def _value(text: str) -> float | None:
@@ -122,11 +138,23 @@ class ClaimsChecker(FramedChecker):
         # A link whose address names a source (cbs.nl, ons.gov.uk) cites it, wherever it stands.
         if any(cue_hits(analysis, source, u.start, u.end) for u in analysis.urls):
             return "sourced"
+        # "Bron: CBS" on a line of its own: the post names where its figures come from, though not next to this one.
+        if "cited" in self.params[rule.id].levels and self._cited(rule, analysis, tags):
+            return "cited"
         if frame.has("hedge"):
             return "hedged"
         if analysis.urls:
             return "linked" if "linked" in self.params[rule.id].levels else "sourced"
         return "fact"
+
+    def _cited(self, rule, analysis, tags: list[tuple[int, int]]) -> bool:
+        """Whether the post labels a source anywhere: a word of ``params.cited`` before a colon or after a
+        bracket ("Bron: CBS", "(source ONS)"), outside @handles and #tags."""
+        text = analysis.text
+        return any(
+            text[h.end :].lstrip().startswith(":") or text[: h.start].rstrip().endswith("(")
+            for h in cue_hits(analysis, param_lexicon(rule, "cited", analysis.lang), 0, len(text), tags)
+        )
 
     def _reported(self, rule, analysis, tags: list[tuple[int, int]], a: int, b: int) -> bool:
         """Whether a @handle or #tag in the sentence is the subject of a reporting verb ("#RIVM meldt",
@@ -197,8 +225,11 @@ class ClaimsChecker(FramedChecker):
         text = analysis.text
         out = list(rule_hits(rule, analysis))
         in_code = covering(m.span() for m in _CODE.finditer(text))
+        in_id = in_identifiers(analysis)
+        in_street = covering(m.span(1 if m.group(1) else 2) for m in _street_regex(rule, lang).finditer(text, overlapped=True))
         for n in analysis.numbers:
-            if in_code(n.start, n.end):
+            # A postcode, phone number, IBAN or house number ("Dorpsstraat 12", "14 Elm Road") says where.
+            if in_code(n.start, n.end) or in_id(n.start, n.end) or in_street(n.start, n.end):
                 continue
             if n.kind not in p.kinds or analysis.inside(n.start, n.end, analysis.quotes):
                 continue
@@ -221,6 +252,12 @@ class ClaimsChecker(FramedChecker):
             out.append(Hit(n.start, n.end, n.kind))
         return sorted(out, key=lambda h: h.start)
 
+    def _counts_like_number(self, rule, analysis, h: Hit) -> bool:
+        """Whether a hit is a number, or a quantity word that stands for one ("miljoenen", "hundreds of")."""
+        if h.term in STAT_KINDS:
+            return h.term != "percent"
+        return bool(cue_hits(analysis, param_lexicon(rule, "quantity", analysis.lang), h.start, h.end))
+
     # -- mechanisms: each yields (label, span, related spans, term) ------------------------------
 
     def _statistic(self, rule, p, analysis):
@@ -239,8 +276,9 @@ class ClaimsChecker(FramedChecker):
                 label = "plan"
             elif label == "fact" and "bare" in p.levels:
                 # A percentage, a change word of the rule ("verdubbeld") or a claim word in the sentence
-                # ("gestegen", "gemiddeld", "only") makes a figure a statistic; otherwise it is just a figure.
-                strong = any(h.term == "percent" or h.term not in STAT_KINDS for h in hits)
+                # ("gestegen", "gemiddeld", "only") makes a figure a statistic; otherwise it is just a figure,
+                # as is a quantity word without one ("miljoenen", "hundreds of"): nothing to check it against.
+                strong = any(not self._counts_like_number(rule, analysis, h) for h in hits)
                 if not strong and not cue_hits(analysis, claim, a, b, [(h.start, h.end) for h in hits]):
                     label = "bare"
             yield label, (first.start, first.end), [(h.start, h.end) for h in hits[1:]], first.term

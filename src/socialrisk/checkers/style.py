@@ -3,7 +3,8 @@
 Three rule shapes (documented in README "### style"):
 - substitution: ``match.terms``/``patterns`` + ``params.replace``: a hit not spelled exactly as the
   replacement is flagged with the replacement (a term equal to it but for case flags case variants);
-- avoid: ``match.terms``/``patterns`` without ``replace``: every hit is flagged;
+- avoid: ``match.terms``/``patterns`` without ``replace``: every hit is flagged (hits inside links,
+  @handles and #hashtags never are);
 - required: ``params.required: [text, ...]``: flagged when none of the texts is in the post; only when
   ``match.context`` words occur (if given) and only on ``params.platforms`` (if given).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..models import Category, Finding
-from ._match import context_lexicon, exclude_lexicon, lexicon_for, per_rule, rule_hits
+from ._match import context_lexicon, exclude_lexicon, in_links, lexicon_for, per_rule, rule_hits
 from .base import Checker, register
 
 __all__ = ["StyleChecker"]
@@ -62,8 +63,9 @@ class StyleChecker(Checker):
                 continue
             exclude = exclude_lexicon(rule, a.lang)
             replace = p.get("replace")
+            in_link = in_links(a)  # "pvda.nl", "@pvda", "#pvda" are addresses and tags, not prose to restyle
             for s, e in rule_hits(rule, a):
-                if a.text[s:e] == replace or (exclude and exclude.contains(a, max(0, s - 40), e + 40)):
+                if a.text[s:e] == replace or in_link(s, e) or (exclude and exclude.contains(a, max(0, s - 40), e + 40)):
                     continue
                 out.append(self.finding(rule, a, s, e, replacement=replace))
         return out

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Category, Finding
 from .base import Checker, register
-from ._match import Hit, in_links, per_rule, word_tokens
+from ._match import Hit, in_identifiers, in_links, per_rule, word_tokens
 from ._target import rule_hits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +110,9 @@ class ToneChecker(Checker):
         texts = [w.text for w in words]
         # isupper() first: it is cheap and false for almost every word
         cand = [t.isupper() and sum(c.isalpha() for c in t) >= 2 and t.casefold() not in acronyms for t in texts]
+        if any(cand):  # a case number (ECLI:NL:RBAMS:2024:1234), postcode, IBAN or link is not shouting
+            in_id, in_link = in_identifiers(analysis), in_links(analysis)
+            cand = [c and not (in_id(w.idx, w.idx + len(w.text)) or in_link(w.idx, w.idx + len(w.text))) for c, w in zip(cand, words)]
         out = []
         for i, w in enumerate(words):
             if not cand[i]:
