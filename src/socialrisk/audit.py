@@ -410,10 +410,10 @@ def _record_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[dict
 
 
 # An ISO date (2024-03-05, 2024/03/05, 20240305, with or without a time): year first, never day-first.
-_ISO_DATE = re.compile(r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})(?!\d)")
+_ISO_DATE = re.compile(r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8})(?!\d)")  # matched on stripped values
 # Day and month first (05-03-2024, 5/3/24, 05.03.2024 12:00): which is which is ``dayfirst``, for every row alike.
-_DMY_DATE = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)(.*)", re.S)
-_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+_DMY_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?!\d)(.*)", re.S)
+_NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 
 
 _ISO_ZONE = re.compile(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:Z|[+-]\d{2}(?::?\d{2})?)$")  # only after a time
@@ -423,7 +423,9 @@ def _iso_dates(values: list[Any]) -> dict[tuple[type, Any], tuple[Any, str | Non
     """The ISO date strings among ``values`` parsed in one vectorised call (the common case, and fast):
     the zone suffix is cut off first, which keeps local wall time as _parse_date does. Others are left out."""
     pd = _pd()
-    iso = list(dict.fromkeys(v for v in values if isinstance(v, str) and _ISO_DATE.match(v) and not v[:8].isdigit()))
+    iso = list(dict.fromkeys(
+        v for v in values if isinstance(v, str) and _ISO_DATE.match(v.strip()) and not v.strip()[:8].isdigit()
+    ))
     if not iso:
         return {}
     with warnings.catch_warnings():
@@ -449,6 +451,7 @@ def _parse_date(value: Any, dayfirst: bool, fmt: str | None) -> tuple[Any, str |
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             if isinstance(value, str):
+                value = value.strip()
                 if fmt is not None:
                     ts = pd.to_datetime(value.strip(), format=fmt)
                 elif _ISO_DATE.match(value):
