@@ -165,6 +165,20 @@ FIRES = [
      "is a Muslim, so he cannot be trusted", "high"),
     ("She is a Muslim, so she should not be our mayor.", "en", "LEGAL-DISQUALIFY",
      "is a Muslim, so she should not be our mayor", "high"),
+    # second acceptance round: group slurs beyond the word lists, more ways to go to someone's home, threats
+    ("Polen pikken onze banen en zijn allemaal dronkaards.", "nl", "LEGAL-GROUP", "Polen pikken onze banen en zijn allemaal dronkaards", "blocker"),
+    ("Vrouwen zijn te emotioneel om burgemeester te zijn.", "nl", "LEGAL-GROUP", "Vrouwen zijn te emotioneel", "blocker"),
+    ("Gay men are perverts.", "en", "LEGAL-GROUP", "Gay men are perverts", "blocker"),
+    ("Disabled people are a drain on this country.", "en", "LEGAL-GROUP", "Disabled people are a drain on", "blocker"),
+    ("Zaterdag gaan we met z'n allen naar het huis van minister Kok.", "nl", "LEGAL-DOX",
+     "gaan we met z'n allen naar het huis van", "high"),
+    ("Laten we wethouder Baker eens thuis opzoeken.", "nl", "LEGAL-DOX", "wethouder Baker eens thuis opzoeken", "high"),
+    ("We should pay Councillor Baker a visit at home.", "en", "LEGAL-DOX", "pay Councillor Baker a visit at home", "high"),
+    ("Protest outside the councillor's home tonight!", "en", "LEGAL-DOX", "Protest outside the councillor's home", "high"),
+    ("Kill ze allemaal, die linkse ratten in de raad.", "nl", "LEGAL-THREAT", "Kill", "blocker"),
+    ("We'll string him up outside the town hall.", "en", "LEGAL-THREAT", "string him up", "blocker"),
+    ("Councillor Ahmed rigged the housing allocations.", "en", "LEGAL-ACCUSATION", "rigged", "high"),
+    ("The CPS has charged former councillor Ian Rowe with fraud.", "en", "LEGAL-ACCUSATION", "fraud", "low"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -281,6 +295,18 @@ QUIET = [
     ("Het raadslid is vrouw en daarom blij met de nieuwe kinderopvang.", "nl"),
     ("She is a woman, so she knows what it is like to not be heard.", "en"),
     ("Hij is homo en daarom komt hij niet naar de kerkdienst.", "nl"),
+    # a crime word that is a surname, an idiom, or the victim's side
+    ("Councillor Sarah Crook officially opened the library.", "en"),
+    ("Wethouder Jan de Dief opende de nieuwe bibliotheek.", "nl"),
+    ("Councillor Rachel Steele stole the show at the talent night!", "en"),
+    ("Wethouder Smit stal de show bij de talentenjacht.", "nl"),
+    ("De cijfers liegen er niet om: wethouder Smit heeft 400 woningen gebouwd.", "nl"),
+    ("Onze wethouder Jansen is slachtoffer geworden van oplichting via WhatsApp.", "nl"),
+    ("Ons raadslid Anja Kuipers is na een lange strijd tegen kanker op 61-jarige leeftijd overleden.", "nl"),
+    ("We gaan oma thuis opzoeken met de kinderen.", "nl"),
+    ("Protest outside the town hall on Saturday!", "en"),
+    ("We fight for women who are too often unfit to work because of bad care.", "en"),
+    ("Vrouwen zijn te vaak slachtoffer van geweld.", "nl"),
 ]
 
 

@@ -876,3 +876,20 @@ def test_a_plate_with_a_call_to_find_the_driver_is_high(pipeline):
 def test_a_vacancy_contact_is_a_work_line(pipeline, text, lang, severity):
     _, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
     assert [f.severity.value for f in found] == [severity]
+
+
+
+@pytest.mark.parametrize("text,lang,rule_id,excerpt,severity", [
+    ("The man who wrote to us is Darren Mills, 14 Oakfield Road, Stockport SK4 2LP.", "en", "PRIV-ADDRESS",
+     "14 Oakfield Road", "blocker"),
+    ("Vragen? Mail naar parkeren@gemeente-zwolle.nl of bel (038) 498 2000 op werkdagen.", "nl", "PRIV-PHONE",
+     "(038) 498 2000", "low"),  # the desk's e-mail address in the sentence: the desk's line
+    ("Mail opvang@gemeente-arnhem.nl voor vragen over de opvang.", "nl", "PRIV-EMAIL", "opvang@gemeente-arnhem.nl", "low"),
+    ("The password for the shared campaign drive is Summer2024!! Please don't share it.", "en", "PRIV-SECRET-TOKEN",
+     "Summer2024!!", "blocker"),
+    ("Wachtwoord voor de gedeelde campagnemap: Zomer2025!Team. Niet doorsturen.", "nl", "PRIV-SECRET-TOKEN",
+     "Zomer2025!Team", "blocker"),
+])
+def test_second_acceptance_round(pipeline, text, lang, rule_id, excerpt, severity):
+    _, found = _findings(pipeline, text, lang, rule=rule_id)
+    assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, severity)]

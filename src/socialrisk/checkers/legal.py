@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+import regex
+
 from pydantic import Field
 
 from ..models import Category
@@ -69,6 +71,24 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
 _WORD_START = re.compile(r"\S+")
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "my", "our", "its", "je", "jouw", "uw", "zijn", "z'n", "haar", "hun", "mijn", "ons", "onze"})
+_NAME_BEFORE = regex.compile(
+    r"(?:\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|meneer|mevrouw|mevr|dhr|mw|de\s+heer|councillor|councilor|"
+    r"cllr|mayor|minister|senator|wethouder|burgemeester|raadslid|kamerlid|gedeputeerde|de|van|der|den|ter|ten|"
+    r"van\s+de|van\s+der|van\s+den)\.?)((?-i:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s+$",
+    regex.IGNORECASE,
+)
+
+
+def _surname(text: str, hit: Hit) -> bool:
+    """Whether a capitalised hit is a surname: an honorific, title or particle right before it, with at most two
+    capitalised names between ("Mr Crook", "Councillor Sarah Crook", "wethouder Jan de Dief"). A title-case
+    slogan is not ("Another Fraud Senator", "Election Fraud, Sedition And Treason")."""
+    word = text[hit.start : hit.end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    return bool(_NAME_BEFORE.search(text[max(0, hit.start - 60) : hit.start]))
+
+
 _ALL_OF = re.compile(r"\b(?:all|every|each|alle|al\s+die|elke|ieder(?:e)?)\b", re.IGNORECASE)
 
 
@@ -212,6 +232,8 @@ class LegalChecker(FramedChecker):
         for hit in rule_hits(rule, analysis, masked=p.masked):
             if "generic_plurals" in rule.params and self._unpinned_plural(rule, analysis, hit):
                 continue
+            if _surname(analysis.text, hit):
+                continue  # "Councillor Sarah Crook", "wethouder Jan de Dief": a name, not a charge
             targets = self._targets(rule, analysis, hit, p.window)
             if "topics" in rule.params and self._subject_matter(rule, analysis, hit, targets):
                 continue

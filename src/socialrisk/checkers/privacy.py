@@ -280,7 +280,9 @@ class PrivacyChecker(Checker):
             if raise_ and h.severity < Severity(raise_["severity"]) and _any_word(analysis, raise_["words"]):
                 h.severity = Severity(raise_["severity"])  # "Wie herkent deze bestuurder? ... kenteken 12-ABC-3"
             org = h.rule.params.get("organisation")
-            if org and h.severity > Severity(org["severity"]) and _said_of_organisation(analysis, h, org, people):
+            if org and h.severity > Severity(org["severity"]) and (
+                _said_of_organisation(analysis, h, org, people) or _beside_a_desk_address(analysis, h, hits, people)
+            ):
                 h.organisation = True
                 h.severity = Severity(org["severity"])
             home = h.rule.params.get("home")
@@ -696,6 +698,17 @@ def _any_word(analysis: "Analysis", spec: dict, start: int = 0, end: int | None 
     """Whether a {nl, en, all} word list has a hit in the post (within ``[start, end)``)."""
     words = lexicon_for(tuple([*spec.get("all", []), *spec.get(analysis.lang, [])]))
     return any(True for _ in words.finditer(analysis, start, end))
+
+
+def _beside_a_desk_address(analysis: "Analysis", h: _Hit, hits: list[_Hit], people: list[_Hit]) -> bool:
+    """Whether a phone number shares its sentence with a department e-mail address ("Mail naar
+    parkeren@gemeente-zwolle.nl of bel (038) 498 2000") and no private person: the same desk's line."""
+    if h.entity != "PHONE_NUMBER":
+        return False
+    a, b = analysis.sentence_of(h.start)
+    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
+        return False
+    return any(x.entity == "EMAIL_ADDRESS" and x.role and a <= x.start < b for x in hits)
 
 
 def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list[_Hit]) -> bool:
