@@ -67,19 +67,41 @@ def _params(rule) -> ClaimParams:
     return p
 
 
-def _street_regex(rule, lang: str) -> "regex.Pattern[str]":
-    """House numbers (group 1) by a street name ending in one of ``params.street``: "Dorpsstraat 12", "14 Elm Road"."""
+def _street_words(rule, lang: str) -> tuple[str, ...]:
+    """The street-name endings of ``params.street`` ("straat", "road"), case-folded, for ``_house_number``."""
     def build():
         spec = rule.params.get("street") or {}
-        words = sorted({w.casefold() for w in (*spec.get("all", []), *spec.get(lang, []))}, key=len, reverse=True)
-        if not words:
-            return regex.compile(r"(?!)")
-        alt = "|".join(regex.escape(w) for w in words)
-        return regex.compile(
-            rf"\p{{L}}*(?i:{alt})\s+(\d{{1,4}}(?:\s?[a-zA-Z])?)(?![\p{{L}}\p{{N}}])"
-            rf"|(?<![\p{{L}}\p{{N}}.,])(\d{{1,4}}[a-zA-Z]?)\s+(?:\p{{Lu}}[\p{{L}}'-]*\s+){{0,2}}\p{{Lu}}?\p{{L}}*(?i:{alt})\b"
-        )
+        return tuple(sorted({w.casefold() for w in (*spec.get("all", []), *spec.get(lang, []))}, key=len, reverse=True))
     return per_rule(rule, ("street", lang), build)
+
+
+_HOUSE_NUMBER = regex.compile(r"\d{1,4}(?:\s?[a-zA-Z])?")
+_WORD = regex.compile(r"[\p{L}'-]+|[^\p{L}\s]+")
+
+
+def _house_number(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """Whether the number at ``[start, end)`` is a house number: right after a word ending in a street word
+    ("Dorpsstraat 12", "Kerkweg 8a") or right before up to three words, the last ending in one ("14 Elm Road").
+    Only the words next to the number are read (a scan of the whole post per number is not needed)."""
+    if not endings or not _HOUSE_NUMBER.fullmatch(text[start:end]):
+        return False
+    before = text[max(0, start - 40) : start]
+    words = before.split()
+    if words and before[-1:].isspace() and words[-1].casefold().endswith(endings) and words[-1].isalpha():
+        return True
+    if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
+        return False
+    after = text[end : end + 80]
+    if after[:1].isalpha():  # "12a Elm Road": a letter written against the number
+        after = after[1:]
+    if not after[:1].isspace():
+        return False
+    for word in _WORD.findall(after)[:3]:
+        if word.casefold().endswith(endings):
+            return True
+        if not word[:1].isupper():  # the words before the street word are its name ("Mill", "Church")
+            return False
+    return False
 
 
 def _value(text: str) -> float | None:
@@ -226,10 +248,10 @@ class ClaimsChecker(FramedChecker):
         out = list(rule_hits(rule, analysis))
         in_code = covering(m.span() for m in _CODE.finditer(text))
         in_id = in_identifiers(analysis)
-        in_street = covering(m.span(1 if m.group(1) else 2) for m in _street_regex(rule, lang).finditer(text, overlapped=True))
+        endings = _street_words(rule, lang)
         for n in analysis.numbers:
             # A postcode, phone number, IBAN or house number ("Dorpsstraat 12", "14 Elm Road") says where.
-            if in_code(n.start, n.end) or in_id(n.start, n.end) or in_street(n.start, n.end):
+            if in_code(n.start, n.end) or in_id(n.start, n.end) or _house_number(text, n.start, n.end, endings):
                 continue
             if n.kind not in p.kinds or analysis.inside(n.start, n.end, analysis.quotes):
                 continue
