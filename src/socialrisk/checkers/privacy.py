@@ -694,10 +694,15 @@ def _validate_organisation(org: Any) -> None:
             raise ValueError(f"params.organisation.{key} must be an integer from 0 to 3")
 
 
+def _words(spec: dict | None, lang: str):
+    """The lexicon of a {nl, en, all} word list of a rule's params, for one language."""
+    spec = spec or {}
+    return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]))
+
+
 def _any_word(analysis: "Analysis", spec: dict, start: int = 0, end: int | None = None) -> bool:
     """Whether a {nl, en, all} word list has a hit in the post (within ``[start, end)``)."""
-    words = lexicon_for(tuple([*spec.get("all", []), *spec.get(analysis.lang, [])]))
-    return any(True for _ in words.finditer(analysis, start, end))
+    return any(True for _ in _words(spec, analysis.lang).finditer(analysis, start, end))
 
 
 def _beside_a_desk_address(analysis: "Analysis", h: _Hit, hits: list[_Hit], people: list[_Hit]) -> bool:
@@ -723,12 +728,7 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
     """
     a, b = analysis.sentence_of(h.start)
     lang = analysis.lang
-
-    def lexicon(key: str):
-        spec = org.get(key) or {}
-        return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]))
-
-    if any(not (x.start < h.end and h.start < x.end) for x in lexicon("unless").finditer(analysis, a, b)):
+    if any(not (x.start < h.end and h.start < x.end) for x in _words(org.get("unless"), lang).finditer(analysis, a, b)):
         return False
     if org.get("staff") and _any_word(analysis, org["staff"]):
         return True  # a vacancy or a press contact: the person named gives their work line on purpose
@@ -746,7 +746,7 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
             if hi >= len(analysis.text):
                 break
             hi = analysis.sentence_of(hi)[1]
-    return any(not (x.start < h.end and h.start < x.end) for x in lexicon("words").finditer(analysis, lo, hi))
+    return any(not (x.start < h.end and h.start < x.end) for x in _words(org.get("words"), lang).finditer(analysis, lo, hi))
 
 
 def _check_severity(value: Any, name: str) -> None:
@@ -877,7 +877,7 @@ def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
     venue = h.rule.params.get("venue")
     if not venue:
         return False
-    words = lexicon_for(tuple([*venue.get("all", []), *venue.get(analysis.lang, [])]))
+    words = _words(venue, analysis.lang)
     a = analysis.sentence_of(h.start)[0]
     before = analysis.text[a:h.start].split()[-4:]
     return bool(before) and bool(words.search_text(" ".join(before)))
