@@ -106,6 +106,9 @@ FIRES = [
     ("@smith what a clown!", "en", "LEGAL-INSULT", "what a clown", "high"),
     ("Scared, you ugly coward?", "en", "LEGAL-INSULT", "ugly coward", "medium"),
     ("@jansen wat een sukkel!", "nl", "LEGAL-INSULT", "wat een sukkel", "high"),
+    # handles that close the post right after the sentence are whom it speaks of
+    ("What an idiot. @JohnSmithMP", "en", "LEGAL-INSULT", "What an idiot", "high"),
+    ("Wat een sukkel. @wethouderjansen", "nl", "LEGAL-INSULT", "Wat een sukkel", "high"),
     ("Die vuile leugenaar moet weg.", "nl", "LEGAL-INSULT", "vuile leugenaar", "medium"),
     ("Jij bent een huichelaar.", "nl", "LEGAL-INSULT", "Jij bent een huichelaar", "medium"),
     # group insult and incitement
@@ -188,6 +191,9 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    # a closing tag list after a further sentence, or handles with words after them, are not targets
+    ("Fraud is a crime. Report it today. @ActionFraudUK", "en"),
+    ("Great night in Leeds. Thanks to everyone who came! @LeedsLabour @JaneDoeMP", "en"),
     ("Ik denk dat het plan niet werkt.", "nl"),
     ("But if you want to kill the economy, get rid of your oil industry.", "en"),
     ("This tax will kill jobs.", "en"),

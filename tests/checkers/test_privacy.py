@@ -70,6 +70,7 @@ HITS = [
     ("Anneke heeft diabetes, zegt ze.", "nl", "PRIV-SPECIAL-CATEGORY", "diabetes", "high"),
     ("Jan de Vries woont op de Dorpsstraat 12. Hij heeft kanker.", "nl", "PRIV-SPECIAL-CATEGORY", "kanker", "blocker"),
     ("Die Jan de Vries is veroordeeld voor fraude.", "nl", "PRIV-CRIMINAL-RECORD", "veroordeeld", "blocker"),
+    ("Pieter de Boer reed vorige week een fietser aan. Hij zit nu vast.", "nl", "PRIV-CRIMINAL-RECORD", "zit nu vast", "blocker"),
     ("Onze dochter Emma (7) zit op de basisschool.", "nl", "PRIV-MINOR", "dochter", "blocker"),
     ("Een leerling van 9 op groep 6 werd gepest.", "nl", "PRIV-MINOR", "leerling", "low"),
     ("@jan_1985 is homo, zeg het voort.", "nl", "PRIV-SPECIAL-CATEGORY", "homo", "high"),
@@ -570,6 +571,13 @@ SPECIAL = [
     ("Gavin Moorcroft is being treated for a brain tumour.", "en", "brain tumour"),
     ("Neighbour Elsie Marchbank is a member of the Green Party.", "en", "member of the Green Party"),
     ("Cyril Pengelly, a member since 1979, still delivers leaflets.", "en", "a member since 1979"),
+    # the link's verb before the name (Dutch inversion), an age between name and link
+    ("Vandaag overleed Gerrit Hendriks (82) aan longkanker.", "nl", "longkanker"),
+    ("Gisteren stierf Marie Jansen, 77, aan een hartaanval.", "nl", "hartaanval"),
+    ("Sinds maart kampt Jan Smit met een depressie.", "nl", "depressie"),
+    # a pronoun opening the next sentence carries the one private person of the sentence before
+    ("Gisteren overleed Gerrit Hendriks. Hij had kanker.", "nl", "kanker"),
+    ("Margaret Hughes ran the food bank for ten years. She has cancer now.", "en", "cancer"),
 ]
 
 
@@ -589,6 +597,12 @@ def test_special_category_about_a_private_person(pipeline, text, lang, excerpt):
     ("Minister Hugo de Jonge heeft longkanker-onderzoek bezocht.", "nl"),
     ("Bij een hartinfarct telt elke minuut: leer reanimeren!", "nl"),
     ("Jan de Vries werkte 30 jaar in het ziekenhuis.", "nl"),
+    ("Vandaag sprak Jan Smit met ons over kanker en de zorg.", "nl"),
+    ("Vandaag is Jan Smit aanwezig bij de lezing over diabetes.", "nl"),
+    # the pronoun cannot tell which of two people, or it is not linked to the fact
+    ("Marieke Hendriks en Kees Smit waren erbij. Zij heeft kanker.", "nl"),
+    ("We met Margaret Hughes today. She said cancer care needs funding.", "en"),
+    ("Minister Hugo de Jonge opende het ziekenhuis. Hij had corona.", "nl"),
 ])
 def test_special_category_look_alikes(pipeline, text, lang):
     _, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")

@@ -69,6 +69,8 @@ def _rule(**changes):
     ({"params": {"kind": "entity", "entity": "X", "min_score": 2}}, "params.min_score"),
     ({"match": {"patterns": [{"name": "x", "regex": "x"}], "validator": "nope"}}, "unknown validator"),
     ({"match": {}, "params": {"kind": "lexicon"}}, "match.terms"),
+    ({"params": {"kind": "entity", "entity": "X", "pronouns": ["hij"]}}, "params.pronouns"),
+    ({"params": {"kind": "entity", "entity": "X", "link": {"nl": ["heeft", ""]}}}, "params.link"),
 ])
 def test_bad_rules_are_refused(changes, error):
     with pytest.raises(ValueError, match=error):

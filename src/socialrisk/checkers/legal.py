@@ -100,6 +100,9 @@ def _all_of(text: str, hit: Hit, t: Target) -> bool:
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
+_CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and the handles that close the post
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
@@ -116,9 +119,12 @@ class LegalChecker(FramedChecker):
     # -- helpers ---------------------------------------------------------------------------
 
     def _targets(
-        self, rule, analysis, hit: Hit, window: int, kinds=("office", "org", "group", "pronoun"), inside: bool = False
+        self, rule, analysis, hit: Hit, window: int, kinds=("office", "org", "group", "pronoun"), inside: bool = False,
+        closing: bool = False,
     ) -> list[Target]:
-        """Who the hit is aimed at; ``inside``: a pattern's own words may name them ("hope the mayor gets cancer")."""
+        """Who the hit is aimed at; ``inside``: a pattern's own words may name them ("hope the mayor gets cancer");
+        ``closing``: so may the handles that close the post right after the sentence ("What an idiot. @JohnSmithMP";
+        for insults only: a tag list after a statement is often just who should see it)."""
         a, b = analysis.sentence_of(hit.start)
         lang = analysis.lang
         lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
@@ -130,7 +136,10 @@ class LegalChecker(FramedChecker):
         )
         near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
         # In a reply ("@naam ..."), the handles it opens with are who the whole post speaks to.
-        return near + [t for t in self._addressees(analysis) if t not in near and t.end <= hit.start]
+        near += [t for t in self._addressees(analysis) if t not in near and t.end <= hit.start]
+        if closing:
+            near += [t for t in self._closing_addressees(analysis, max(b, hit.end)) if t not in near]
+        return near
 
     @staticmethod
     def _addressees(analysis) -> list[Target]:
@@ -141,6 +150,20 @@ class LegalChecker(FramedChecker):
             out.append(Target("handle", m.start, m.end))
             pos = m.end
         return out
+
+    @staticmethod
+    def _closing_addressees(analysis, sentence_end: int) -> list[Target]:
+        """The handles that end the post when nothing but punctuation stands between them and the sentence
+        (a hashtag or a word after them means they are a tag list or part of the next sentence)."""
+        text, pos, out = analysis.text, sentence_end, []
+        for m in analysis.mentions:
+            if m.start < sentence_end:
+                continue
+            if text[pos : m.start].strip(_CLOSING_GAP):
+                return []
+            out.append(Target("handle", m.start, m.end))
+            pos = m.end
+        return out if out and not text[pos:].strip(_CLOSING_GAP) else []
 
     @staticmethod
     def _framing(frame: Frame, hit: Hit, p: LegalParams) -> str | None:
@@ -256,7 +279,7 @@ class LegalChecker(FramedChecker):
         pattern_names = {s.name for s in rule.match.patterns} - set(p.open_patterns)
         not_negation = param_lexicon(rule, "not_negation", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names)
+            targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names, closing=True)
             if not targets and hit.term not in pattern_names:
                 continue
             # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms

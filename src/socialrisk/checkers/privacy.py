@@ -141,6 +141,12 @@ class PrivacyChecker(Checker):
             if not (isinstance(raised, dict) and set(raised) == {"severity", "words"} and isinstance(raised["words"], dict)):
                 raise ValueError("params.raised_by must be a mapping with severity and words (nl/en/all lists)")
             _check_severity(raised["severity"], "params.raised_by.severity")
+        for key in ("link", "possessive", "addressed", "pronouns"):
+            words = p.get(key, {})
+            if not (isinstance(words, dict) and all(
+                isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values()
+            )):
+                raise ValueError(f"params.{key} must map languages to lists of words")
         venue = p.get("venue", {})
         if not (isinstance(venue, dict) and set(venue) <= {"nl", "en", "all"}
                 and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in venue.values())):
@@ -334,6 +340,7 @@ class PrivacyChecker(Checker):
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
+        pronouns = lexicon_for(tuple(p.get("pronouns", {}).get(lang, [])))
         strong = float(p.get("identifiable_score", 0.7))
         evidence = [
             m.span() for pat in rule_patterns(rule, lang) if pat.name not in facts
@@ -355,6 +362,8 @@ class PrivacyChecker(Checker):
                 _linked(text, start, end, x, link)
                 or (mine and len(text[min(x.end, start):max(x.start, end)].split()) <= int(p.get("possessive_words", 15)))
             )]
+            if not about and pronouns:
+                about = _carried_over(analysis, text, start, end, people, pronouns, link, strong)
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
@@ -827,6 +836,34 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
     return ""
 
 
+def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people: list[_Hit], pronouns, link,
+                  strong: float) -> list[_Hit]:
+    """"Gisteren overleed Gerrit Hendriks. Hij had kanker.", "Pieter de Boer reed een fietser aan. Hij zit nu
+    vast.": a sentence that opens with a personal pronoun linked to the fact speaks of the one private person
+    identified in the sentence before it (two or more people there: nobody can tell whom it means)."""
+    a, _ = analysis.sentence_of(start)
+    opener = regex.match(r"\s*([\p{L}]+)", text[a:start])
+    if not opener or a == 0:
+        return []
+    word = _Span(a + opener.start(1), a + opener.end(1))
+    hits = pronouns.search_text(text[word.start : word.end])
+    if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(text, start, end, word, link):
+        return []
+    previous = [(pa, pb) for pa, pb in analysis.sentences if pb <= a]
+    if not previous:
+        return []
+    pa, pb = previous[-1]
+    before = {(x.start, x.end): x for x in people if pa <= x.start < pb}
+    strong_ones = [x for x in before.values() if x.score >= strong]
+    return strong_ones if len(strong_ones) == 1 and len(before) == 1 else []
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
     """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
 
@@ -838,7 +875,25 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
     if len(gap.split()) > (6 if adjacent else 3):
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
-    return (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or bool(link.search_text(gap))
+    if (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or link.search_text(gap):
+        return True
+    # "Vandaag overleed Gerrit Hendriks (82) aan longkanker", "Sinds maart kampt Jan Smit met ...": the verb
+    # of a link stands right before the name (Dutch inversion) and the rest of it, if any, in the gap.
+    if not adjacent or person.end > start:
+        return False
+    rest = _AGE_APPOSITION.sub("", gap, count=1).strip()
+    verb = text[: person.start].split()[-1:]
+    if not verb or len(rest.split()) > 2:
+        return False
+    phrase = f"{verb[0]} {rest}".strip()
+    return any(s == 0 and phrase[e:].strip().lower() in _ARTICLES for s, e, _ in link.search_text(phrase))
+
+
+_ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
+
+
+# an age set against a name: "Gerrit Hendriks (82) ...", "Gerrit Hendriks, 82, ..."
+_AGE_APPOSITION = regex.compile(r"^\s*(?:\(\d{1,3}(?:\s?(?:jaar|jr\.?|years?))?\)|,\s*\d{1,3}\s*,)")
 
 
 _DIGIT_DATE = regex.compile(r"(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?")
