@@ -187,10 +187,21 @@ FIRES = [
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
     ("Busy on Wednesday? Vote by text to 4040.", "en", "LEGAL-ELECTION", "Vote by text", "blocker"),
     ("The election has been postponed to Thursday.", "en", "LEGAL-ELECTION", "election has been postponed", "blocker"),
+    ("Vanwege de drukte stemmen PVV-kiezers dit jaar een dag later.", "nl", "LEGAL-ELECTION",
+     "stemmen PVV-kiezers dit jaar een dag later", "blocker"),
+    ("Tory voters vote on Thursday, everyone else on Friday.", "en", "LEGAL-ELECTION",
+     "Tory voters vote on Thursday, everyone else on Friday", "blocker"),
 ]
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    # a party's voters told the right day, a correction, a party's internal ballot
+    ("PVV-kiezers, stem woensdag!", "nl"),
+    ("Kiezers van de VVD stemmen woensdag, net als alle anderen op woensdag.", "nl"),
+    ("GroenLinks-kiezers stemmen woensdag, niet donderdag zoals de nepflyer zegt.", "nl"),
+    ("Labour voters: polling day is Thursday 4 July. Find your polling station at labour.org.uk", "en"),
+    ("Green Party members vote on Thursday, not Friday, in the leadership ballot.", "en"),
+    ("Lib Dem supporters, vote on Thursday!", "en"),
     # a closing tag list after a further sentence, or handles with words after them, are not targets
     ("Fraud is a crime. Report it today. @ActionFraudUK", "en"),
     ("Great night in Leeds. Thanks to everyone who came! @LeedsLabour @JaneDoeMP", "en"),
