@@ -122,6 +122,11 @@ QUIET = [
     ("De balie werkt op maandag niet; kom dinsdag.", "nl", "CLAIM-EFFECT"),
     ("De minister wil de straffen verdubbelen.", "nl", "CLAIM-CHANGE"),
     ("Rents rose 23% (source: ONS, 2024).", "en", "CLAIM-STAT"),
+    # a citation in brackets: a name, then a year
+    ("Bus journeys rose by 14% last year (Transport Scotland figures, Mar 2024).", "en", "CLAIM-STAT"),
+    ("Bus journeys rose by 14% last year (Transport Scotland figures, Mar 2024).", "en", "CLAIM-CHANGE"),
+    ("Het aantal leerlingen groeide met 9% (DUO, 2023).", "nl", "CLAIM-STAT"),
+    ("Zwerfafval nam met 30% af (Rijkswaterstaat Q2 2024).", "nl", "CLAIM-STAT"),
     # a @handle or #tag that reports is the source of the figure
     ("#RIVM meldt 189 nieuwe ziekenhuisopnames.", "nl", "CLAIM-STAT"),
     ("Er zijn 82 nieuwe besmettingen, bevestigd door @minvws.", "nl", "CLAIM-STAT"),
@@ -251,6 +256,17 @@ def _stat(pipeline, text, lang):
 def test_a_source_label_elsewhere_in_the_post_lowers_a_figure_to_info(pipeline, text, lang, excerpt):
     got = _stat(pipeline, text, lang)
     assert got == [(excerpt, "info", "cited")]
+
+
+def test_a_year_alone_in_brackets_names_no_source(pipeline):
+    assert _stat(pipeline, "Unemployment fell by 12% (2023).", "en") == [("12%", "medium", "fact")]
+
+
+def test_a_citation_that_is_not_a_regex_is_refused():
+    from socialrisk.checkers.claims import ClaimParams
+
+    with pytest.raises(ValueError, match="not a valid regex"):
+        ClaimParams.model_validate({"citation": "(unclosed", "levels": {}})
 
 
 def test_a_source_word_without_a_label_is_not_a_citation(pipeline):

@@ -8,11 +8,11 @@ and the suggestion says what to add. Words and thresholds are data in ``rules/co
 
 from __future__ import annotations
 
-
+import functools
 from typing import ClassVar
 
 import regex
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..models import Category, Severity
 from ._match import Hit, covering, in_identifiers, per_rule
@@ -56,6 +56,19 @@ class ClaimParams(FramedParams):
     min_count: float = Field(default=10, ge=0, description="a bare count below this is not a statistic")
     min_words: int = Field(default=4, ge=1, description="a quote shorter than this is a scare quote, not a quote")
     max_severity: Severity = Severity.MEDIUM
+    citation: str | None = Field(
+        default=None, description="regex of a citation in brackets in the sentence: '(HSE figures, Jan 2024)'"
+    )
+
+    @field_validator("citation")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                regex.compile(value)
+            except regex.error as exc:
+                raise ValueError(f"not a valid regex ({exc})") from None
+        return value
 
 
 def _params(rule) -> ClaimParams:
@@ -65,6 +78,11 @@ def _params(rule) -> ClaimParams:
     if p.max_severity > Severity.MEDIUM or any(lvl.severity > p.max_severity for lvl in p.levels.values()):
         raise ValueError("params.levels: a claim is a review matter; severity medium at most")
     return p
+
+
+@functools.lru_cache(maxsize=32)
+def _citation(source: str) -> "regex.Pattern[str]":
+    return regex.compile(source, regex.V0)
 
 
 def _street_words(rule, lang: str) -> tuple[str, ...]:
@@ -156,6 +174,10 @@ class ClaimsChecker(FramedChecker):
         vague = [(h.start, h.end) for h in cue_hits(analysis, param_lexicon(rule, "vague_source", analysis.lang), lo, hi)]
         source = param_lexicon(rule, "source", analysis.lang)
         if cue_hits(analysis, source, lo, hi, [*tags, *vague]):
+            return "sourced"
+        # "(HSE figures, Jan 2024)", "(CBS, 2023)": a citation in brackets names the source in the sentence.
+        citation = self.params[rule.id].citation
+        if citation and _citation(citation).search(analysis.text, lo, hi):
             return "sourced"
         # A link whose address names a source (cbs.nl, ons.gov.uk) cites it, wherever it stands.
         if any(cue_hits(analysis, source, u.start, u.end) for u in analysis.urls):
