@@ -37,6 +37,11 @@ FIRES = [
     ("The minister met the mayor before he resigned.", "en", {}, "AMBIG-PRONOUN-REFERENT", "he", "low"),
     ("De minister zei tegen de burgemeester dat hij moest aftreden.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "hij", "low"),
     ("Minister Jansen belde wethouder Bakker nadat hij was afgetreden.", "nl", {}, "AMBIG-PRONOUN-REFERENT", "hij", "low"),
+    ("Cllr Patel and Cllr Hughes visited the depot. He then cancelled the contract.", "en", {}, "AMBIG-PRONOUN-REFERENT", "He", "low"),
+    ("Mrs Carter told the Senator that she had broken the rules.", "en", {}, "AMBIG-PRONOUN-REFERENT", "she", "low"),
+    ("We won't hesitate to not renew the lease.", "en", {}, "AMBIG-DOUBLE-NEGATION", "won't hesitate to not", "low"),
+    ("De raad is er niet op tegen dat het buurthuis niet open gaat.", "nl", {}, "AMBIG-DOUBLE-NEGATION",
+     "niet op tegen dat het buurthuis niet", "low"),
     ("Het is niet onterecht dat de raad twijfelt.", "nl", {}, "AMBIG-DOUBLE-NEGATION", "niet onterecht", "low"),
     ("The claim is not untrue.", "en", {}, "AMBIG-DOUBLE-NEGATION", "not untrue", "low"),
     ("Ja hoor, de huur gaat weer omhoog.", "nl", {}, "AMBIG-SARCASM", "Ja hoor", "medium"),
@@ -68,6 +73,10 @@ FIRES = [
 
 # (text, lang, post fields, rule id that must stay quiet)
 QUIET = [
+    ("We are not against the plan, and we will not vote for cuts.", "en", {}, "AMBIG-DOUBLE-NEGATION"),
+    ("We do not want to lose the library.", "en", {}, "AMBIG-DOUBLE-NEGATION"),
+    ("Wij zijn niet tegen het plan, maar de bibliotheek moet open.", "nl", {}, "AMBIG-DOUBLE-NEGATION"),
+    ("Cllr Patel visited the depot with residents. He then cancelled the contract.", "en", {}, "AMBIG-PRONOUN-REFERENT"),
     ("Veel mensen kwamen naar de inloopavond.", "nl", {}, "AMBIG-VAGUE-QUANTITY"),   # no promise
     ("Veel succes aan alle geslaagden, we gaan jullie missen!", "nl", {}, "AMBIG-VAGUE-QUANTITY"),  # excluded phrase
     ("We will build 450 homes.", "en", {}, "AMBIG-VAGUE-QUANTITY"),
