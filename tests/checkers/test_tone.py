@@ -41,6 +41,8 @@ def _report(pipe, text, lang):
         ("Godverdomme, alweer vertraging.", "nl", "TONE-PROFANITY", "Godverdomme"),
         ("This is sh1t.", "en", "TONE-PROFANITY", "sh1t"),  # leetspeak folded by the analysis
         ("What the f*ck is this plan?", "en", "TONE-PROFANITY", "f*ck"),
+        ("Absolute bollocks from the minister.", "en", "TONE-PROFANITY", "bollocks"),
+        ("Lazer op met je plannen.", "nl", "TONE-PROFANITY", "Lazer op"),
         ("Wat een ѕhit plan.", "nl", "TONE-PROFANITY", "ѕhit"),  # Cyrillic s
         ("Dit beleid is walgelijk.", "nl", "TONE-AGGRESSIVE", "walgelijk"),
         ("Their answer was pathetic.", "en", "TONE-AGGRESSIVE", "pathetic"),
@@ -143,3 +145,28 @@ def test_unknown_voice_is_refused():
 
     with pytest.raises(ValidationError):
         ToneSettings.model_validate({"voice": "angry"})
+
+
+@pytest.mark.parametrize("text,lang,severity", [
+    ("LET OP!!! ALLE INWONERS MOETEN HUN CONTAINER VOOR VRIJDAG AANMELDEN!!!", "nl", "medium"),
+    ("URGENT: ALL PARKING PERMITS MUST BE RENEWED ONLINE BEFORE THE END OF MAY", "en", "medium"),
+    ("VOTE FOR US TODAY, EVERY VOTE COUNTS!", "en", "low"),  # a short slogan: emphasis, not a whole shouted post
+    ("NU STEMMEN OP ONZE LIJST, HET KAN NOG!", "nl", "low"),
+])
+def test_a_whole_post_in_capitals_is_medium(pipe, text, lang, severity):
+    found = [f for f in _report(pipe, text, lang).findings if f.rule_id == "TONE-ALLCAPS"]
+    assert [f.severity.value for f in found] == [severity]
+
+
+def test_whole_post_needs_its_three_settings():
+    from socialrisk.checkers.tone import ToneChecker
+    from socialrisk.rules import Rule
+
+    rule = Rule.model_validate({
+        "id": "TONE-X", "checker": "tone", "category": "tone", "severity": "low",
+        "params": {"min_share": 0.5, "min_words": 3, "min_run": 3, "max_acronym_len": 3,
+                   "whole_post": {"min_share": 0.9, "severity": "loud"}},
+        "what": "w", "why": "w", "message": "m", "examples": {"trigger": ["X"], "clean": ["y"]},
+    })
+    with pytest.raises(ValueError, match="params.whole_post"):
+        ToneChecker.validate_rule(rule)

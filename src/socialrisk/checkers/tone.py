@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Category, Finding
+from ..models import Category, Finding, Severity
 from .base import Checker, register
 from ._match import Hit, in_identifiers, in_links, per_rule, word_tokens
 from ._target import rule_hits
@@ -75,6 +75,15 @@ class ToneChecker(Checker):
             for key in ("min_share", "min_words", "min_run", "max_acronym_len"):
                 if not isinstance(p.get(key), (int, float)):
                     raise ValueError(f"params.{key} must be a number")
+            whole = p.get("whole_post")
+            if whole is not None:
+                if not (isinstance(whole, dict) and set(whole) == {"min_share", "min_words", "severity"}
+                        and all(isinstance(whole[k], (int, float)) for k in ("min_share", "min_words"))):
+                    raise ValueError("params.whole_post must be a mapping of min_share, min_words and severity")
+                try:
+                    Severity(whole["severity"])
+                except ValueError:
+                    raise ValueError("params.whole_post.severity must be a severity (info ... blocker)") from None
         elif kind == "emoji":
             for key in ("max_run", "max_total", "max_share"):
                 if not isinstance(p.get(key), (int, float)):
@@ -135,7 +144,13 @@ class ToneChecker(Checker):
         share = len(shouted) / len(words)
         if share >= float(p["min_share"]) and len(shouted) >= int(p["min_words"]):
             details = {"caps": len(shouted), "share": round(share, 2)}
-            return [self.finding(rule, analysis, shouted[0].idx, shouted[-1].idx + len(shouted[-1].text), score=0.8, message=rule.message.format(**details), details=details)]
+            # A whole post in capitals ("URGENT!!! ALL RESIDENTS MUST ...") is shouting, not a word of emphasis.
+            whole = p.get("whole_post")
+            loud = whole and share >= float(whole["min_share"]) and len(shouted) >= int(whole["min_words"])
+            return [self.finding(
+                rule, analysis, shouted[0].idx, shouted[-1].idx + len(shouted[-1].text), score=0.8,
+                severity=Severity(whole["severity"]) if loud else None, message=rule.message.format(**details), details=details,
+            )]
         out = []
         for a, b, n in self._runs(rule, analysis, counts=True):
             if n >= int(p["min_run"]):
