@@ -182,6 +182,11 @@ FIRES = [
     ("We'll string him up outside the town hall.", "en", "LEGAL-THREAT", "string him up", "blocker"),
     ("Councillor Ahmed rigged the housing allocations.", "en", "LEGAL-ACCUSATION", "rigged", "high"),
     ("The CPS has charged former councillor Ian Rowe with fraud.", "en", "LEGAL-ACCUSATION", "fraud", "low"),
+    # third acceptance round: a history word is still an insult when said of a person; a short subject stays the target
+    ("Councillor Jones is a Nazi sympathiser.", "en", "LEGAL-INSULT", "Nazi", "high"),
+    ("Mayor Hill, you Nazi.", "en", "LEGAL-INSULT", "Nazi", "high"),
+    ("Rutte and his friends are criminal.", "en", "LEGAL-ACCUSATION", "criminal", "high"),
+    ("Rutte is crimineel.", "nl", "LEGAL-ACCUSATION", "crimineel", "high"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -195,6 +200,14 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    # history and remembrance: "Nazi" as a period or regime, the Holocaust is no person
+    ("On Sunday we lit candles for the Holocaust and for every victim of Nazi persecution.", "en"),
+    ("Councillor Jones spoke about Nazi Germany at the memorial.", "en"),
+    ("We herdenken de Holocaust en alle slachtoffers van de nazi-bezetting.", "nl"),
+    # "criminal" said of a situation or as an intensifier, not of a person
+    ("Letting pensioners freeze in the richest city in Europe is criminal.", "en"),
+    ("Gezinnen in een rijk land in de kou laten zitten is crimineel.", "nl"),
+    ("Dit beleid is crimineel slecht.", "nl"),
     # a party's voters told the right day, a correction, a party's internal ballot
     ("PVV-kiezers, stem woensdag!", "nl"),
     ("Kiezers van de VVD stemmen woensdag, net als alle anderen op woensdag.", "nl"),

@@ -54,6 +54,10 @@ class LegalParams(FramedParams):
         default=(), description="patterns that single out one person themselves (\"die sukkel van een wethouder\")"
     )
     object_words: int = Field(default=3, ge=0, description="max words between an imperative verb and its object")
+    subject_words: int = Field(
+        default=3, ge=0,
+        description="max words between a lone capitalised sentence opener and the predicate for the opener to be its subject",
+    )
 
 
 # Which framing labels each mechanism can produce (all must be given in params.levels).
@@ -250,6 +254,25 @@ class LegalChecker(FramedChecker):
         lo = words[-6] if len(words) >= 6 else a  # the subject: up to six words before the predicate
         return bool(cue_hits(analysis, param_lexicon(rule, "things", lang), lo, verb.start))
 
+    @staticmethod
+    def _opener_not_subject(rule, analysis, hit: Hit, targets: list[Target], max_words: int) -> bool:
+        """Whether the only targets are capitalised sentence openers ("word") that a long clause separates
+        from the predicate the word follows: "Leaving children hungry in a rich country is criminal" says
+        it of a situation; "Rutte is corrupt" keeps its subject right before the verb."""
+        if not targets or any(t.kind != "word" for t in targets):
+            return False
+        lang = analysis.lang
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        text = analysis.text
+        predicates = [
+            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.start)
+            if len(text[c.end : hit.start].split()) <= 2
+        ]
+        if not predicates:
+            return False
+        verb = predicates[-1]
+        return all(t.end <= verb.start and len(text[t.end : verb.start].split()) > max_words for t in targets)
+
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -262,6 +285,8 @@ class LegalChecker(FramedChecker):
                 continue
             if not targets:
                 continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
+            if "predicate" in rule.params and self._opener_not_subject(rule, analysis, hit, targets, p.subject_words):
+                continue  # "Leaving children hungry ... is criminal": said of a situation, not of a person
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
