@@ -907,3 +907,81 @@ def test_a_vacancy_contact_is_a_work_line(pipeline, text, lang, severity):
 def test_second_acceptance_round(pipeline, text, lang, rule_id, excerpt, severity):
     _, found = _findings(pipeline, text, lang, rule=rule_id)
     assert [(f.span.excerpt, f.severity.value) for f in found] == [(excerpt, severity)]
+
+
+# Third acceptance round: the organisation's own lines and desks, venues and labels; own example sentences.
+OWN_LINES = [
+    ("Libraries are shut on Friday. For emergencies call 01632 960 111 at any time.", "en", "PRIV-PHONE"),
+    ("Our offices are closed on Monday. Call 01632 960 112 if a tree has fallen.", "en", "PRIV-PHONE"),
+    ("Want to help at the food bank? Ring Priya on our helpers line 01632 960 454.", "en", "PRIV-PHONE"),
+    ("Street lights out? Call highways services on 01632 960 303.", "en", "PRIV-PHONE"),
+    ("Report a pothole: 01632 960 404 (24 hrs).", "en", "PRIV-PHONE"),
+    ("Burst main? Ring 01632 960 414, 24/7.", "en", "PRIV-PHONE"),
+    ("Check your bin day at bins.eastbury.gov.uk or call 01632 960 606.", "en", "PRIV-PHONE"),
+    ("Questions about the fund? Email funding@eastbury.gov.uk or ring 01632 960 505.", "en", "PRIV-PHONE"),
+    ("Questions about the fund? Email funding@eastbury.gov.uk or ring 01632 960 505.", "en", "PRIV-EMAIL"),
+    ("Apply for a grant: grants@eastbury.gov.uk.", "en", "PRIV-EMAIL"),
+    ("Storingen melden: 0546 123 456 (24 uur per dag).", "nl", "PRIV-PHONE"),
+    ("Wil je helpen bij de voedselbank? Bel Anja op ons vrijwilligersnummer 0546 123 457.", "nl", "PRIV-PHONE"),
+]
+NOT_OWN_LINES = [
+    ("Call Priya on her mobile 07700 900 454, she runs the rota.", "en", "PRIV-PHONE"),
+    ("My neighbour Dave is on 01632 960 707 (24 hrs), ring him.", "en", "PRIV-PHONE"),
+    ("Call me on our home number 01632 960 808.", "en", "PRIV-PHONE"),
+    ("Report him to me on 07700 900 123 if he parks there again.", "en", "PRIV-PHONE"),
+    ("Email dave@eastbury.gov.uk if you want to talk to Dave.", "en", "PRIV-EMAIL"),  # a first name
+    ("Email jsmith@eastbury.gov.uk with your questions.", "en", "PRIV-EMAIL"),  # an initial and a surname
+    ("Email grants@hotmail.co.uk with your questions.", "en", "PRIV-EMAIL"),  # webmail, not a public body
+    ("Bel mij gerust op ons nummer thuis 0546 123 458.", "nl", "PRIV-PHONE"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule_id", OWN_LINES)
+def test_own_lines_and_desks_are_low(pipeline, text, lang, rule_id):
+    report, found = _findings(pipeline, text, lang, rule=rule_id)
+    assert [f.severity for f in found] == [Severity.LOW], found
+    assert report.decision.value == "go"
+
+
+@pytest.mark.parametrize("text,lang,rule_id", NOT_OWN_LINES)
+def test_a_private_line_next_to_own_line_words_stays_high(pipeline, text, lang, rule_id):
+    _, found = _findings(pipeline, text, lang, rule=rule_id)
+    assert [f.severity for f in found] == [Severity.HIGH], found
+
+
+@pytest.mark.parametrize("text,lang,severity", [
+    ("Election night count at Friends Meeting House, 14 Mount Street. All candidates attend.", "en", "low"),
+    ("Nieuwe openingstijden van de kringloopwinkel: di-za 10-17 uur. Adres: Industrieweg 14. Tot ziens!", "nl", "low"),
+    ("Het servicepunt is verhuisd naar het stadskantoor, Marktstraat 4.", "nl", "low"),
+    ("Where: 14 Mount Street. Doors open at 7.", "en", "low"),
+    ("She lives in the Old Meeting House, 6 Mount Street, with her kids.", "en", "high"),  # a residence word
+    ("Jan de Vries belde ons. Adres: Industrieweg 14.", "nl", "high"),  # a person in the post
+])
+def test_venues_and_bare_labels(pipeline, text, lang, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [f.severity.value for f in found] == [severity]
+
+
+@pytest.mark.parametrize("text,lang,place", [
+    ("Kerstmarkt op de Grote Markt vanaf 18 uur.", "nl", "Grote Markt"),
+    ("Het Loket Zorg zit vanaf maandag in het gemeentehuis.", "nl", "Loket Zorg"),
+])
+def test_a_square_or_desk_is_not_a_person(pipeline, text, lang, place):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-PERSON")
+    assert [f for f in found if f.severity > Severity.INFO] == []
+    assert "<PERSON>" not in (report.redacted or "")
+
+
+@pytest.mark.parametrize("org,match", [
+    ({"severity": "low", "words": {"en": ["us"]}, "own": {"nouns": ["line"]}}, "own.nouns"),
+    ({"severity": "low", "words": {"en": ["us"]}, "own": {"lines": {"en": ["x"]}}}, "own must be a mapping"),
+    ({"severity": "low", "words": {"en": ["us"]}, "domains": {"suffixes": "gov.uk"}}, "domains"),
+])
+def test_broken_organisation_params_are_named(org, match):
+    from socialrisk.checkers.privacy import PrivacyChecker
+    from socialrisk.rules import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "PRIV-PHONE")
+    bad = rule.model_copy(update={"params": {**rule.params, "organisation": org}})
+    with pytest.raises(ValueError, match=match):
+        PrivacyChecker.validate_rule(bad)

@@ -134,6 +134,7 @@ class PrivacyChecker(Checker):
             words = role.get("words", [])
             if not (isinstance(words, list) and all(isinstance(w, str) and w for w in words)):
                 raise ValueError("params.role.words must be a list of words")
+            _check_domains(role.get("government", {}), "params.role.government")
         if "organisation" in p:
             _validate_organisation(p["organisation"])
         raised = p.get("raised_by")
@@ -147,6 +148,10 @@ class PrivacyChecker(Checker):
                 isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values()
             )):
                 raise ValueError(f"params.{key} must map languages to lists of words")
+        label = p.get("bare_label", {})
+        if not (isinstance(label, dict) and set(label) <= {"nl", "en", "all"}
+                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in label.values())):
+            raise ValueError("params.bare_label must map nl/en/all to lists of words")
         venue = p.get("venue", {})
         if not (isinstance(venue, dict) and set(venue) <= {"nl", "en", "all"}
                 and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in venue.values())):
@@ -274,13 +279,18 @@ class PrivacyChecker(Checker):
             if h.entity == "PERSON" or h.allowed:
                 continue
             a, b = analysis.sentence_of(h.start)
+            # a venue named right before the address, or a plain "Adres:" label in a post that names nobody:
+            # the address is a place's, however strongly the words around it ("house", "verhuisd") suggest a home
+            venue = _venue_before(analysis, h) or _bare_label(analysis, h, people)
+            if venue and "demoted" in h.rule.params:
+                h.severity = min(h.severity, Severity(h.rule.params["demoted"]))
             near = [(x.start, x.end) for x in people if a <= x.start < b]
             if near:
                 h.related = near
                 # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
                 if h.rule.params.get("person_raises") and h.severity < h.rule.severity and any(
                     a <= x.start < b and x.severity > Severity.INFO for x in people
-                ) and not _venue_before(analysis, h):
+                ) and not venue:
                     h.severity = h.rule.severity
             raise_ = h.rule.params.get("raised_by")
             if raise_ and h.severity < Severity(raise_["severity"]) and _any_word(analysis, raise_["words"]):
@@ -676,12 +686,21 @@ def _role_address(address: str, role: dict, names) -> bool:
         return False
     listed, first = email_name_sets(names)
     low = local.lower()
-    if low in listed or any(low[:k] in first for k in range(4, len(low))):
+    if low in listed:
+        return False
+    if role.get("government") and _government_domain(domain, role["government"]):
+        # a public body's domain ("grants@westfield.gov.uk"): a word that is not a name is a desk, even one
+        # that starts like a first name ("grants", "Grant"); "jsmith" (an initial and a surname) stays a person's
+        return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
+    if any(low[:k] in first for k in range(4, len(low))):
         return False
     return not any(low[k:] in listed for k in (1, 2) if len(low) - k >= 4)
 
 
-_ORGANISATION_KEYS = frozenset({"severity", "message", "words", "unless", "staff", "sentences_before", "sentences_after"})
+_ORGANISATION_KEYS = frozenset({
+    "severity", "message", "words", "unless", "staff", "sentences_before", "sentences_after", "own", "domains",
+})
+_OWN_KEYS = frozenset({"possessive", "nouns", "labels", "after"})
 
 
 def _validate_organisation(org: Any) -> None:
@@ -697,6 +716,14 @@ def _validate_organisation(org: Any) -> None:
         if not (isinstance(words, dict) and words and set(words) <= {"nl", "en", "all"}
                 and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in words.values())):
             raise ValueError(f"params.organisation.{key} must map nl/en/all to lists of words")
+    own = org.get("own", {})
+    if not isinstance(own, dict) or set(own) - _OWN_KEYS:
+        raise ValueError(f"params.organisation.own must be a mapping with {', '.join(sorted(_OWN_KEYS))}")
+    for key, words in own.items():
+        if not (isinstance(words, dict) and set(words) <= {"nl", "en", "all"}
+                and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
+            raise ValueError(f"params.organisation.own.{key} must map nl/en/all to lists of words")
+    _check_domains(org.get("domains", {}), "params.organisation.domains")
     for key in ("sentences_before", "sentences_after"):
         n = org.get(key, 0)
         if not (isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 3):
@@ -741,6 +768,8 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
         return False
     if org.get("staff") and _any_word(analysis, org["staff"]):
         return True  # a vacancy or a press contact: the person named gives their work line on purpose
+    if org.get("own") and _own_line(analysis, h, org["own"], a):
+        return True  # "call Jenny on our volunteering line ...", "Report flooding: ...", "... (24 hrs)"
     if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
         return False
     lo, hi = a, h.start
@@ -748,6 +777,10 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
         if lo == 0:
             break
         lo = analysis.sentence_of(lo - 1)[0]
+    if org.get("domains") and any(
+        _government_domain(m.group(), org["domains"]) for m in _DOMAIN.finditer(analysis.text, lo, b)
+    ):
+        return True  # "Find out if you qualify: business.belfastcity.gov.uk or call ...": a public body's line
     after = int(org.get("sentences_after", 0))
     if after:
         hi = b
@@ -756,6 +789,66 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
                 break
             hi = analysis.sentence_of(hi)[1]
     return any(not (x.start < h.end and h.start < x.end) for x in _words(org.get("words"), lang).finditer(analysis, lo, hi))
+
+
+def _check_domains(spec: Any, name: str) -> None:
+    """A list of domain suffixes ("gov.uk") and label prefixes ("gemeente"): {suffixes: [...], labels: [...]}."""
+    if not (isinstance(spec, dict) and set(spec) <= {"suffixes", "labels"} and all(
+        isinstance(v, list) and all(isinstance(w, str) and w and " " not in w for w in v) for v in spec.values()
+    )):
+        raise ValueError(f"{name} must map suffixes and labels to lists of domain parts")
+
+
+# a domain name or the domain of an address ("business.belfastcity.gov.uk", "grants@westfield.gov.uk")
+_DOMAIN = regex.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+")
+
+
+def _government_domain(domain: str, spec: dict) -> bool:
+    """Whether a domain is a public body's: it ends in a listed suffix ("leeds.gov.uk") or one of its labels
+    starts with a listed word ("gemeente-zwolle.nl")."""
+    domain = domain.lower().rstrip(".").rpartition("@")[2]
+    if any(domain == s or domain.endswith("." + s) for s in spec.get("suffixes", ())):
+        return True
+    return any(label.startswith(w) for label in domain.split(".")[:-1] for w in spec.get("labels", ()))
+
+
+def _own_line(analysis: "Analysis", h: _Hit, own: dict, a: int) -> bool:
+    """Whether the words right at a number say it is the organisation's own line, a private person named or not:
+    a possessive and a line word just before it ("call Jenny on our volunteering line 01632 ..."), a label
+    of the organisation's own service opening the sentence ("Report flooding: 01632 ..."), or a service time
+    right after it ("... (24 hrs)", "24/7")."""
+    lang = analysis.lang
+    text = analysis.text
+    pick = lambda key: {w.lower() for w in [*own.get(key, {}).get("all", []), *own.get(key, {}).get(lang, [])]}
+    before = [w.strip(":,()").lower() for w in text[a:h.start].split()]
+    before = [w for w in before if w]
+    nouns, possessive = pick("nouns"), pick("possessive")
+    # a line word, or a compound ending in one ("vrijwilligersnummer", "helpline")
+    line = bool(before) and any(before[-1] == n or before[-1].endswith(n) and len(before[-1]) > len(n) + 2 for n in nouns)
+    if line and possessive.intersection(before[-4:-1]):
+        return True
+    labels = pick("labels")
+    if labels and before and before[0] in labels and len(before) <= 4 and text[a:h.start].rstrip().endswith(":"):
+        return True
+    after = own.get("after")
+    if after:
+        tail = text[h.end:h.end + 24].lstrip(" (,-\u2013").lower()
+        return any(tail.startswith(w.lower()) for w in [*after.get("all", []), *after.get(lang, [])])
+    return False
+
+
+def _bare_label(analysis: "Analysis", h: _Hit, people: list[_Hit]) -> bool:
+    """"Nieuwe openingstijden Milieustraat: ... Adres: Energieweg 20.": an address after a plain label that
+    opens its sentence, in a post that names no private person, is a bare address (``params.bare_label``)."""
+    label = h.rule.params.get("bare_label")
+    if not label or any(x.severity > Severity.INFO for x in people):
+        return False
+    a = analysis.sentence_of(h.start)[0]
+    head = analysis.text[a:h.start].strip()
+    if not (head.endswith(":") and head[:1].isupper()):
+        return False  # a post's sentence starts with a capital; a form's field ("address: ...") need not
+    words = {w.lower() for w in [*label.get("all", []), *label.get(analysis.lang, [])]}
+    return head[:-1].strip().lower() in words
 
 
 def _check_severity(value: Any, name: str) -> None:
@@ -935,7 +1028,11 @@ def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
     words = _words(venue, analysis.lang)
     a = analysis.sentence_of(h.start)[0]
     before = analysis.text[a:h.start].split()[-4:]
-    return bool(before) and bool(words.search_text(" ".join(before)))
+    if not (before and words.search_text(" ".join(before))):
+        return False
+    # "She lives in the Old Meeting House, 6 Mount Street": a residence word before the venue makes it a home
+    home = h.rule.params.get("home", {}).get("words", {})
+    return not (home and _words(home, analysis.lang).search_text(analysis.text[a:h.start]))
 
 
 _OF_STREET = regex.compile(r"\s+(?:van|uit)\s+(?:(?:de|het|der|den)\s+)?(?=\p{Lu})")
