@@ -12,6 +12,11 @@ from socialrisk.models import Severity
 
 # (text, lang, rule id, excerpt, severity)
 FIRES = [
+    # superlatives against a named place, "everyone agrees"
+    ("Our county has the fastest broadband in Britain.", "en", "CLAIM-ABSOLUTE", "the fastest broadband in Britain", "low"),
+    ("Wij hebben de schoonste straten van Gelderland.", "nl", "CLAIM-ABSOLUTE", "de schoonste straten van Gelderland", "low"),
+    ("Everybody agrees the tram was a mistake.", "en", "CLAIM-ABSOLUTE", "Everybody agrees", "low"),
+    ("Niemand betwist dat het plan mislukt is.", "nl", "CLAIM-ABSOLUTE", "Niemand betwist", "low"),
     ("De huren zijn met 23% gestegen.", "nl", "CLAIM-STAT", "23%", "medium"),
     ("Het aantal daklozen is verdubbeld.", "nl", "CLAIM-STAT", "verdubbeld", "medium"),
     ("Er staan 1.200 gezinnen op de wachtlijst.", "nl", "CLAIM-STAT", "1.200", "medium"),
@@ -107,6 +112,10 @@ FIRES = [
 
 # (text, lang, rule id that must not fire)
 QUIET = [
+    ("The best of luck in Cardiff tomorrow, everyone!", "en", "CLAIM-ABSOLUTE"),
+    ("Join the biggest street party in July!", "en", "CLAIM-ABSOLUTE"),
+    ("We wish you the best in Bristol.", "en", "CLAIM-ABSOLUTE"),
+    ("De beste wensen van het hele college!", "nl", "CLAIM-ABSOLUTE"),
     ("Wij gaan samen sterker worden!", "nl", "CLAIM-PREDICTION"),
     ("Als u vragen heeft, bel ons gerust.", "nl", "CLAIM-EFFECT"),
     ("De Dorpsstraat wordt niet afgesloten tijdens de markt.", "nl", "CLAIM-ABSOLUTE"),
