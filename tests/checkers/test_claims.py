@@ -112,6 +112,8 @@ FIRES = [
 
 # (text, lang, rule id that must not fire)
 QUIET = [
+    ("Tramlijn 16 rijdt deze week niet.", "nl", "CLAIM-STAT"),
+    ("Trains to Leeds leave from platform 14 this weekend.", "en", "CLAIM-STAT"),
     ("The best of luck in Cardiff tomorrow, everyone!", "en", "CLAIM-ABSOLUTE"),
     ("Join the biggest street party in July!", "en", "CLAIM-ABSOLUTE"),
     ("We wish you the best in Bristol.", "en", "CLAIM-ABSOLUTE"),
