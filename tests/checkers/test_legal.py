@@ -187,6 +187,31 @@ FIRES = [
     ("Mayor Hill, you Nazi.", "en", "LEGAL-INSULT", "Nazi", "high"),
     ("Rutte and his friends are criminal.", "en", "LEGAL-ACCUSATION", "criminal", "high"),
     ("Rutte is crimineel.", "nl", "LEGAL-ACCUSATION", "crimineel", "high"),
+    # veiled threats beyond the fixed phrases; with a warning or a second threat in the post they block
+    ("Councillor Jones might want to think very carefully about driving home late tonight.", "en",
+     "LEGAL-THREAT-VEILED", "think very carefully about driving home", "high"),
+    ("It'd be a shame if something happened to the mayor's car.", "en", "LEGAL-THREAT-VEILED",
+     "It'd be a shame if something happened to", "high"),
+    ("We know where you live, Mayor Hill. Watch yourself.", "en", "LEGAL-THREAT-VEILED", "We know where you live", "blocker"),
+    ("Burgemeester Visser, we weten waar je woont. Pas maar op.", "nl", "LEGAL-THREAT-VEILED", "we weten waar je woont", "blocker"),
+    ("Morgen staan we voor de deur van burgemeester Visser. Hij zal wel zien wat er gebeurt.", "nl",
+     "LEGAL-THREAT-VEILED", "staan we voor de deur van burgemeester", "blocker"),
+    ("Morgen staan we voor de deur van burgemeester Visser.", "nl", "LEGAL-THREAT-VEILED",
+     "staan we voor de deur van burgemeester", "high"),
+    ("Het wordt tijd dat iemand die wethouder eens een lesje leert.", "nl", "LEGAL-THREAT-VEILED",
+     "iemand die wethouder eens een lesje leert", "high"),
+    ("Those councillors will be dealt with. Permanently.", "en", "LEGAL-THREAT", "be dealt with. Permanently", "blocker"),
+    ("Die wethouder moet maar eens een kogel krijgen.", "nl", "LEGAL-THREAT", "een kogel krijgen", "blocker"),
+    ("Die verraders hangen we op aan de hoogste boom.", "nl", "LEGAL-THREAT", "hangen we op aan de hoogste boom", "blocker"),
+    # doxing without a house number: a street and an invitation to go there
+    ("Councillor Patel lives on Birch Road, if anyone fancies popping round to give him a piece of their mind.", "en",
+     "LEGAL-DOX", "lives on Birch Road", "high"),
+    ("Here's the home address of the planning officer: 4 Oak Way. Tell him what you think.", "en", "LEGAL-DOX",
+     "Here's the home address of", "high"),
+    ("Wethouder Jansen woont aan de Berkenlaan, ga gerust eens langs om je mening te geven.", "nl", "LEGAL-DOX",
+     "woont aan de Berkenlaan", "high"),
+    ("Het woonadres van de nieuwe burgemeester: Kerkstraat 3. Stuur hem een kaartje!", "nl", "LEGAL-DOX",
+     "woonadres van de nieuwe burgemeester:", "high"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -200,6 +225,18 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    # a shame, a deal, a door, a warning on their own are no threats
+    ("It would be a shame if the library closed.", "en"),
+    ("Potholes will be dealt with permanently this summer.", "en"),
+    ("Watch yourself on the icy roads tonight.", "en"),
+    ("Pas maar op met vuurwerk, het is gevaarlijk.", "nl"),
+    ("Councillors should think carefully before voting for these cuts.", "en"),
+    ("Morgen staan we met de petitie voor de deur van het stadhuis.", "nl"),
+    ("De slingers hangen we op in de zaal.", "nl"),
+    ("De vlag hangt in de hoogste boom van het park.", "nl"),
+    ("Councillor Patel lives on Birch Road and loves gardening.", "en"),
+    ("Wethouder Visser woont in de Kerkstraat en komt graag langs bij de buurtvereniging.", "nl"),
+    ("Our office is on Birch Road, come round for a cuppa.", "en"),
     # history and remembrance: "Nazi" as a period or regime, the Holocaust is no person
     ("On Sunday we lit candles for the Holocaust and for every victim of Nazi persecution.", "en"),
     ("Councillor Jones spoke about Nazi Germany at the memorial.", "en"),

@@ -28,6 +28,7 @@ from ._target import (
     find_targets,
     frame_of,
     param_lexicon,
+    post_hits,
     rule_hits,
 )
 from .base import register
@@ -38,7 +39,8 @@ WORD_KEYS = (
     "things", "predicate",
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
-    "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative",
+    "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
+    "pointed",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk")
 
@@ -68,6 +70,7 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
     "slur": ("aimed", "fact"),
     "threat": ("explicit", "fact", "attributed"),
     "phrase": ("fact", "question", "attributed"),
+    "veiled": ("warned", "fact", "question", "attributed"),
     "election": ("fact",),
 }
 
@@ -416,6 +419,8 @@ class LegalChecker(FramedChecker):
                 # setting fire to a town hall or a mosque is a call to violence too ("the council offices"
                 # is a building here, not the council: places are looked up first)
                 kinds = ("place", *kinds)
+            if inside:
+                kinds = (*kinds, "people")  # "The protesters ... will be dealt with. Permanently."
             # A violent verb is a threat only when wished or announced ("ga", "moeten", "will") or ordered
             # (an imperative opening the sentence), not when reported.
             wished = whole or bool(cue_hits(analysis, modal, a, max(b, hit.end)))
@@ -447,6 +452,22 @@ class LegalChecker(FramedChecker):
             if label is None:
                 continue
             yield ("fact" if label == "hedged" else label), (hit.start, hit.end), [], hit.term
+
+    def _veiled(self, rule, p, analysis):
+        """A veiled threat: high on its own; with a second threat or a ``companion`` warning anywhere in the post
+        ("We know where you live, ... Watch yourself.", "we weten waar je woont. Pas maar op.") it is
+        intimidation spelled out: label "warned". A companion alone ("watch yourself") is no threat."""
+        hits = rule_hits(rule, analysis, masked=p.masked)
+        companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
+        for hit in hits:
+            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            if label is None:
+                continue
+            label = "fact" if label == "hedged" else label
+            others = [(h.start, h.end) for h in (*hits, *companions) if h.end <= hit.start or h.start >= hit.end]
+            if label == "fact" and others:
+                label = "warned"
+            yield label, (hit.start, hit.end), others if label == "warned" else [], hit.term
 
     def _election(self, rule, p, analysis):
         debunk = param_lexicon(rule, "debunk", analysis.lang)
