@@ -46,6 +46,31 @@ def test_decision_default_policy():
     assert risk_score(many) > 50 and decide(many, risk_score(many), p) is Decision.REVIEW
 
 
+def test_review_at_holds_posts_with_a_medium_finding():
+    one = [_f("medium")]
+    assert decide(one, risk_score(one), Policy()) is Decision.GO
+    assert decide(one, risk_score(one), Policy(review_at="medium")) is Decision.REVIEW
+    assert decide([_f("low")], 10, Policy(review_at="medium")) is Decision.GO
+    assert decide([_f("low")], 10, Policy(review_at="low")) is Decision.REVIEW
+    assert decide([_f("blocker")], 90, Policy(review_at="low")) is Decision.NO_GO
+
+
+@pytest.mark.parametrize("value", ["info", "blocker", "loud"])
+def test_review_at_is_low_medium_or_high(value):
+    with pytest.raises(ValidationError, match="review_at"):
+        Policy(review_at=value)
+
+
+def test_review_at_from_a_config_file(tmp_path):
+    from socialrisk import Pipeline
+    from socialrisk.config import load_config
+
+    (tmp_path / "socialrisk.toml").write_text('[policy]\nreview_at = "medium"\n', encoding="utf-8")
+    pipe = Pipeline(load_config(tmp_path / "socialrisk.toml"))
+    report = pipe.check("90% van de inwoners is tegen het windpark.", lang="nl")
+    assert report.decision is Decision.REVIEW
+
+
 def test_risk_score_bounds_and_monotonic():
     assert risk_score([]) == 0
     assert risk_score([_f("info")]) == 0

@@ -107,6 +107,9 @@ class Policy(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     severity_overrides: dict[str, Severity] = Field(default_factory=dict)
     review_threshold: float = Field(default=50.0, ge=0, le=100)
+    review_at: Severity = Field(
+        default=Severity.HIGH, description="a finding at this severity or above -> review (low, medium or high)"
+    )
     no_go_threshold: float | None = Field(
         default=None, ge=0, le=100, description="optional: a score above this is no_go even without a blocker"
     )
@@ -116,6 +119,13 @@ class Policy(BaseModel):
     platforms: dict[str, dict] = Field(default_factory=dict, description="per-platform settings")
 
     _sel = field_validator("select", "ignore")(classmethod(lambda cls, v: _selector_ok(v)))
+
+    @field_validator("review_at")
+    @classmethod
+    def _review_at(cls, value: Severity) -> Severity:
+        if not Severity.LOW <= value <= Severity.HIGH:
+            raise ValueError("must be low, medium or high (a blocker is always no_go; info would hold every post)")
+        return value
 
     @field_validator("severity_overrides")
     @classmethod
@@ -196,7 +206,7 @@ def risk_score(findings: Iterable[Finding]) -> float:
 
 
 def decide(findings: list[Finding], score: float, policy: Policy, incomplete: bool = False) -> Decision:
-    """DESIGN.md's default: any blocker -> no_go; any high or score over the threshold -> review.
+    """DESIGN.md's default: any blocker -> no_go; any high (``policy.review_at``) or score over the threshold -> review.
 
     ``incomplete``: a checker failed on this post, so nobody vouched for all of it: go becomes review.
     """
@@ -204,6 +214,6 @@ def decide(findings: list[Finding], score: float, policy: Policy, incomplete: bo
         return Decision.NO_GO
     if policy.no_go_threshold is not None and score > policy.no_go_threshold:
         return Decision.NO_GO
-    if any(f.severity is Severity.HIGH for f in findings) or score > policy.review_threshold or incomplete:
+    if any(f.severity >= policy.review_at for f in findings) or score > policy.review_threshold or incomplete:
         return Decision.REVIEW
     return Decision.GO
