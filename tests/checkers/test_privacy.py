@@ -985,3 +985,35 @@ def test_broken_organisation_params_are_named(org, match):
     bad = rule.model_copy(update={"params": {**rule.params, "organisation": org}})
     with pytest.raises(ValueError, match=match):
         PrivacyChecker.validate_rule(bad)
+
+
+# National identity numbers beyond the BSN and the NI number: a label or context word, and the number's checks.
+NATIONAL_IDS = [
+    ("Her Social Security number 536-22-8194 was on the letter.", "blocker"),
+    ("My SSN is 536-22-8194, can you fix my record?", "blocker"),
+    ("Your social security appeal, ref 536-22-8194, is on file.", "high"),  # a context word, no label
+    ("Mr Lee (PPS 6433435F) won the raffle.", "blocker"),
+    ("Her PPSN: 1234567T is on the form.", "blocker"),
+    ("Mr Lee, don't post your TFN (123 456 782) here.", "blocker"),  # a TFN, though it passes the BSN 11-test too
+]
+NATIONAL_ID_CLEAN = [
+    "Invoice 536-22-8194 is paid.",  # no label, no context word
+    "Call 536-22-8194 for the social club.",
+    "My SSN is 666-22-8194, can you fix my record?",  # an area number never issued
+    "Mr Lee (PPS 6433435G) won the raffle.",  # wrong check letter
+    "Order 6433435F has shipped.",
+    "Your TFN (123 456 789) is wrong.",  # fails the TFN checksum
+]
+
+
+@pytest.mark.parametrize("text,severity", NATIONAL_IDS)
+def test_national_id_numbers(pipeline, text, severity):
+    _, found = _findings(pipeline, text, "en")
+    ids = [(f.rule_id, f.severity.value) for f in found if f.rule_id in ("PRIV-NATIONAL-ID", "PRIV-BSN")]
+    assert ids == [("PRIV-NATIONAL-ID", severity)]
+
+
+@pytest.mark.parametrize("text", NATIONAL_ID_CLEAN)
+def test_national_id_look_alikes(pipeline, text):
+    _, found = _findings(pipeline, text, "en")
+    assert [f.rule_id for f in found if f.rule_id in ("PRIV-NATIONAL-ID", "PRIV-BSN")] == []

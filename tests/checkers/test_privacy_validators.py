@@ -105,3 +105,25 @@ def test_faker_name_data_schema():
         FakerNames.model_validate({**raw, "surnames": ["a", "list"]})  # a space-separated string, not a list
     with pytest.raises(ValueError):
         FakerNames.model_validate({**raw, "unknown": 1})
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("Social Security number 536-22-8194", True),
+    ("SSN: 536 22 8194", True),
+    ("SSN 536-22 8194", False),  # mixed delimiters (Presidio's rule)
+    ("SSN 666-22-8194", False),
+    ("SSN 536-00-8194", False),
+    ("SSN 912-22-8194", False),  # 9xx is never an SSN
+    ("PPS 6433435F", True),
+    ("PPS number 1234567T", True),
+    ("PPS 1234567FA", True),  # the second letter counts with weight 9
+    ("PPS 6433435G", False),
+    ("TFN 123 456 782", True),
+    ("TFN 123 456 789", False),
+    ("TFN 111 111 111", False),
+    ("536-22-8194", True),  # by shape: an SSN
+    ("6433435F", True),  # by shape: a PPS number
+    ("123 456 782", False),  # nine digits without a label: no national number of these
+])
+def test_national_id(text, ok):
+    assert VALIDATORS["national_id"](text) is ok

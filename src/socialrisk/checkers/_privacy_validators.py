@@ -197,3 +197,62 @@ def email_address(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _has_public_suffix(domain: str) -> bool:
     return bool(offline_tldextract()(domain).suffix)
+
+
+# National identity numbers of English-speaking countries other than the Dutch BSN and the UK NI number.
+# The label in the match decides which check applies ("SSN 536-22-8194", "PPS 1234567T", "TFN 123 456 782");
+# without one, the shape does (3-2-4 digits: an SSN; seven digits and a letter: a PPS number).
+_ID_VALUE = re.compile(r"(\d[\d -]*\d[A-Za-z]{0,2})\W*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _presidio_id_checks():
+    """Presidio's own US SSN and Australian TFN checks (``presidio_analyzer.predefined_recognizers``)."""
+    from presidio_analyzer.predefined_recognizers import AuTfnRecognizer, UsSsnRecognizer
+
+    return UsSsnRecognizer(), AuTfnRecognizer()
+
+
+def _pps(value: str) -> bool:
+    """An Irish PPS number: seven digits, a check letter (weights 8..2, mod 23, W = 0) and an optional letter
+    (A, B, H, T, W or X) that counts with weight 9."""
+    m = re.fullmatch(r"(\d{7})([A-W])([ABHTWX]?)", value.upper())
+    if m is None:
+        return False
+    total = sum(int(c) * w for c, w in zip(m.group(1), range(8, 1, -1)))
+    if m.group(3) and m.group(3) != "W":
+        total += 9 * (ord(m.group(3)) - 64)
+    return "WABCDEFGHIJKLMNOPQRSTUV"[total % 23] == m.group(2)
+
+
+def _ssn(value: str) -> bool:
+    ssn, _ = _presidio_id_checks()
+    d = digits_of(value)
+    # Presidio: one delimiter kind, no all-zero group, not 000/666 or a published sample; 9xx is no SSN either
+    return len(d) == 9 and d[0] != "9" and not ssn.invalidate_result(value)
+
+
+def _tfn(value: str) -> bool:
+    _, tfn = _presidio_id_checks()
+    d = digits_of(value)
+    return len(d) == 9 and len(set(d)) > 1 and bool(tfn.validate_result(d))
+
+
+@validator("national_id")
+def national_id(text: str) -> bool:
+    """A US Social Security number, an Irish PPS number or an Australian tax file number, by label or shape."""
+    m = _ID_VALUE.search(text)
+    if m is None:
+        return False
+    value, label = m.group(1).strip(), text[: m.start()].lower()
+    if "tfn" in label or "tax file" in label:
+        return _tfn(value)
+    if "pps" in label or "personal public" in label:
+        return _pps(value.replace(" ", ""))
+    if "ssn" in label or "social security" in label:
+        return _ssn(value)
+    if re.fullmatch(r"\d{7}[A-Za-z]{1,2}", value):
+        return _pps(value)
+    if re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
+        return _ssn(value)
+    return False
