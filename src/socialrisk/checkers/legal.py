@@ -40,7 +40,7 @@ WORD_KEYS = (
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
-    "pointed",
+    "pointed", "anaphora",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk")
 
@@ -56,6 +56,9 @@ class LegalParams(FramedParams):
         default=(), description="patterns that single out one person themselves (\"die sukkel van een wethouder\")"
     )
     object_words: int = Field(default=3, ge=0, description="max words between an imperative verb and its object")
+    yields_to: tuple[str, ...] = Field(
+        default=(), description="rule ids whose finding, when it covers this rule's finding, replaces it"
+    )
     subject_words: int = Field(
         default=3, ge=0,
         description="max words between a lone capitalised sentence opener and the predicate for the opener to be its subject",
@@ -122,6 +125,22 @@ class LegalChecker(FramedChecker):
     Params = LegalParams
     MECHANISMS = MECHANISMS
     WORD_KEYS = WORD_KEYS
+
+    def check(self, analysis, policy):
+        """The findings of every rule, minus those a more specific rule's finding covers (``params.yields_to``:
+        "Zigeuners stelen" is group insult, not an accusation of one person)."""
+        out = super().check(analysis, policy)
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for f in out:
+            spans.setdefault(f.rule_id, []).append((f.span.start, f.span.end))
+        return [
+            f for f in out
+            if not any(
+                a <= f.span.start and f.span.end <= b
+                for other in getattr(self.params.get(f.rule_id), "yields_to", ())
+                for a, b in spans.get(other, ())
+            )
+        ]
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -335,8 +354,10 @@ class LegalChecker(FramedChecker):
             # may stand between ("vieze X", "ik haat X"), so talk *about* hatred is not read as hatred.
             links = cue_hits(analysis, link, max(0, g[0] - p.before_window), h.end, [g])
             if h.start >= g[1]:
-                # the link may open the predicate ("moeten weg") or precede the group ("zijn X ...")
-                ok = h.start - g[1] <= p.window and bool(links)
+                # the link may open the predicate ("moeten weg") or precede the group ("zijn X ..."); a
+                # predicate right after the group carries its own verb ("X stelen", "X can't be trusted")
+                adjacent = not analysis.text[g[1] : h.start].strip()
+                ok = h.start - g[1] <= p.window and (bool(links) or adjacent)
             else:
                 ok = g[0] - h.end <= p.before_window
             # "niets anders dan" is a link, not a negation; "ik haat X niet" negates after the fact
@@ -347,32 +368,64 @@ class LegalChecker(FramedChecker):
             )
             return ok and not negated
 
-        for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = analysis.sentence_of(hit.start)
-            g = (hit.start, hit.end)
+        def described(g: tuple[int, int], a: int, b: int):
             preds = [
                 (kind, h)
                 for kind, lex in (("dehumanising", dehum), ("derogatory", derog))
-                for h in cue_hits(analysis, lex, a, max(b, hit.end), [g])
+                for h in cue_hits(analysis, lex, a, b, [g])
                 if predicates(g, h)
             ]
             if not preds:
-                continue
+                return None
             kind, pred = min(preds, key=lambda kp: (kp[0] != "dehumanising", _gap((kp[1].start, kp[1].end), g)))
-            frame = frame_of(rule, analysis, hit.start, hit.end, ("reported", "attribution"), skip=[(pred.start, pred.end)])
+            return kind, pred, [h for _, h in preds]
+
+        anaphora = param_lexicon(rule, "anaphora", lang)
+        done: set[tuple[int, int]] = set()
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            a, b = analysis.sentence_of(hit.start)
+            g = (hit.start, hit.end)
+            found = described(g, a, max(b, hit.end))
+            related = [g]
+            if found is None:
+                # "Die X verpesten onze wijk. Tijd dat ze oprotten.": a pronoun opening the next sentence's
+                # clause takes the group of the sentence before it
+                following = [(x, y) for x, y in analysis.sentences if x >= max(b, hit.end)]
+                if not following or following[0] in done:
+                    continue
+                a2, b2 = following[0]
+                for pro in cue_hits(analysis, anaphora, a2, b2):
+                    found = described((pro.start, pro.end), a2, b2)
+                    if found is not None:
+                        g = (pro.start, pro.end)
+                        related = [(hit.start, hit.end), g]
+                        done.add((a2, b2))
+                        break
+                if found is None:
+                    continue
+            kind, pred, every = found
+            frame = frame_of(rule, analysis, g[0], g[1], ("reported", "attribution"), skip=[(pred.start, pred.end)])
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # counter-speech, quotes and reports of what others say are not the post's own words
             label = "question" if frame.question else kind
-            span = (min(hit.start, pred.start), max(hit.end, pred.end))
-            yield label, span, [g, (pred.start, pred.end)], hit.term
+            # the span runs from the group over every predicate said of it ("Polen pikken onze banen en zijn
+            # allemaal dronkaards")
+            span = (min(g[0], *(h.start for h in every)), max(g[1], *(h.end for h in every)))
+            yield label, span, [*related, *((h.start, h.end) for h in every)], hit.term
 
     def _slur(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
             frame = frame_of(rule, analysis, hit.start, hit.end, ("reported", "attribution", "negation"))
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # talking about a word is not using it against someone
-            label = "aimed" if self._targets(rule, analysis, hit, p.window, ("pronoun", "group")) else "fact"
-            yield label, (hit.start, hit.end), [], hit.term
+            targets = self._targets(rule, analysis, hit, p.window, ("pronoun", "group", "office", "org"))
+            # "al die makakken", "those ...": a demonstrative right before the slur points it at people
+            pointed = [
+                c for c in cue_hits(analysis, param_lexicon(rule, "pointed", analysis.lang), max(0, hit.start - 20), hit.start)
+                if not analysis.text[c.end : hit.start].strip()
+            ]
+            label = "aimed" if targets or pointed else "fact"
+            yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
     @staticmethod
     def _opens_sentence(rule, analysis, hit: Hit) -> bool:
