@@ -1017,3 +1017,82 @@ def test_national_id_numbers(pipeline, text, severity):
 def test_national_id_look_alikes(pipeline, text):
     _, found = _findings(pipeline, text, "en")
     assert [f.rule_id for f in found if f.rule_id in ("PRIV-NATIONAL-ID", "PRIV-BSN")] == []
+
+
+# A health fact linked to a named private person across an apposition, a relative clause or a repeated first name.
+HEALTH_LINKED = [
+    ("Huge thanks to Ms Hannah Whitlock. Hannah, who is diabetic, still ran the 10k for us.", "en", "diabetic"),
+    ("Please welcome Peter Quinn – Peter, who many of you met at the fair, has been diagnosed with cancer.", "en",
+     "cancer"),
+    ("Gordon Pike, the resident who was sectioned under the Mental Health Act, is home.", "en",
+     "sectioned under the Mental Health Act"),
+    ("Jane Cole from Leeds has dementia, her son told us.", "en", "dementia"),
+    ("Dank aan Henk Bakker voor zijn inzet! Henk vecht al jaren tegen leukemie.", "nl", "leukemie"),
+    ("Mevr. Jansen (81) uit Emmen is herstellende van een beroerte.", "nl", "beroerte"),
+    ("Gerda Smit (45), die vorig jaar na een hartaanval stopte, is terug.", "nl", "hartaanval"),
+    ("Sterkte aan Wim Veenstra, die na een overdosis in het ziekenhuis ligt.", "nl", "overdosis"),
+]
+HEALTH_NOT_LINKED = [
+    ("Thanks to Jan Smit, who raised money for cancer research.", "en"),
+    ("Thanks to Peter Quinn for the cake. Peter says the cancer ward needs volunteers.", "en"),
+    ("We marked the day with Jane Cole, who spoke about her work against cancer.", "en"),
+    ("Henk Bakker sprak vandaag over kanker bij jongeren.", "nl"),
+    ("Dank aan Henk Bakker! Henk zamelde geld in voor kankeronderzoek.", "nl"),
+    ("Councillor Amy Reed – Amy, who is pregnant, will be on leave.", "en"),  # a public figure's first name
+]
+
+
+@pytest.mark.parametrize("text,lang,excerpt", HEALTH_LINKED)
+def test_health_fact_linked_across_apposition_or_repeated_first_name(pipeline, text, lang, excerpt):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(excerpt, Severity.BLOCKER)]
+    assert report.decision.value == "no_go"
+
+
+@pytest.mark.parametrize("text,lang", HEALTH_NOT_LINKED)
+def test_health_word_near_a_name_but_not_about_them(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-SPECIAL-CATEGORY")
+    assert all(f.severity <= Severity.LOW for f in found)
+
+
+def test_the_repeated_first_name_is_not_reported_twice(pipeline):
+    _, found = _findings(pipeline, "Huge thanks to Ms Hannah Whitlock. Hannah, who is diabetic, ran the 10k.", "en",
+                         rule="PRIV-PERSON")
+    assert "Hannah Whitlock" in {f.span.excerpt for f in found}
+    assert all(f.details.get("pattern") != "echo" for f in found)  # the echo only links the fact
+
+
+# The home of a private person by the words that set the address against the name.
+HOME_LINKED = [
+    ("The resident who rang us is Gary Moss from number 3 Cedar Road, and we have spoken to him.", "en", "3 Cedar Road"),
+    ("Reminder to Mrs Cole at 12 High Street: your bill is late.", "en", "12 High Street"),
+    ("Well done to Joan Birch (68) of 4 Alder Close for the garden prize!", "en", "4 Alder Close"),
+    ("Brief aan mevrouw Jansen op de Kerkweg 8: uw aanslag is te laat.", "nl", "Kerkweg 8"),
+    ("Dank aan Sanne Bos voor de tip! Sanne woont zelf op nummer 7 van de Beukenlaan.", "nl", "nummer 7 van de Beukenlaan"),
+    ("Our neighbour Ray at 9 Birch Road has a petition. Pop round and sign it!", "en", "9 Birch Road"),
+]
+HOME_NOT_LINKED = [
+    ("Meet Jane Cole at 12 High Street on Saturday.", "en", "high"),  # a meeting place, not a letter's address
+    ("Dr Patel at 12 Station Road is taking new patients.", "en", "high"),  # a surgery
+    ("Feest bij Jan Smit op de Lindelaan 14 vanavond.", "nl", "high"),
+    ("Onze buurman Piet op de Lindelaan 14 heeft gelijk.", "nl", "high"),  # a first name: high, not blocker
+    ("De kerk op nummer 4 van de Dorpsstraat gaat dicht.", "nl", "low"),
+]
+
+
+@pytest.mark.parametrize("text,lang,street", HOME_LINKED)
+def test_home_address_linked_to_a_named_person(pipeline, text, lang, street):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(street, Severity.BLOCKER)]
+    assert report.decision.value == "no_go"
+
+
+@pytest.mark.parametrize("text,lang,severity", HOME_NOT_LINKED)
+def test_address_near_a_name_that_is_not_their_home(pipeline, text, lang, severity):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-ADDRESS")
+    assert [f.severity.value for f in found] == [severity]
+
+
+def test_a_name_running_into_the_street_is_split(pipeline):
+    _, found = _findings(pipeline, "Onze buurman Piet op de Lindelaan 14 heeft gelijk.", "nl", rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == ["Piet"]

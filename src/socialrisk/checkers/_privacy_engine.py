@@ -64,6 +64,10 @@ class LoneNameCues(BaseModel):
     place_before: _PerLang = Field(
         default_factory=_PerLang, description="after these a lone listed word with no cue is a place (\"in Oosterhout\")"
     )
+    street_joiners: list[str] = Field(
+        default_factory=list,
+        description="tussenvoegsels that, before a street and its number, start the address (\"Piet op de Lindelaan 14\")",
+    )
 
 
 class NameData(BaseModel):
@@ -784,6 +788,7 @@ class _LoneNames:
         self.after = cue_rx(cues.after.get(lang), False)
         self.strong_after = cue_rx(cues.strong_after.get(lang), False)
         self.place_before = cue_rx(cues.place_before.get(lang), True)
+        self.street_joiners = frozenset(w.lower() for w in cues.street_joiners)
 
     def _kind(self, word: str) -> str:
         """'listed', 'like' (name-like), 'initial', 'stop' or '' (a capitalised word of no kind)."""
@@ -925,6 +930,10 @@ class _LoneNames:
         head = text[max(0, start - 40):start]
         tail = text[end:end + 20]
         if len(words) > 1 and _HOUSE_NUMBER.match(tail):
+            joiner = text[tokens[i + len(words) - 2][1]:tokens[i + len(words) - 1][0]].split()
+            if joiner and joiner[0].lower() in self.street_joiners:
+                # "onze buurman Piet op de Lindelaan 14": a name, then the street it is on
+                return self._score_run(text, tokens, i, i + len(words) - 1)
             return []  # "Joaquin Suarez 2906": a street and house number
         strong = self.strong is not None and self.strong.search(head) is not None
         if not any(k in ("listed", "like") for k in kinds):

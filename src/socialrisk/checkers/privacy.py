@@ -142,7 +142,7 @@ class PrivacyChecker(Checker):
             if not (isinstance(raised, dict) and set(raised) == {"severity", "words"} and isinstance(raised["words"], dict)):
                 raise ValueError("params.raised_by must be a mapping with severity and words (nl/en/all lists)")
             _check_severity(raised["severity"], "params.raised_by.severity")
-        for key in ("link", "possessive", "addressed", "pronouns"):
+        for key in ("link", "possessive", "addressed", "pronouns", "fillers"):
             words = p.get(key, {})
             if not (isinstance(words, dict) and all(
                 isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values()
@@ -185,9 +185,9 @@ class PrivacyChecker(Checker):
         if not rules:
             return []
         hits = self._recognise(analysis, rules)
-        self._grade(analysis, policy, hits)
+        echoes = self._grade(analysis, policy, hits)
         out = [self._entity_finding(analysis, h) for h in hits if not (h.allowed and not self.settings.report_allowed)]
-        private_people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
+        private_people = _with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes)
         # Data that points at one private person (a phone, a home address), as opposed to a secret link.
         contact = [h for h in hits if h.rule.params.get("identifies") and not h.allowed and h.severity >= Severity.HIGH]
         for rule in rules:
@@ -226,7 +226,7 @@ class PrivacyChecker(Checker):
                    for n in analysis.numbers):
                 continue  # a date, time, price or percentage that happens to look like an identifier
             hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
-        return _non_overlapping(_split_residents(hits, text))
+        return _non_overlapping(_split_residents(hits, text, self._analyzer()[3].lone_names.street_joiners))
 
     def _digit_words(self, rules: list["Rule"], lang: str) -> dict[str, str]:
         """``_digit_words`` of the rules for this language, once per checker (the rules never change)."""
@@ -236,8 +236,8 @@ class PrivacyChecker(Checker):
             got = self._digits[key] = _digit_words(rules, lang)
         return got
 
-    def _grade(self, analysis: "Analysis", policy: "Policy", hits: list[_Hit]) -> None:
-        """Allow-lists, public figures and the severity of each hit."""
+    def _grade(self, analysis: "Analysis", policy: "Policy", hits: list[_Hit]) -> list[_Hit]:
+        """Allow-lists, public figures and the severity of each hit; returns the echoes of full names (``_echoes``)."""
         _, _, _, names = self._analyzer()
         titles = lexicon_for(tuple(names.public_titles.both()))
         text = analysis.text
@@ -273,8 +273,10 @@ class PrivacyChecker(Checker):
             if h.role:
                 sev = Severity(p["role"].get("severity", "low"))
             h.severity = Severity.INFO if h.allowed else sev
-        people = [h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)]
         named = [h for h in hits if h.entity == "PERSON" and not h.allowed]
+        echoes = _echoes(text, named)
+        named = _with_echoes(named, echoes)
+        people = _with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes)
         for h in hits:
             if h.entity == "PERSON" or h.allowed:
                 continue
@@ -306,6 +308,7 @@ class PrivacyChecker(Checker):
                 h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home)
                 if h.home:
                     h.severity = max(h.severity, Severity(home["severity"]))
+        return echoes
 
     def _entity_finding(self, analysis: "Analysis", h: _Hit) -> Finding:
         p = h.rule.params
@@ -351,6 +354,7 @@ class PrivacyChecker(Checker):
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
         pronouns = lexicon_for(tuple(p.get("pronouns", {}).get(lang, [])))
+        fillers = frozenset(w.lower() for w in p.get("fillers", {}).get(lang, []))
         strong = float(p.get("identifiable_score", 0.7))
         evidence = [
             m.span() for pat in rule_patterns(rule, lang) if pat.name not in facts
@@ -369,11 +373,11 @@ class PrivacyChecker(Checker):
             # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
             mine = bool(possessive) and bool(possessive.search_text(before))
             about = [x for x in people if a <= x.start < b and (
-                _linked(text, start, end, x, link)
+                _linked(text, start, end, x, link, fillers=fillers)
                 or (mine and len(text[min(x.end, start):max(x.start, end)].split()) <= int(p.get("possessive_words", 15)))
             )]
             if not about and pronouns:
-                about = _carried_over(analysis, text, start, end, people, pronouns, link, strong)
+                about = _carried_over(analysis, text, start, end, people, pronouns, link, strong, fillers)
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
@@ -860,7 +864,7 @@ def _check_severity(value: Any, name: str) -> None:
 
 _HOME_KEYS = frozenset({
     "severity", "words", "visit", "linkers", "identifiable_score", "gap_words", "before_words", "person_message",
-    "visit_message",
+    "visit_message", "letter_linkers", "letter_honorifics", "lives",
 })
 
 
@@ -872,7 +876,7 @@ def _validate_home(home: Any) -> None:
     if unknown:
         raise ValueError(f"params.home has unknown keys: {', '.join(sorted(unknown))}")
     _check_severity(home.get("severity"), "params.home.severity")
-    for key in ("words", "visit"):
+    for key in ("words", "visit", "linkers", "letter_linkers", "letter_honorifics", "lives"):
         words = home.get(key, {"-": ["-"]})
         if not (isinstance(words, dict) and words
                 and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
@@ -907,20 +911,31 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
         return bool(before_words) and bool(words.search_text(" ".join(text[:start].split()[-before_words:])))
 
     linkers = {" ".join(w.lower().split()) for w in home.get("linkers", {}).get(lang, ())}
+    letter = {" ".join(w.lower().split()) for w in home.get("letter_linkers", {}).get(lang, ())}
+    honorifics = {w.lower() for w in home.get("letter_honorifics", {}).get(lang, ())}
+    enveloped = False  # a private person of any strength with the address set right after the name
     for x in people:
-        if x.public or x.score < strong:
+        if x.public:
             continue
         first, last = (x, address) if x.start < address.start else (address, x)
         gap = text[first.end:last.start]
+        # "Peter de Vries (Dorpsstraat 12, ...)", "Tom Walker, 14 Elm Road", "J. Smit van de Kerkweg 8", "Brenda
+        # Walsh (72) of 9 Larch Close": the address set right after the name, as on an envelope, is where they live
+        short = _AGE_APPOSITION.sub("", gap, count=1) if first is x else gap
+        joiner = " ".join(short.lower().split())
+        envelope = first is x and (not regex.search(r"[\p{L}\p{N}]", short) and len(short.strip()) <= 2
+                                   or joiner in linkers or joiner in letter and _after_honorific(text, x, honorifics))
+        # with a call to go there, any name set against the address counts: "Our neighbour John at 14 Elm Road"
+        enveloped = enveloped or envelope or first is x and joiner in letter
+        if x.score < strong:
+            continue
         if len(gap.split()) <= gap_words and (words.search_text(gap) or said_before(first.start)):
             return "person"
-        # "Peter de Vries (Dorpsstraat 12, ...)", "Tom Walker, 14 Elm Road", "J. Smit van de Kerkweg 8": the address
-        # set right after the name, as on an envelope, is where that person lives
-        if first is x and (not regex.search(r"[\p{L}\p{N}]", gap) and len(gap.strip()) <= 2
-                           or " ".join(gap.lower().split()) in linkers):
+        if envelope:
             return "person"
     visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
-    if visit and said_before(address.start):
+    # "Our neighbour John at 14 Elm Road ... Pop round": a first name set against the address and a call to go there
+    if visit and (said_before(address.start) or enveloped):
         a, b = analysis.sentence_of(address.start)
         if b < len(text):
             b = analysis.sentence_of(b)[1]  # "Ze woont op de Dorpsstraat 12. Ga daar maar eens langs!"
@@ -929,8 +944,14 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
     return ""
 
 
+def _after_honorific(text: str, x: _Hit, honorifics: set[str]) -> bool:
+    """Whether the name ``x`` follows (or opens with) one of ``honorifics`` ("Mrs Green", "mevrouw Jansen")."""
+    words = text[max(0, x.start - 12):x.start].split()[-1:] + text[x.start:x.end].split()[:1]
+    return any(w.lower().rstrip(".") in honorifics for w in words)
+
+
 def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people: list[_Hit], pronouns, link,
-                  strong: float) -> list[_Hit]:
+                  strong: float, fillers: frozenset = frozenset()) -> list[_Hit]:
     """"Gisteren overleed Gerrit Hendriks. Hij had kanker.", "Pieter de Boer reed een fietser aan. Hij zit nu
     vast.": a sentence that opens with a personal pronoun linked to the fact speaks of the one private person
     identified in the sentence before it (two or more people there: nobody can tell whom it means)."""
@@ -940,7 +961,9 @@ def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people:
         return []
     word = _Span(a + opener.start(1), a + opener.end(1))
     hits = pronouns.search_text(text[word.start : word.end])
-    if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(text, start, end, word, link):
+    if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(
+        text, start, end, word, link, fillers=fillers
+    ):
         return []
     previous = [(pa, pb) for pa, pb in analysis.sentences if pb <= a]
     if not previous:
@@ -957,15 +980,39 @@ class _Span:
     end: int
 
 
-def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True) -> bool:
+def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True,
+            fillers: frozenset = frozenset()) -> bool:
     """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
 
     Replies open with @handles and address people with them, so for a handle only a link word counts.
+    Between a name and the fact after it, an age or a place set against the name ("Dhr. Kuipers (72) uit
+    Oosterhout is ...") and filler words ("vecht momenteel tegen") do not count, and a relative clause
+    speaks of the name: the fact inside it with a link word ("Laura, who is HIV positive"), or the link
+    after it ("Tom, who many of you know from the lunch club, has been diagnosed with ...").
     """
     gap = _gap(text, person, start, end)
     if gap is None:
         return True
-    if len(gap.split()) > (6 if adjacent else 3):
+    if adjacent and person.end <= start:
+        raw = gap
+        gap = _AGE_APPOSITION.sub("", gap, count=1)
+        gap = _PLACE_APPOSITION.sub("", gap, count=1)
+        m = _RELATIVE.match(gap)
+        if m is not None:
+            clause, comma, after = gap[m.end():].partition(",")
+            if not comma:  # the fact inside the clause
+                return len(clause.split()) <= 8 and bool(
+                    link.search_text(clause) or link.search_text(_without(clause, fillers)))
+            if len(clause.split()) > 12:
+                return False
+            gap = after
+        short = _without(gap, fillers)
+        if short != gap and sum(bool(_WORDISH.search(w)) for w in short.split()) <= 6 and link.search_text(short):
+            return True  # "Henk vecht al jaren tegen leukemie": the link once the fillers are left out
+        if gap != raw and sum(bool(_WORDISH.search(w)) for w in gap.split()) <= 6 and link.search_text(gap):
+            return True  # "Dhr. Kuipers (72) uit Oosterhout is herstellende van ...", "Tom, who ..., has been ..."
+        gap = raw if m is None else gap
+    if sum(bool(_WORDISH.search(w)) for w in gap.split()) > (6 if adjacent else 3):  # a lone comma is no word
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
     if (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or link.search_text(gap):
@@ -983,6 +1030,57 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
 
 
 _ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
+
+# the town set against a name: "Dhr. Kuipers (72) uit Oosterhout is ...", "Jane Cole from Leeds has ..."
+_PLACE_APPOSITION = regex.compile(r"^[^\S\n]*,?[^\S\n]*(?:uit|from|of)[^\S\n]+\p{Lu}[\p{L}'-]+(?:[^\S\n]*,)?")
+# a relative clause opening right after the name: "Laura, who ...", "Bram de Jong, die ..."
+_RELATIVE = regex.compile(r"^[^\S\n]*[,\u2013\u2014-][^\S\n]*(?:who|die|wie)[^\S\n]+", regex.IGNORECASE)
+
+
+_WORDISH = regex.compile(r"[\p{L}\p{N}]")
+
+
+@functools.lru_cache(maxsize=16)
+def _filler_regex(fillers: frozenset) -> "regex.Pattern[str]":
+    alt = "|".join(regex.escape(w) for w in sorted(fillers, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alt})(?![\p{{L}}])[^\S\n]*", regex.IGNORECASE)
+
+
+def _without(gap: str, fillers: frozenset) -> str:
+    """``gap`` without the filler words of ``params.fillers`` ("momenteel", "al jaren", "currently")."""
+    return _filler_regex(fillers).sub("", gap) if fillers else gap
+
+
+def _echoes(text: str, people: list[_Hit], strong: float = 0.7) -> list[_Hit]:
+    """The first name of a private person named in full, repeated later in the post ("Ms Laura Kenny. Laura, who
+    ...", "Tom Harding - Tom, who ..."): the same person, as identifiable as the full name. Not reported (the
+    full name is), only used to link facts and addresses to that person."""
+    out: list[_Hit] = []
+    for x in people:
+        words = text[x.start:x.end].split()
+        if x.score < strong or len(words) < 2 or not regex.fullmatch(r"\p{Lu}\p{Ll}+", words[0]):
+            continue
+        firsts = [y for y in people if y is not x and y.score >= strong and text[y.start:y.end].split()[:1] == words[:1]
+                  and text[y.start:y.end] != text[x.start:x.end]]
+        if firsts:
+            continue  # two people with that first name: nobody can tell which one is meant
+        rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(words[0])}(?![\p{{L}}\p{{N}}]|[^\S\n]+\p{{Lu}})")
+        for m in rx.finditer(text, x.end):
+            if not any(y.start <= m.start() < y.end and y.score >= strong for y in people):
+                out.append(_Hit(x.rule, "PERSON", m.start(), m.end(), x.score, "echo", public=x.public,
+                                severity=x.severity))
+    return out
+
+
+def _with_echoes(people: list[_Hit], echoes: list[_Hit]) -> list[_Hit]:
+    """``people`` with a weaker hit on the same words replaced by its echo; a list of private people gets no
+    echo of a public figure, and loses the hit it covers ("Councillor Amy Reed - Amy, who is ...")."""
+    if not echoes:
+        return people
+    private = all(not x.public for x in people)
+    spans = {(e.start, e.end) for e in echoes}
+    keep = [e for e in echoes if not (private and e.public)]
+    return sorted([x for x in people if (x.start, x.end) not in spans] + keep, key=lambda h: h.start)
 
 
 # an age set against a name: "Gerrit Hendriks (82) ...", "Gerrit Hendriks, 82, ..."
@@ -1030,15 +1128,15 @@ def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
     before = analysis.text[a:h.start].split()[-4:]
     if not (before and words.search_text(" ".join(before))):
         return False
-    # "She lives in the Old Meeting House, 6 Mount Street": a residence word before the venue makes it a home
-    home = h.rule.params.get("home", {}).get("words", {})
+    # "She lives in the Old Meeting House, 6 Mount Street": a word for living there makes the venue a home
+    home = h.rule.params.get("home", {}).get("lives", {})
     return not (home and _words(home, analysis.lang).search_text(analysis.text[a:h.start]))
 
 
 _OF_STREET = regex.compile(r"\s+(?:van|uit)\s+(?:(?:de|het|der|den)\s+)?(?=\p{Lu})")
 
 
-def _split_residents(hits: list[_Hit], text: str) -> list[_Hit]:
+def _split_residents(hits: list[_Hit], text: str, joiners: list[str] = ()) -> list[_Hit]:
     """"Jan Smit van de Kerkweg 8", "mevrouw J. Smit van de Kerkweg 8": a named person of a street, not a
     street named after a person ("Willem van de Veldestraat 3", where the name runs into the street word).
 
@@ -1046,9 +1144,16 @@ def _split_residents(hits: list[_Hit], text: str) -> list[_Hit]:
     the street, the street starts after "van de": both the person and their address are found.
     """
     people = [h for h in hits if h.entity == "PERSON" and len(text[h.start:h.end].split()) >= 2]
+    joined = regex.compile(rf"[^\S\n]+(?:{'|'.join(map(regex.escape, joiners))})(?:[^\S\n]+(?:de|het|den|der))?[^\S\n]+$",
+                           regex.IGNORECASE) if joiners else None
     for h in hits:
         if h.entity != "STREET_ADDRESS" or not h.pattern.startswith("nl-street"):
             continue
+        for x in people:
+            # "onze buurman Piet op de Lindelaan 14": the name ran into the street through "op de"; it ends before
+            m = joined.search(text, x.start, h.start) if joined is not None and x.start < h.start < x.end <= h.end else None
+            if m is not None and m.start() > x.start:
+                x.end = m.start()
         for x in people:
             if x.start <= h.start < x.end < h.end:
                 m = _OF_STREET.match(text, x.end)
