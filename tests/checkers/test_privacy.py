@@ -953,6 +953,7 @@ def test_a_private_line_next_to_own_line_words_stays_high(pipeline, text, lang, 
     ("Election night count at Friends Meeting House, 14 Mount Street. All candidates attend.", "en", "low"),
     ("Nieuwe openingstijden van de kringloopwinkel: di-za 10-17 uur. Adres: Industrieweg 14. Tot ziens!", "nl", "low"),
     ("Het servicepunt is verhuisd naar het stadskantoor, Marktstraat 4.", "nl", "low"),
+    ("Het Loket Wonen zit vanaf maandag in het gemeentehuis, Marktstraat 4.", "nl", "low"),  # a desk, no one living
     ("Where: 14 Mount Street. Doors open at 7.", "en", "low"),
     ("She lives in the Old Meeting House, 6 Mount Street, with her kids.", "en", "high"),  # a residence word
     ("Jan de Vries belde ons. Adres: Industrieweg 14.", "nl", "high"),  # a person in the post

@@ -1129,8 +1129,10 @@ def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
     if not (before and words.search_text(" ".join(before))):
         return False
     # "She lives in the Old Meeting House, 6 Mount Street": a word for living there makes the venue a home
+    # (in lower case: "het Loket Wonen is verhuisd naar het Stadskantoor" names a desk)
     home = h.rule.params.get("home", {}).get("lives", {})
-    return not (home and _words(home, analysis.lang).search_text(analysis.text[a:h.start]))
+    return not (home and any(analysis.text[x.start].islower()
+                             for x in _words(home, analysis.lang).finditer(analysis, a, h.start)))
 
 
 _OF_STREET = regex.compile(r"\s+(?:van|uit)\s+(?:(?:de|het|der|den)\s+)?(?=\p{Lu})")
