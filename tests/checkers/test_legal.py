@@ -229,6 +229,20 @@ FIRES = [
     ("Al die makakken op het plein moeten weg.", "nl", "LEGAL-SLUR", "makakken", "high"),
     ("Typical Paddy nonsense from the Irish government.", "en", "LEGAL-SLUR", "Typical Paddy", "high"),
     ("Thick Paddies, the lot of them.", "en", "LEGAL-SLUR", "Thick Paddies", "high"),
+    # a crime named without a crime word; an acquittal contradicted; an anonymous source lowers nothing
+    ("Wethouder De Boer heeft het geld in zijn eigen zak gestoken.", "nl", "LEGAL-ACCUSATION", "in zijn eigen zak gestoken", "blocker"),
+    ("The mayor has been lining his own pockets for years.", "en", "LEGAL-ACCUSATION", "lining his own pockets", "blocker"),
+    ("Raadslid Pieters verkoopt zijn stem aan projectontwikkelaars.", "nl", "LEGAL-ACCUSATION", "verkoopt zijn stem", "blocker"),
+    ("Councillor Grant sold his vote to the developer.", "en", "LEGAL-ACCUSATION", "sold his vote", "blocker"),
+    ("Councillor Grant beats his wife.", "en", "LEGAL-ACCUSATION", "beats his wife", "blocker"),
+    ("Iedereen zegt dat de kandidaat van de SP zijn vrouw slaat.", "nl", "LEGAL-ACCUSATION", "zijn vrouw slaat", "blocker"),
+    ("De burgemeester is door de rechter vrijgesproken, maar we weten allemaal dat hij schuldig is.", "nl",
+     "LEGAL-ACCUSATION", "door de rechter vrijgesproken, maar we weten allemaal dat hij schuldig", "blocker"),
+    ("The mayor was acquitted by the jury, but we all know he did it.", "en", "LEGAL-ACCUSATION",
+     "acquitted by the jury, but we all know he did it", "blocker"),
+    ("Volgens ingewijden heeft wethouder De Boer fraude gepleegd.", "nl", "LEGAL-ACCUSATION", "fraude", "blocker"),
+    ("Wethouder De Boer zou volgens ingewijden fraude hebben gepleegd.", "nl", "LEGAL-ACCUSATION", "fraude", "medium"),
+    ("According to insiders, Councillor Grant took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "blocker"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -265,6 +279,12 @@ QUIET = [
     ("Het woord makak is een racistisch scheldwoord.", "nl"),
     ("Gay couples can adopt in our borough, and we are proud of it.", "en"),
     ("Ik heb nooit beweerd dat vluchtelingen tuig zijn.", "nl"),
+    # pockets, votes and acquittals that accuse no one
+    ("Hij stak zijn handen in zijn zakken en luisterde.", "nl"),
+    ("Wie zijn stem verkoopt, pleegt een misdrijf.", "nl"),
+    ("We will stop anyone who beats his wife from standing for office.", "en"),
+    ("De burgemeester is door de rechter vrijgesproken, en dat is goed nieuws.", "nl"),
+    ("Voters are not for sale, and neither is our candidate.", "en"),
     # history and remembrance: "Nazi" as a period or regime, the Holocaust is no person
     ("On Sunday we lit candles for the Holocaust and for every victim of Nazi persecution.", "en"),
     ("Councillor Jones spoke about Nazi Germany at the memorial.", "en"),

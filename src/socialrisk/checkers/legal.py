@@ -42,7 +42,7 @@ WORD_KEYS = (
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
     "pointed", "anaphora",
 )
-FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk")
+FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
 
 class LegalParams(FramedParams):
@@ -56,6 +56,9 @@ class LegalParams(FramedParams):
         default=(), description="patterns that single out one person themselves (\"die sukkel van een wethouder\")"
     )
     object_words: int = Field(default=3, ge=0, description="max words between an imperative verb and its object")
+    crime_patterns: tuple[str, ...] = Field(
+        default=(), description="patterns that name a crime themselves (\"in zijn eigen zak gestoken\"), like params.crimes"
+    )
     yields_to: tuple[str, ...] = Field(
         default=(), description="rule ids whose finding, when it covers this rule's finding, replaces it"
     )
@@ -196,7 +199,13 @@ class LegalChecker(FramedChecker):
         """The framing label of a statement, or None when it is negated."""
         if frame.negates(hit.start, p.negation_window):
             return None
-        if frame.has("attribution") or frame.has("reported") or frame.quoted:
+        # "volgens ingewijden", "according to insiders": an anonymous source is no attribution (``anonymous``)
+        anonymous = frame.spans("anonymous")
+        attributed = any(
+            not any(c.start < b and a < c.end for a, b in anonymous)
+            for c in (*frame.cues.get("attribution", []), *frame.cues.get("reported", []))
+        )
+        if attributed or frame.quoted:
             return "attributed"
         if frame.has("hedge") or frame.has("conditional"):
             return "hedged"
@@ -317,7 +326,7 @@ class LegalChecker(FramedChecker):
             ):
                 label = "policy"  # sharp criticism of a plan (Sr 266 lid 2), not a deed pinned on its author
             named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
-            if label == "fact" and named and crimes.contains(analysis, hit.start, hit.end):
+            if label == "fact" and named and (hit.term in p.crime_patterns or crimes.contains(analysis, hit.start, hit.end)):
                 label = "crime_person"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
 
