@@ -243,6 +243,14 @@ FIRES = [
     ("Volgens ingewijden heeft wethouder De Boer fraude gepleegd.", "nl", "LEGAL-ACCUSATION", "fraude", "blocker"),
     ("Wethouder De Boer zou volgens ingewijden fraude hebben gepleegd.", "nl", "LEGAL-ACCUSATION", "fraude", "medium"),
     ("According to insiders, Councillor Grant took bribes.", "en", "LEGAL-ACCUSATION", "bribes", "blocker"),
+    # the one person the sentence before names is whom "Hij"/"He" accuses; more crime words
+    ("Minister De Graaf liegt. Hij is een oplichter.", "nl", "LEGAL-ACCUSATION", "oplichter", "blocker"),
+    ("Councillor Sarah Baines spoke. She stole from the charity.", "en", "LEGAL-ACCUSATION", "stole", "blocker"),
+    ("Councillor Baines and Councillor Webb met. He is a fraudster.", "en", "LEGAL-ACCUSATION", "fraudster", "high"),
+    ("Mevrouw Van Dam, de directeur, sjoemelt met de cijfers.", "nl", "LEGAL-ACCUSATION", "sjoemelt", "blocker"),
+    ("Businessman Tom Reed is a tax cheat.", "en", "LEGAL-ACCUSATION", "tax cheat", "blocker"),
+    ("Rep. Miller is bought and paid for by Big Pharma.", "en", "LEGAL-ACCUSATION", "is bought and paid for", "high"),
+    ("These people from Bulgaria bring nothing but crime.", "en", "LEGAL-GROUP", "people from Bulgaria bring nothing but", "blocker"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -279,6 +287,8 @@ QUIET = [
     ("Het woord makak is een racistisch scheldwoord.", "nl"),
     ("Gay couples can adopt in our borough, and we are proud of it.", "en"),
     ("Ik heb nooit beweerd dat vluchtelingen tuig zijn.", "nl"),
+    ("We will crack down on tax evasion.", "en"),
+    ("People from Bulgaria are welcome here.", "en"),
     # pockets, votes and acquittals that accuse no one
     ("Hij stak zijn handen in zijn zakken en luisterde.", "nl"),
     ("Wie zijn stem verkoopt, pleegt een misdrijf.", "nl"),

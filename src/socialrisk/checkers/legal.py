@@ -40,7 +40,7 @@ WORD_KEYS = (
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
-    "pointed", "anaphora",
+    "pointed", "anaphora", "antecedent",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -110,6 +110,7 @@ def _all_of(text: str, hit: Hit, t: Target) -> bool:
     return t.start >= hit.end and bool(_ALL_OF.search(text, hit.end, t.start))
 
 
+_LIST_GAP = re.compile(r"[,;&/]|\b(?:and|en|or|of|with|met)\b", re.IGNORECASE)  # two people, not one
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
 
@@ -304,6 +305,31 @@ class LegalChecker(FramedChecker):
         verb = predicates[-1]
         return all(t.end <= verb.start and len(text[t.end : verb.start].split()) > max_words for t in targets)
 
+    def _one_person_before(self, rule, analysis, hit: Hit, targets: list[Target]) -> bool:
+        """Whether a singular pronoun aimed at ("Hij is een oplichter", "He is a fraudster") takes the one person
+        the sentence before names ("Minister De Graaf liegt. Hij is een oplichter."): that person is accused."""
+        pronouns = param_lexicon(rule, "antecedent", analysis.lang)
+        if not any(t.kind == "pronoun" and pronouns.contains(analysis, t.start, t.end) for t in targets):
+            return False
+        a = analysis.sentence_of(hit.start)[0]
+        before = [(x, y) for x, y in analysis.sentences if y <= a]
+        if not before:
+            return False
+        x, y = before[-1]
+        lexicons = {k: param_lexicon(rule, k, analysis.lang) for k in ("office",) if k in rule.params}
+        found = find_targets(
+            analysis, x, y, lexicons, not_names=param_lexicon(rule, "not_names", analysis.lang),
+            not_after=param_lexicon(rule, "not_after", analysis.lang),
+            titles=param_lexicon(rule, "titles", analysis.lang) if "titles" in rule.params else None,
+        )
+        people = [t for t in found if t.person]
+
+        def same(u: Target, v: Target) -> bool:  # "Minister De Graaf": a title, a particle, a name
+            gap = analysis.text[u.end : v.start]
+            return len(gap.split()) <= 1 and not _LIST_GAP.search(gap)
+
+        return bool(people) and all(same(u, v) for u, v in zip(people, people[1:]))
+
     def _accusation(self, rule, p, analysis):
         crimes = param_lexicon(rule, "crimes", analysis.lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -326,6 +352,8 @@ class LegalChecker(FramedChecker):
             ):
                 label = "policy"  # sharp criticism of a plan (Sr 266 lid 2), not a deed pinned on its author
             named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
+            if label == "fact" and not named and "antecedent" in rule.params:
+                named = self._one_person_before(rule, analysis, hit, targets)
             if label == "fact" and named and (hit.term in p.crime_patterns or crimes.contains(analysis, hit.start, hit.end)):
                 label = "crime_person"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
