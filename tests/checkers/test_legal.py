@@ -251,6 +251,12 @@ FIRES = [
     ("Businessman Tom Reed is a tax cheat.", "en", "LEGAL-ACCUSATION", "tax cheat", "blocker"),
     ("Rep. Miller is bought and paid for by Big Pharma.", "en", "LEGAL-ACCUSATION", "is bought and paid for", "high"),
     ("These people from Bulgaria bring nothing but crime.", "en", "LEGAL-GROUP", "people from Bulgaria bring nothing but", "blocker"),
+    # a weak cue ("persoonlijk opzoeken", "we'll find you") or "we vergeten jullie niet" counts with a second cue
+    ("Als de raad dit doorzet, gaan we ze persoonlijk opzoeken. Ze zullen het voelen.", "nl", "LEGAL-THREAT-VEILED",
+     "gaan we ze persoonlijk opzoeken", "blocker"),
+    ("Wethouders die tegen stemmen: we vergeten jullie niet. We weten jullie te vinden.", "nl", "LEGAL-THREAT-VEILED",
+     "We weten jullie te vinden", "blocker"),
+    ("We'll find you. You've been warned.", "en", "LEGAL-THREAT-VEILED", "We'll find you", "blocker"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -289,6 +295,10 @@ QUIET = [
     ("Ik heb nooit beweerd dat vluchtelingen tuig zijn.", "nl"),
     ("We will crack down on tax evasion.", "en"),
     ("People from Bulgaria are welcome here.", "en"),
+    ("Na de storm gaan we ze persoonlijk opzoeken om te helpen.", "nl"),
+    ("We vergeten jullie niet, lieve vrijwilligers!", "nl"),
+    ("We'll find you a new home in the borough.", "en"),
+    ("We will not forget you: a minute's silence at 11am.", "en"),
     # pockets, votes and acquittals that accuse no one
     ("Hij stak zijn handen in zijn zakken en luisterde.", "nl"),
     ("Wie zijn stem verkoopt, pleegt een misdrijf.", "nl"),

@@ -56,6 +56,9 @@ class LegalParams(FramedParams):
         default=(), description="patterns that single out one person themselves (\"die sukkel van een wethouder\")"
     )
     object_words: int = Field(default=3, ge=0, description="max words between an imperative verb and its object")
+    weak: tuple[str, ...] = Field(
+        default=(), description="veiled-threat terms or pattern names that count only with a second cue in the post"
+    )
     crime_patterns: tuple[str, ...] = Field(
         default=(), description="patterns that name a crime themselves (\"in zijn eigen zak gestoken\"), like params.crimes"
     )
@@ -555,6 +558,8 @@ class LegalChecker(FramedChecker):
                 continue
             label = "fact" if label == "hedged" else label
             others = [(h.start, h.end) for h in (*hits, *companions) if h.end <= hit.start or h.start >= hit.end]
+            if hit.term in p.weak and not others:
+                continue  # "we gaan ze persoonlijk opzoeken" alone may be a house call
             if label == "fact" and others:
                 label = "warned"
             yield label, (hit.start, hit.end), others if label == "warned" else [], hit.term
