@@ -1071,6 +1071,8 @@ HOME_LINKED = [
     ("Brief aan mevrouw Jansen op de Kerkweg 8: uw aanslag is te laat.", "nl", "Kerkweg 8"),
     ("Dank aan Sanne Bos voor de tip! Sanne woont zelf op nummer 7 van de Beukenlaan.", "nl", "nummer 7 van de Beukenlaan"),
     ("Our neighbour Ray at 9 Birch Road has a petition. Pop round and sign it!", "en", "9 Birch Road"),
+    ("Overlast op de Eikstraat 4 (familie Yilmaz), handhaving gaat langs.", "nl", "Eikstraat 4"),
+    ("The noise came from 9 Oak Street (Mr Grant), we are told.", "en", "9 Oak Street"),
 ]
 HOME_NOT_LINKED = [
     ("Meet Jane Cole at 12 High Street on Saturday.", "en", "high"),  # a meeting place, not a letter's address
@@ -1078,6 +1080,7 @@ HOME_NOT_LINKED = [
     ("Feest bij Jan Smit op de Lindelaan 14 vanavond.", "nl", "high"),
     ("Onze buurman Piet op de Lindelaan 14 heeft gelijk.", "nl", "high"),  # a first name: high, not blocker
     ("De kerk op nummer 4 van de Dorpsstraat gaat dicht.", "nl", "low"),
+    ("Spreekuur in het wijkcentrum, Eikstraat 4 (ingang Jan Smit).", "nl", "low"),  # brackets, but no household
 ]
 
 

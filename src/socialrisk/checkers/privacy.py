@@ -305,7 +305,8 @@ class PrivacyChecker(Checker):
                 h.severity = Severity(org["severity"])
             home = h.rule.params.get("home")
             if home:
-                h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home)
+                h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home,
+                                  [x for x in named if h.end <= x.start <= h.end + 16])
                 if h.home:
                     h.severity = max(h.severity, Severity(home["severity"]))
         return echoes
@@ -889,7 +890,7 @@ def _validate_home(home: Any) -> None:
             raise ValueError(f"params.home.{key} must be a whole number >= 0")
 
 
-def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict) -> str:
+def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict, after: list[_Hit] = ()) -> str:
     """Why ``address`` is a home to keep out of the post: "person", "visit", or "" (it is not).
 
     "person": it is said to be the home of an identifiable private person of its sentence, by a residence
@@ -923,7 +924,7 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
         # Walsh (72) of 9 Larch Close": the address set right after the name, as on an envelope, is where they live
         short = _AGE_APPOSITION.sub("", gap, count=1) if first is x else gap
         joiner = " ".join(short.lower().split())
-        envelope = first is x and (not regex.search(r"[\p{L}\p{N}]", short) and len(short.strip()) <= 2
+        envelope = first is x and (not regex.search(r"[\p{L}\p{N}]", short) and len(short.strip()) <= 2 and ")" not in short
                                    or joiner in linkers or joiner in letter and _after_honorific(text, x, honorifics))
         # with a call to go there, any name set against the address counts: "Our neighbour John at 14 Elm Road"
         enveloped = enveloped or envelope or first is x and joiner in letter
@@ -932,6 +933,16 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
         if len(gap.split()) <= gap_words and (words.search_text(gap) or said_before(first.start)):
             return "person"
         if envelope:
+            return "person"
+        # "Eikstraat 4 (fam. Yilmaz)", "9 Oak Street (Mr Grant)": the household named in brackets after the address
+
+    # "Eikstraat 4 (fam. Yilmaz)", "9 Oak Street (Mr Grant)": the household named in brackets after the address
+    # (looked up past the sentence end: a splitter may end the sentence at "fam.")
+    for x in after:
+        bracket = _BRACKET_NAME.fullmatch(text, address.end, x.start) if text[x.end:x.end + 1] == ")" else None
+        if bracket and not x.public and x.score >= strong and (
+            not bracket.group(1) or bracket.group(1).lower().rstrip(".") in honorifics
+        ):
             return "person"
     visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
     # "Our neighbour John at 14 Elm Road ... Pop round": a first name set against the address and a call to go there
@@ -942,6 +953,10 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
         if visit.search_text(text[a:b]):
             return "visit"
     return ""
+
+
+# the opening bracket (and an honorific the name finder left out) between an address and the name after it
+_BRACKET_NAME = regex.compile(r"[^\S\n]*\([^\S\n]*(?:(\p{L}{1,8}\.?)[^\S\n]+)?")
 
 
 def _after_honorific(text: str, x: _Hit, honorifics: set[str]) -> bool:
