@@ -76,14 +76,26 @@ def test_any_str_gives_a_sound_deterministic_report(pipeline, text):
         "1" * 99_999,
         "„" * 99_999,
         ("Lorem 123 ipsum, dolor @user #tag https://x.nl/a?b=1 é ж \U0001F600\n" * 1500)[:99_999],
+        "\U0001F468\u200d\U0001F469\u200d\U0001F467" * 14_000,  # ZWJ family emoji: invisible characters
+        "\U0001F1F3\U0001F1F1" * 49_999,  # flags: a run of regional indicators
+        "\u2764\ufe0f " * 30_000,  # hearts with a variation selector, each one an emoji between spaces
     ],
     ids=["emoji-100k", "nul", "rtl-override", "combining", "zero-width", "surrogates", "digits-100k",
-         "quotes-100k", "mixed-100k"],
+         "quotes-100k", "mixed-100k", "zwj-family", "flags-100k", "hearts"],
 )
 def test_hostile_posts_give_a_report(pipeline, text):
     report = pipeline.check(text)
     _assert_sound(report, text)
     assert report.text_length == len(text)
+    assert not report.failed
+
+
+def test_a_lone_surrogate_does_not_switch_off_the_privacy_checker(pipeline):
+    # the cleaned copy Presidio reads (zero-width characters removed) is parsed like the post itself
+    report = pipeline.check("\ud83d\u200b Mijn BSN is 111222333", lang="nl")
+    assert not report.failed
+    assert report.decision.value == "no_go"
+    assert "PRIV-BSN" in {f.rule_id for f in report.findings}
 
 
 # --------------------------------------------------------------------------- bad types and sizes

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..analysis import parse_text
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
 from ._match import VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns, scan
@@ -208,7 +209,8 @@ class PrivacyChecker(Checker):
             clean, doc = text, analysis.doc
         else:  # "06\u200b1234...", "nul zes een twee ...": analyse a cleaned copy, map offsets back
             clean, starts, ends = view
-            doc = self.context.nlp_for(analysis.lang)(clean)
+            # as the analysis parses the post: lone surrogates and 200+ character runs would crash or stall spaCy
+            doc = parse_text(self.context.nlp_for(analysis.lang), clean)
         results = analyzer.analyze(
             text=clean, language=analysis.lang, nlp_artifacts=nlp_engine.artifacts(doc, analysis.lang)
         )
