@@ -135,7 +135,7 @@ class LegalChecker(FramedChecker):
 
     def check(self, analysis, policy):
         """The findings of every rule, minus those a more specific rule's finding covers (``params.yields_to``:
-        "Zigeuners stelen" is group insult, not an accusation of one person)."""
+        "Roma stelen" is group insult, not an accusation of one person)."""
         out = super().check(analysis, policy)
         spans: dict[str, list[tuple[int, int]]] = {}
         for f in out:
@@ -292,7 +292,7 @@ class LegalChecker(FramedChecker):
     @staticmethod
     def _opener_not_subject(rule, analysis, hit: Hit, targets: list[Target], max_words: int) -> bool:
         """Whether the only targets are capitalised sentence openers ("word") that a long clause separates
-        from the predicate the word follows: "Leaving children hungry in a rich country is criminal" says
+        from the predicate the word follows: "Closing the only night shelter in midwinter is criminal" says
         it of a situation; "Rutte is corrupt" keeps its subject right before the verb."""
         if not targets or any(t.kind != "word" for t in targets):
             return False
@@ -310,7 +310,7 @@ class LegalChecker(FramedChecker):
 
     def _one_person_before(self, rule, analysis, hit: Hit, targets: list[Target]) -> bool:
         """Whether a singular pronoun aimed at ("Hij is een oplichter", "He is a fraudster") takes the one person
-        the sentence before names ("Minister De Graaf liegt. Hij is een oplichter."): that person is accused."""
+        the sentence before names ("Staatssecretaris Van Wijk sprak. Hij is een oplichter."): that person is accused."""
         pronouns = param_lexicon(rule, "antecedent", analysis.lang)
         if not any(t.kind == "pronoun" and pronouns.contains(analysis, t.start, t.end) for t in targets):
             return False
@@ -327,7 +327,7 @@ class LegalChecker(FramedChecker):
         )
         people = [t for t in found if t.person]
 
-        def same(u: Target, v: Target) -> bool:  # "Minister De Graaf": a title, a particle, a name
+        def same(u: Target, v: Target) -> bool:  # "Staatssecretaris Van Wijk": a title, a particle, a name
             gap = analysis.text[u.end : v.start]
             return len(gap.split()) <= 1 and not _LIST_GAP.search(gap)
 
@@ -346,7 +346,7 @@ class LegalChecker(FramedChecker):
             if not targets:
                 continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
             if "predicate" in rule.params and self._opener_not_subject(rule, analysis, hit, targets, p.subject_words):
-                continue  # "Leaving children hungry ... is criminal": said of a situation, not of a person
+                continue  # "Closing the night shelter ... is criminal": said of a situation, not of a person
             label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
@@ -428,8 +428,8 @@ class LegalChecker(FramedChecker):
             found = described(g, a, max(b, hit.end))
             related = [g]
             if found is None:
-                # "Die X verpesten onze wijk. Tijd dat ze oprotten.": a pronoun opening the next sentence's
-                # clause takes the group of the sentence before it
+                # "Die X wonen hier al jaren. Ze moeten oprotten.": a pronoun in the next sentence
+                # takes the group of the sentence before it
                 following = [(x, y) for x, y in analysis.sentences if x >= max(b, hit.end)]
                 if not following or following[0] in done:
                     continue
@@ -513,7 +513,7 @@ class LegalChecker(FramedChecker):
                 # is a building here, not the council: places are looked up first)
                 kinds = ("place", *kinds)
             if inside:
-                kinds = (*kinds, "people")  # "The protesters ... will be dealt with. Permanently."
+                kinds = (*kinds, "people")  # "the judges ... will be dealt with permanently"
             # A violent verb is a threat only when wished or announced ("ga", "moeten", "will") or ordered
             # (an imperative opening the sentence), not when reported.
             wished = whole or bool(cue_hits(analysis, modal, a, max(b, hit.end)))
@@ -548,8 +548,8 @@ class LegalChecker(FramedChecker):
 
     def _veiled(self, rule, p, analysis):
         """A veiled threat: high on its own; with a second threat or a ``companion`` warning anywhere in the post
-        ("We know where you live, ... Watch yourself.", "we weten waar je woont. Pas maar op.") it is
-        intimidation spelled out: label "warned". A companion alone ("watch yourself") is no threat."""
+        ("Mayor Hill, we know where you live. Watch your step.", "We weten waar je woont. Pas maar goed op.") it is
+        intimidation spelled out: label "warned". A companion alone ("watch your step") is no threat."""
         hits = rule_hits(rule, analysis, masked=p.masked)
         companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
         for hit in hits:
@@ -559,7 +559,7 @@ class LegalChecker(FramedChecker):
             label = "fact" if label == "hedged" else label
             others = [(h.start, h.end) for h in (*hits, *companions) if h.end <= hit.start or h.start >= hit.end]
             if hit.term in p.weak and not others:
-                continue  # "we gaan ze persoonlijk opzoeken" alone may be a house call
+                continue  # "komen we hem persoonlijk opzoeken" alone may be a house call
             if label == "fact" and others:
                 label = "warned"
             yield label, (hit.start, hit.end), others if label == "warned" else [], hit.term
