@@ -257,6 +257,12 @@ FIRES = [
     ("Wethouders die tegen stemmen: we vergeten jullie niet. We weten jullie te vinden.", "nl", "LEGAL-THREAT-VEILED",
      "We weten jullie te vinden", "blocker"),
     ("We'll find you. You've been warned.", "en", "LEGAL-THREAT-VEILED", "We'll find you", "blocker"),
+    # an unlawful act pinned on a named person; a professional said to endanger those in their care
+    ("Landlord Ray Cole has been illegally evicting families from his flats.", "en", "LEGAL-ACCUSATION",
+     "illegally evicting", "blocker"),
+    ("Dr Webb at the High Street practice is a danger to his patients.", "en", "LEGAL-ACCUSATION",
+     "a danger to his patients", "high"),
+    ("Huisarts Van Dijk is een gevaar voor zijn patiënten.", "nl", "LEGAL-ACCUSATION", "een gevaar voor zijn patiënten", "high"),
     # election misinformation
     ("Geen tijd? Je kunt ook stemmen via WhatsApp!", "nl", "LEGAL-ELECTION", "stemmen via WhatsApp", "blocker"),
     ("Studenten mogen dit jaar niet stemmen.", "nl", "LEGAL-ELECTION", "Studenten mogen dit jaar niet stemmen", "blocker"),
@@ -299,6 +305,10 @@ QUIET = [
     ("We vergeten jullie niet, lieve vrijwilligers!", "nl"),
     ("We'll find you a new home in the borough.", "en"),
     ("We will not forget you: a minute's silence at 11am.", "en"),
+    ("We will protect tenants from being illegally evicted.", "en"),
+    ("The minister's cuts are a danger to patients.", "en"),
+    ("Staff shortages are a danger to patients, say nurses.", "en"),
+    ("Deze bezuinigingen zijn een gevaar voor patiënten.", "nl"),
     # pockets, votes and acquittals that accuse no one
     ("Hij stak zijn handen in zijn zakken en luisterde.", "nl"),
     ("Wie zijn stem verkoopt, pleegt een misdrijf.", "nl"),

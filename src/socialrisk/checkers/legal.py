@@ -59,6 +59,9 @@ class LegalParams(FramedParams):
     weak: tuple[str, ...] = Field(
         default=(), description="veiled-threat terms or pattern names that count only with a second cue in the post"
     )
+    person_terms: tuple[str, ...] = Field(
+        default=(), description="terms that accuse only when a named person, @handle or office holder is their target"
+    )
     crime_patterns: tuple[str, ...] = Field(
         default=(), description="patterns that name a crime themselves (\"in zijn eigen zak gestoken\"), like params.crimes"
     )
@@ -354,9 +357,13 @@ class LegalChecker(FramedChecker):
                 self._said_of_a_thing(rule, analysis, hit, targets)
             ):
                 label = "policy"  # sharp criticism of a plan (Sr 266 lid 2), not a deed pinned on its author
+                if hit.term in p.person_terms:
+                    continue  # "the minister's cuts are a danger to patients": criticism of policy, nothing more
             named = any(t.person and _gap((t.start, t.end), (hit.start, hit.end)) <= p.window for t in targets)
             if label == "fact" and not named and "antecedent" in rule.params:
                 named = self._one_person_before(rule, analysis, hit, targets)
+            if hit.term in p.person_terms and not named:
+                continue  # "staff shortages are a danger to patients" is about a thing
             if label == "fact" and named and (hit.term in p.crime_patterns or crimes.contains(analysis, hit.start, hit.end)):
                 label = "crime_person"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
