@@ -518,6 +518,35 @@ def test_a_rule_with_an_unknown_mechanism_is_refused():
         LegalChecker.validate_rule(missing)
 
 
+def test_a_rule_naming_a_pattern_or_term_it_lacks_is_refused():
+    from socialrisk.checkers.legal import LegalChecker
+    from socialrisk.rules import Rule
+
+    levels = {k: {"severity": "high", "score": 0.5} for k in ("warned", "fact", "question", "attributed")}
+    base = Rule.model_validate(
+        {
+            "id": "LEGAL-X-TEST", "checker": "legal", "category": "legal", "severity": "high",
+            "match": {"terms": {"en": ["watch out"]}, "patterns": [{"name": "p-one", "regex": "\\bone\\b"}]},
+            "params": {"mechanism": "veiled", "levels": levels, "weak": ["p-one", "watch out"]},
+            "what": "w", "why": "w", "message": "m", "examples": {"trigger": ["a"], "clean": ["b"]},
+        }
+    )
+    LegalChecker.validate_rule(base)
+    for key, value in (("weak", ["p-two"]), ("crime_patterns", ["watch out"]), ("person_terms", ["p-one"])):
+        bad = base.model_copy(update={"params": {**base.params, key: value}})
+        with pytest.raises(ValueError, match=key):
+            LegalChecker.validate_rule(bad)
+
+
+def test_a_veiled_threat_blocks_only_with_a_second_cue(pipeline):
+    alone = pipeline.check("We know where you live.", lang="en")
+    warned = pipeline.check("We know where you live. Watch your step.", lang="en")
+    assert [f.severity.value for f in alone.findings if f.rule_id == "LEGAL-THREAT-VEILED"] == ["high"]
+    found = [f for f in warned.findings if f.rule_id == "LEGAL-THREAT-VEILED"]
+    assert [f.details["framing"] for f in found] == ["warned"] and found[0].related
+    assert warned.decision.value == "no_go"
+
+
 def test_policy_framing_says_why(pipeline):
     report = pipeline.check("Het beleid van wethouder Bakker is corrupt.", lang="nl")
     found = [f for f in report.findings if f.rule_id == "LEGAL-ACCUSATION"]

@@ -136,6 +136,24 @@ class LegalChecker(FramedChecker):
     MECHANISMS = MECHANISMS
     WORD_KEYS = WORD_KEYS
 
+    @classmethod
+    def parse(cls, rule):
+        """Validate the params, and that every name in ``open_patterns``, ``person_patterns``, ``crime_patterns``,
+        ``weak`` and ``person_terms`` names one of the rule's own patterns or terms (a typo would silently do nothing)."""
+        p = super().parse(rule)
+        patterns = {spec.name for spec in rule.match.patterns}
+        terms = {t for words in rule.match.terms.values() for t in words}
+        for key, allowed in (
+            ("open_patterns", patterns), ("person_patterns", patterns), ("crime_patterns", patterns),
+            ("weak", patterns | terms), ("person_terms", terms),
+        ):
+            unknown = sorted(set(getattr(p, key)) - allowed)
+            if unknown:
+                raise ValueError(f"params.{key} names no pattern or term of the rule: {unknown}")
+        if any(not isinstance(r, str) or not r.strip() for r in p.yields_to):
+            raise ValueError("params.yields_to must list rule ids")
+        return p
+
     def check(self, analysis, policy):
         """The findings of every rule, minus those a more specific rule's finding covers (``params.yields_to``:
         "Roma stelen" is group insult, not an accusation of one person)."""
