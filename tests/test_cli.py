@@ -331,3 +331,15 @@ def test_lang_takes_a_language_tag_and_refuses_other_languages(demo, capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(["check", "--lang", "fr", "c.txt"])
     assert exc.value.code == 2 and "not supported" in capsys.readouterr().err
+
+
+def test_front_matter_text_is_an_error_and_the_body_is_never_replaced(demo, capsys):
+    (demo / "p.md").write_text("---\ntext: Kom naar de markt\n---\nDe geheimcode is 4711.\n", "utf-8")
+    (demo / "c.json").write_text(json.dumps([{"id": 1, "body": "De geheimcode is 4711.", "text": "Schoon."}]), "utf-8")
+    rc, out, err = run(capsys, "check", "p.md")
+    assert rc == 2 and "GO" not in out
+    assert err.strip() == ("socialrisk: post p.md: front matter may not set 'text': the post text is the body after "
+                           "the front matter (rename the key, e.g. 'summary')")
+    rc, out, _ = run(capsys, "check", "--text-field", "body", "c.json")
+    assert rc == 1 and "c.json#1: NO-GO" in out
+

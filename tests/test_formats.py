@@ -230,3 +230,18 @@ def test_json_with_an_unusual_layout_still_reads_every_post():
     text = '{"kind": "posts", "tags": ["x"], "posts": [{"text": "een"}, {"text": "twee"}]}'
     posts = _records("json", text)
     assert [p.text for p in posts] == ["een", "twee"] and all(p.line_col(0)[0] == 1 for p in posts)
+
+
+def test_front_matter_text_cannot_replace_the_body():
+    with pytest.raises(InputError, match=r"post\.md: front matter may not set 'text'") as exc:
+        _md("---\ntext: Kom naar de markt\n---\nDe geheimcode is 4711.\n")
+    assert "markt" not in str(exc.value) and "geheimcode" not in str(exc.value)
+
+
+def test_a_records_own_text_field_is_metadata_under_another_text_field():
+    data = json.dumps([{"id": 1, "body": "De geheimcode is 4711.", "text": "Kom naar de markt"}])
+    sp = parse(data, "c.json", fmt="json", text_field="body")[0]
+    assert sp.text == "De geheimcode is 4711."
+    assert sp.fields["meta"] == {"text": "Kom naar de markt"}
+    data = json.dumps([{"body": "De geheimcode.", "text": "x", "meta": {"a": 1}}])
+    assert parse(data, "c.json", fmt="json", text_field="body")[0].fields["meta"] == {"a": 1, "text": "x"}

@@ -273,9 +273,12 @@ def _markdown(text: str, path: str) -> SourcePost:
             raise InputError("front matter must be a mapping of fields", post_id=path)
         meta = {str(k): v for k, v in (loaded or {}).items()}
         start = front.end()
+        if "text" in meta:  # the body is the post: a front-matter text must never stand in for it
+            raise InputError("front matter may not set 'text': the post text is the body after the front matter "
+                             "(rename the key, e.g. 'summary')", post_id=path)
     ignore = _as_list(meta.pop("ignore", None), "ignore", path)
     masked, comments, notices = _mask(text[start:])
-    fields = {"text": masked, **_post_fields(meta)}
+    fields = {**_post_fields(meta), "text": masked}
     key = _IGNORE_KEY.search(text, 0, start) if ignore else None
     return SourcePost(
         path, fields, text, start, anchor=start,
@@ -415,6 +418,9 @@ _COLLECTIONS: dict[str, Callable[[str, str, bool], list[Record]]] = {"json": _js
 _CSV_BOOL = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False, "": False}
 
 
+_NOTHING = object()
+
+
 def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_field: str, id_field: str, fmt: str) -> SourcePost:
     label = f"{path}#{i + 1}"
     if not isinstance(rec, dict):
@@ -423,8 +429,13 @@ def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_f
         raise InputError(f"no field {text_field!r} (set --text-field)", post_id=label)
     rec = dict(rec)
     value = rec.pop(text_field)
+    # With --text-field body, the record's own 'text' is another field: kept as meta.text, never the post text.
+    other_text = rec.pop("text", None) if text_field != "text" and "text" in rec else _NOTHING
     ignore = _as_list(rec.pop("ignore", None), "ignore", label)
-    fields: dict[str, Any] = {"text": value, **_post_fields(rec)}
+    fields: dict[str, Any] = {**_post_fields(rec), "text": value}
+    if other_text is not _NOTHING:
+        meta = fields.get("meta")
+        fields["meta"] = {**meta, "text": other_text} if isinstance(meta, dict) else {"text": other_text} if meta is None else meta
     if id_field != "id":
         fields.pop("id", None)
         if id_field in fields:
