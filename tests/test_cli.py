@@ -343,3 +343,37 @@ def test_front_matter_text_is_an_error_and_the_body_is_never_replaced(demo, caps
     rc, out, _ = run(capsys, "check", "--text-field", "body", "c.json")
     assert rc == 1 and "c.json#1: NO-GO" in out
 
+
+def test_an_unexpected_error_in_one_file_is_exit_2_naming_the_file_and_the_others_go_on(demo, capsys, monkeypatch):
+    from socialrisk import formats
+
+    (demo / "a.md").write_text("De geheimcode is 4711.\n", "utf-8")
+    (demo / "b.md").write_text("Kom naar de markt.\n", "utf-8")
+    real = formats.read_file
+
+    def broken(path, **kw):
+        if path.endswith("b.md"):
+            raise TypeError("ZZCANARY quoted")  # a message from deep inside may quote the post
+        return real(path, **kw)
+
+    monkeypatch.setattr(cli, "read_file", broken)
+    monkeypatch.delenv("SOCIALRISK_DEBUG", raising=False)
+    rc, out, err = run(capsys, "check", "a.md", "b.md")
+    assert rc == 2 and "a.md: NO-GO" in out
+    assert err.splitlines() == [
+        "socialrisk: b.md: internal error (TypeError); please report it (set SOCIALRISK_DEBUG=1 for a traceback)"]
+    rc, out, err = run(capsys, "check", "--format", "sarif", "a.md", "b.md")
+    assert rc == 2 and "internal error (TypeError)" in out and "ZZCANARY" not in out + err
+
+
+def test_an_unexpected_error_of_a_command_is_exit_2_with_one_line(demo, capsys, monkeypatch):
+    def boom(args, pipeline):
+        raise KeyError("x")
+
+    monkeypatch.setitem(cli.COMMANDS, "rules", boom)
+    monkeypatch.delenv("SOCIALRISK_DEBUG", raising=False)
+    rc, out, err = run(capsys, "rules")
+    assert rc == 2 and err == "socialrisk: internal error (KeyError); please report it (set SOCIALRISK_DEBUG=1 for a traceback)\n"
+    monkeypatch.setenv("SOCIALRISK_DEBUG", "1")
+    rc, out, err = run(capsys, "rules")
+    assert rc == 2 and "Traceback" in err and err.endswith("(set SOCIALRISK_DEBUG=1 for a traceback)\n")

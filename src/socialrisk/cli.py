@@ -1,7 +1,8 @@
 """The ``socialrisk`` command: check, baseline, redact, rules, explain, schema (and audit).
 
 Exit codes: 0 nothing at or above the fail level; 1 a post at or above it; 2 usage, config or input
-error (one line on stderr, no traceback). Locations are ``file:line:column``; columns count characters.
+error, or an unexpected error (one line on stderr naming the file and the error type, no traceback unless
+SOCIALRISK_DEBUG is set; never post text). Locations are ``file:line:column``; columns count characters.
 """
 
 from __future__ import annotations
@@ -22,6 +23,20 @@ from .render.text import printable
 from .suppress import Outcome, apply
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+DEBUG_ENV = "SOCIALRISK_DEBUG"  # set (non-empty): an unexpected error also prints its traceback
+
+
+def _internal(exc: BaseException, where: str | None = None) -> str:
+    """The one line for an unexpected error: where, and the exception's type only (its message may quote a post).
+
+    With SOCIALRISK_DEBUG set, the traceback goes to stderr first (it may hold post text: opt-in only).
+    """
+    if os.environ.get(DEBUG_ENV):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    return (f"{where + ': ' if where else ''}internal error ({type(exc).__name__}); "
+            f"please report it (set {DEBUG_ENV}=1 for a traceback)")
 
 
 class _StartupCollector:
@@ -199,6 +214,9 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
         except SocialRiskError as exc:
             errors.append((label, str(exc)))
             continue
+        except Exception as exc:  # one file's unexpected failure must not lose the others (nor exit 1, "no-go")
+            errors.append((label, _internal(exc, label)))
+            continue
         if not sources and len(errors) == before:
             notices.append((label, "no posts in this file"))
         for source in sources:
@@ -213,6 +231,8 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
                 ))
             except SocialRiskError as exc:
                 errors.append((label, str(exc)))
+            except Exception as exc:
+                errors.append((label, _internal(exc, source.label)))
     for _, message in errors:
         print(f"socialrisk: {printable(message)}", file=sys.stderr)
     if not outcomes and not errors:
@@ -429,6 +449,10 @@ def _main(argv: Sequence[str] | None) -> int:
         # The reader went away (`socialrisk rules | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a crash is exit 2, never 1: CI must tell it from a blocked post
+        where = getattr(args, "source", None) or getattr(args, "file", None)
+        print(f"socialrisk: {printable(_internal(exc, where))}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover
