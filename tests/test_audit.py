@@ -703,3 +703,49 @@ def test_vectorised_iso_dates_agree_with_the_one_by_one_parser():
     assert [r["date"] for r in recs] == [_parse_date(v, True, None)[0] for v in values]
     assert [str(r["date"]) for r in recs][:3] == ["2024-03-05 00:00:00", "2024-03-05 10:00:00", "2024-03-05 10:00:00"]
     assert recs[9]["date"] == pd.Timestamp("2024-03-05 23:30")  # local wall time, not the next day in UTC
+
+
+def test_a_date_outside_pandas_range_is_an_unreadable_date(probe):
+    df = pd.DataFrame({"text": ["Hallo allemaal", "Bel 0612345678", "Hoi", "Nog een"],
+                       "date": ["2024-01-01", "9999-12-31", "0001-01-01", "31-12-2300"]})
+    with pytest.warns(UserWarning, match=r"3 value\(s\) are not dates \(row 1, 2, 3\)"):
+        a = audit(df, pipeline=probe, progress=False)
+    assert list(a.posts["date"].isna()) == [False, True, True, True]
+    assert list(a.posts["decision"])[1] == "no_go" and a.posts["error"].isna().all()
+
+
+def test_a_jsonl_number_too_long_to_read_is_an_error_row(probe, tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"text": "Hallo allemaal"}\n{"text": "x", "n": ' + "9" * 5000 + '}\n{"text": "Bel 0612345678"}\n', "utf-8")
+    a = audit(path, pipeline=probe, progress=False)
+    assert list(a.posts["error"].isna()) == [True, False, True]
+    assert "line 2 holds a number too long" in a.posts["error"].iloc[1] and list(a.posts["decision"])[2] == "no_go"
+
+
+def test_a_damaged_cache_is_rebuilt_with_a_warning(probe, tmp_path):
+    df = _posts(30)
+    expected = _run(df, probe)
+    cache = tmp_path / "c"
+    _run(df, probe, cache=cache, chunk_size=10)
+    part = sorted(cache.glob("part-*"))[1]
+    (part / "posts.parquet").write_bytes(b"garbage")
+    with pytest.warns(UserWarning, match=r"1 cached part\(s\) cannot be read .*checked again"):
+        _same(_run(df, probe, cache=cache, chunk_size=10), expected)
+    (cache / "audit.json").write_text("{not json", "utf-8")
+    with pytest.warns(UserWarning, match="audit.json is damaged"):
+        _same(_run(df, probe, cache=cache, chunk_size=10), expected)
+    _same(_run(df, probe, cache=cache, chunk_size=10), expected)  # and the rebuilt cache is used again
+
+
+def test_cli_audit_output_that_cannot_be_written_is_exit_2_and_the_others_are_written(probe, tmp_path, capsys, monkeypatch):
+    from socialrisk import audit_cli, cli
+
+    src = tmp_path / "p.jsonl"
+    src.write_text('{"text": "Hallo allemaal"}\n', "utf-8")
+    monkeypatch.setattr(Audit, "to_html", lambda self, path, **kw: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+    args = cli.build_parser().parse_args(["audit", str(src), "--quiet", "--html", str(tmp_path / "a.html"),
+                                          "--csv", str(tmp_path / "f.csv")])
+    assert audit_cli.run(args, probe) == 2
+    err = capsys.readouterr().err
+    assert f"socialrisk: {tmp_path / 'a.html'}: cannot write the HTML report (Permission denied)" in err
+    assert (tmp_path / "f.csv").exists()

@@ -96,3 +96,20 @@ def test_a_version_1_baseline_is_still_read_by_fingerprint_with_a_note(demo, cap
     (demo / "b.json").write_text('{"version": 9, "findings": []}', "utf-8")
     rc, cap = run(capsys, "check", "--baseline", "b.json", "a.md")
     assert rc == 2 and "unsupported baseline version 9 (this socialrisk reads versions 1, 2;" in cap.err
+
+
+def test_a_baseline_too_deep_or_with_a_number_too_long_is_one_line_exit_2(demo, capsys):
+    (demo / "a.md").write_text("Schoon.\n", "utf-8")
+    (demo / "deep.json").write_text("[" * 100000 + "]" * 100000, "utf-8")
+    (demo / "big.json").write_text('{"version": ' + "9" * 5000 + ', "findings": []}', "utf-8")
+    for name in ("deep.json", "big.json"):
+        rc, cap = run(capsys, "check", "--baseline", name, "a.md")
+        assert rc == 2 and cap.err == f"socialrisk: {name}: baseline file is not readable JSON\n"
+
+
+def test_a_lone_surrogate_in_a_post_id_is_written_and_read_back(demo, capsys):
+    (demo / "s.jsonl").write_text('{"id": "p\\ud83d", "text": "De geheimcode is hier."}\n', "utf-8")
+    rc, cap = run(capsys, "baseline", "s.jsonl", "-o", "b.json")
+    assert rc == 0 and '"post": "#p\\ud83d"' in (demo / "b.json").read_text("utf-8")
+    rc, cap = run(capsys, "check", "--baseline", "b.json", "s.jsonl")
+    assert rc == 0 and "s.jsonl#p\\ud83d: GO" in cap.out

@@ -377,3 +377,34 @@ def test_an_unexpected_error_of_a_command_is_exit_2_with_one_line(demo, capsys, 
     monkeypatch.setenv("SOCIALRISK_DEBUG", "1")
     rc, out, err = run(capsys, "rules")
     assert rc == 2 and "Traceback" in err and err.endswith("(set SOCIALRISK_DEBUG=1 for a traceback)\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_a_lone_surrogate_in_an_id_or_platform_does_not_crash_the_output(demo, capsys, fmt):
+    (demo / "s.jsonl").write_text('{"id": "p\\ud83d", "text": "De geheimcode is hier."}\n'
+                                  '{"id": "q", "text": "Schoon.", "platform": "x\\ud83d"}\n', "utf-8")
+    rc, out, err = run(capsys, "check", "--format", fmt, "s.jsonl")
+    assert rc == 1
+    out.encode("utf-8")  # no lone surrogate left: it can be written to a UTF-8 terminal, file or log
+    assert ("s.jsonl#p\\ud83d: NO-GO" in out) if fmt == "text" else ("\ufffd" in out or "\\ud83d" in out)
+    if fmt == "json":
+        assert [d["post_id"] for d in json.loads(out)] == ["s.jsonl#p\ufffd", "s.jsonl#q"]
+
+
+def test_redact_write_to_a_read_only_place_is_one_line_exit_2(demo, capsys, monkeypatch):
+    from pathlib import Path
+
+    (demo / "p.md").write_text("Mail jan.jansen@example.nl\n", "utf-8")
+    real = Path.write_bytes
+
+    def refuse(self, data):
+        if self.name.endswith(".bak"):
+            raise PermissionError(13, "Permission denied")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    # the redaction itself is the privacy checker's; here only the write matters
+    monkeypatch.setattr(cli, "_check_source", lambda p, s, a: type("R", (), {"redacted": "Mail [e-mail]\n"})())
+    rc, out, err = run(capsys, "redact", "--write", "p.md")
+    assert rc == 2 and err == "socialrisk: p.md.bak: cannot write the backup (Permission denied); p.md is unchanged\n"
+    assert (demo / "p.md").read_text("utf-8") == "Mail jan.jansen@example.nl\n"

@@ -176,3 +176,36 @@ def test_an_unknown_checker_error_names_the_key_it_is_under():
         Pipeline(Config(disable=["nocheck"]))
     with pytest.raises(ConfigError, match=r"^checkers\.nope: unknown checker 'nope'"):
         Pipeline(Config(checkers={"nope": {}}))
+
+
+@pytest.mark.parametrize("regex, words", [
+    ("a{1000000000}", "repeats 1000000000 times"),  # the compiler would allocate gigabytes
+    ("(" * 3000 + "a" + ")" * 3000, "nests groups deeper than 100"),  # a RecursionError in the compiler
+    ("(a{200}){1000}", "nested repeats come to 200000"),
+    ("", "is empty"),
+    ("x*", "matches the empty string"),
+])
+def test_rule_pack_regex_too_large_or_empty_is_refused_at_load(tmp_path, regex, words):
+    from socialrisk.rules import load_pack
+
+    p = tmp_path / "x.yaml"
+    p.write_text(
+        "- id: TONE-X-Y\n  checker: tone\n  category: tone\n  severity: low\n  what: w\n  why: y\n  message: m\n"
+        f"  match: {{patterns: [{{name: p, regex: '{regex}'}}]}}\n  examples: {{trigger: [a], clean: [b]}}\n"
+    )
+    with pytest.raises(RulePackError, match=r"rule TONE-X-Y, field match\.patterns\.0\.regex") as exc:
+        load_pack(p)
+    assert words in str(exc.value)
+
+
+@pytest.mark.parametrize("value", ["2024-13-45", "2024-02-30", "9" * 5000])
+def test_rule_pack_value_yaml_cannot_build_is_a_rule_pack_error(tmp_path, value):
+    from socialrisk.rules import load_pack
+
+    p = tmp_path / "x.yaml"
+    p.write_text(
+        "- id: TONE-X-Y\n  checker: tone\n  category: tone\n  severity: low\n  what: w\n  why: y\n  message: m\n"
+        f"  params: {{x: {value}}}\n  examples: {{trigger: [a], clean: [b]}}\n"
+    )
+    with pytest.raises(RulePackError, match=r"x\.yaml: invalid YAML at line 8"):
+        load_pack(p)

@@ -245,3 +245,62 @@ def test_a_records_own_text_field_is_metadata_under_another_text_field():
     assert sp.fields["meta"] == {"text": "Kom naar de markt"}
     data = json.dumps([{"body": "De geheimcode.", "text": "x", "meta": {"a": 1}}])
     assert parse(data, "c.json", fmt="json", text_field="body")[0].fields["meta"] == {"a": 1, "text": "x"}
+
+
+@pytest.mark.parametrize("value", ["2024-13-45", "2024-02-30", "9" * 5000])
+def test_front_matter_values_yaml_cannot_build_are_an_input_error(value):
+    with pytest.raises(InputError, match=r"post\.md: invalid YAML front matter at line 3"):
+        _md(f"---\nlang: nl\nx: {value}\n---\nHoi daar\n")
+
+
+def test_yaml_collection_value_that_cannot_be_built_is_an_input_error():
+    with pytest.raises(InputError, match=r"c\.yaml: invalid YAML at line 3"):
+        parse("- id: 1\n  text: Hoi daar\n  when: 2024-02-30\n", "c.yaml", fmt="yaml")
+
+
+def test_a_json_number_too_long_to_read_is_one_error_for_its_line():
+    long = "9" * 5000
+    errors = []
+    posts = parse(f'{{"text": "een"}}\n{{"text": "twee", "n": {long}}}\n{{"text": "drie"}}\n', "b.jsonl",
+                  fmt="jsonl", on_error=errors.append)
+    assert [p.text for p in posts] == ["een", "drie"]
+    assert [str(e) for e in errors] == ["post b.jsonl: JSON holds a number too long to read on line 2"]
+    with pytest.raises(InputError, match=r"post c\.json: JSON holds a number too long to read at line 2"):
+        parse(f'[{{"text": "een"}},\n {{"text": "twee", "n": {long}}}]', "c.json", fmt="json")
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "p.md"
+    os.mkfifo(fifo)  # reading it would block for ever
+    for path in (str(fifo), "/dev/zero"):  # /dev/zero: read until memory runs out
+        with pytest.raises(InputError, match="not a regular file"):
+            read_file(path)
+    with pytest.raises(InputError, match="is a directory"):
+        read_file(str(tmp_path))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<!->x \n", max_size=60))
+def test_comments_are_found_as_the_regex_finds_them(text):
+    from socialrisk.formats import _COMMENT, _comment_spans
+
+    assert _comment_spans(text) == [m.span() for m in _COMMENT.finditer(text)]
+
+
+def test_a_run_of_unclosed_comments_is_one_notice():
+    sp = _md("<!-- " * 19000)  # the regex took 40 s on this; the scan is linear
+    assert sp.comments == () and [n.message.split(":")[0] for n in sp.notices] == ["HTML comment is never closed ('-->')"]
+
+
+def test_a_post_over_max_chars_is_refused_before_it_is_masked(monkeypatch):
+    from socialrisk import formats
+    from socialrisk.errors import InputTooLarge
+
+    monkeypatch.setattr(formats, "_mask", lambda body: pytest.fail("masked a post over the limit"))
+    with pytest.raises(InputTooLarge, match=r"post p\.md: text is 150 characters, over the limit of 100"):
+        parse("---\nlang: nl\n---\n" + "<!-- " * 30, "p.md", fmt="markdown", max_chars=100)
+    with pytest.raises(InputTooLarge):
+        parse("x" * 101, "p.txt", fmt="text", max_chars=100)
+    assert parse("x" * 100, "p.txt", fmt="text", max_chars=100)[0].text == "x" * 100

@@ -221,3 +221,21 @@ def test_two_processes_keep_user_rule_packs(tmp_path):
     posts = [f"Wij eten spruitjes op dag {i}." for i in range(7)]
     got = p.check_many(posts, n_process=2, chunksize=2)
     assert all("STYLE-HOUSE-SPROUTS" in {f.rule_id for f in r.findings} for r in got)
+
+
+@pytest.mark.parametrize("meta", ["x", [1, 2], 3])
+def test_a_meta_that_is_not_a_mapping_is_an_input_error(pipeline, meta):
+    with pytest.raises(InputError, match="invalid field meta: must be a mapping"):
+        pipeline.check({"text": "Hoi daar", "meta": meta, "foo": 1})
+    [err] = pipeline.check_many([{"text": "Hoi daar", "meta": meta, "foo": 1, "id": "p1"}])
+    assert isinstance(err, PostError) and err.error == "InputError" and "meta" in err.message
+
+
+def test_check_many_in_processes_checks_a_post_that_cannot_be_pickled_here(pipeline):
+    import threading
+
+    posts = ["Hoi daar", {"text": "Hoi allemaal", "foo": threading.Lock()}, "Nog een post"]
+    got = pipeline.check_many(posts, n_process=2)
+    assert [type(r).__name__ for r in got] == ["Report", "Report", "Report"]
+    assert [r.model_dump(exclude={"timings_ms"}) for r in got] == [
+        r.model_dump(exclude={"timings_ms"}) for r in pipeline.check_many(posts)]

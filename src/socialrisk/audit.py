@@ -351,6 +351,8 @@ def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
         value = json.loads(decoded)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
+    except ValueError:  # a value Python cannot build: an integer of over 4300 digits
+        return {"__error__": f"InputError: line {n} holds a number too long to read"}
     except RecursionError:
         return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
     return value if isinstance(value, dict) else {text: value}
@@ -431,7 +433,18 @@ def _iso_dates(values: list[Any]) -> dict[tuple[type, Any], tuple[Any, str | Non
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime([_ISO_ZONE.sub(r"\1", v.strip()) for v in iso], format="ISO8601", errors="coerce")
-    return {(str, v): (ts, None) for v, ts in zip(iso, parsed) if not _missing(ts)}
+    return {(str, v): (ts, None) for v, ts in zip(iso, parsed) if not _missing(ts) and _in_range(ts)}
+
+
+def _in_range(ts: Any) -> bool:
+    """Whether the posts table's datetime64[ns] can hold ``ts`` (1677-09-21 .. 2262-04-11): 9999-12-31 and
+    0001-01-01, placeholders in many exports, cannot, and are unreadable dates like any other."""
+    pd = _pd()
+    try:
+        naive = ts.tz_localize(None) if ts.tzinfo is not None else ts
+        return pd.Timestamp.min <= naive <= pd.Timestamp.max
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _parse_date(value: Any, dayfirst: bool, fmt: str | None) -> tuple[Any, str | None]:
@@ -470,7 +483,7 @@ def _parse_date(value: Any, dayfirst: bool, fmt: str | None) -> tuple[Any, str |
                 ts = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError, pd.errors.OutOfBoundsDatetime):
         return None, "bad"
-    if _missing(ts):
+    if _missing(ts) or not _in_range(ts):
         return None, "bad"
     if ts.tzinfo is not None:
         ts = ts.tz_localize(None)  # local wall time
@@ -693,14 +706,25 @@ class _Cache:
         except OSError as exc:
             raise ConfigError(f"cannot create the cache folder ({exc.strerror})", path=str(self.path), key="cache") from None
         meta = self.path / "audit.json"
+        stored: Any = None
         if meta.exists():
-            if json.loads(meta.read_text("utf-8")) != key:
-                raise ConfigError(
-                    "this cache folder holds another audit (other input, columns or rules); "
-                    "use a new folder or delete this one", path=str(self.path), key="cache",
-                )
-        else:
-            meta.write_text(json.dumps(key, sort_keys=True), "utf-8")
+            try:
+                stored = json.loads(meta.read_text("utf-8"))
+            except (OSError, ValueError, RecursionError):  # damaged: its parts cannot be trusted to be this audit's
+                _warn(f"{self.path.name}: the cache's audit.json is damaged; starting this cache again")
+                for part in self.parts():
+                    shutil.rmtree(part, ignore_errors=True)
+            else:
+                if stored != key:
+                    raise ConfigError(
+                        "this cache folder holds another audit (other input, columns or rules); "
+                        "use a new folder or delete this one", path=str(self.path), key="cache",
+                    )
+        if stored is None:
+            try:
+                meta.write_text(json.dumps(key, sort_keys=True), "utf-8")
+            except OSError as exc:
+                raise ConfigError(f"cannot write to the cache folder ({exc.strerror})", path=str(self.path), key="cache") from None
         for stale in self.path.glob("tmp-*"):  # half-written parts of a crashed run
             shutil.rmtree(stale, ignore_errors=True)
 
@@ -708,11 +732,25 @@ class _Cache:
         return sorted(self.path.glob("part-*"))
 
     def done(self) -> frozenset[int]:
+        """Rows already checked. A part that cannot be read (damaged on disk) is removed, with a warning: its
+        rows are checked again (it is a cache)."""
         import pyarrow.parquet as pq
 
         rows: set[int] = set()
+        damaged = []
         for part in self.parts():
-            rows.update(pq.read_table(part / "posts.parquet", columns=["row"]).column("row").to_pylist())
+            try:
+                got = pq.read_table(part / "posts.parquet", columns=["row"]).column("row").to_pylist()
+                pq.read_table(part / "findings.parquet", columns=["row"])
+            except Exception:  # pyarrow's ArrowInvalid, OSError, a missing file: never fail every rerun
+                damaged.append(part)
+                continue
+            rows.update(got)
+        if damaged:
+            _warn(f"{self.path.name}: {len(damaged)} cached part(s) cannot be read ({', '.join(p.name for p in damaged[:3])}"
+                  f"{', ...' if len(damaged) > 3 else ''}); their posts are checked again")
+            for part in damaged:
+                shutil.rmtree(part, ignore_errors=True)
         return frozenset(rows)
 
     def add(self, posts: list[dict], findings: list[dict]) -> None:

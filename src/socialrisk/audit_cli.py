@@ -47,22 +47,30 @@ def run(args: argparse.Namespace, pipeline: Any) -> int:
 
 
 def _run(args: argparse.Namespace, pipeline: Any, audit: Any) -> int:
+    from .render.text import printable
+
     result = audit(
         args.source, text=args.text_column, id=args.id_column, lang=args.lang, platform=args.platform,
         date=args.date_column, n_jobs=args.jobs, progress=not args.quiet, cache=args.cache,
         engine=args.engine, pipeline=pipeline, dayfirst=not args.month_first, date_format=args.date_format,
         sep=args.sep, encoding=args.encoding,
     )
-    written = []
-    if args.html:
-        result.to_html(args.html)
-        written.append(args.html)
-    if args.csv:
-        written.append(str(result.to_csv(args.csv, table="findings")))
-    if args.posts_csv:
-        written.append(str(result.to_csv(args.posts_csv, table="posts")))
-    if args.parquet:
-        written.append(str(result.to_parquet(args.parquet, table="findings")))
+    written, failed = [], []
+    outputs = [
+        ("HTML report", args.html, lambda p: result.to_html(p)),
+        ("findings CSV", args.csv, lambda p: result.to_csv(p, table="findings")),
+        ("posts CSV", args.posts_csv, lambda p: result.to_csv(p, table="posts")),
+        ("findings Parquet", args.parquet, lambda p: result.to_parquet(p, table="findings")),
+    ]
+    for what, path, write in outputs:
+        if not path:
+            continue
+        try:  # one output that cannot be written must not lose the finished audit's other outputs
+            write(path)
+        except OSError as exc:
+            failed.append(f"socialrisk: {printable(path)}: cannot write the {what} ({exc.strerror or type(exc).__name__})")
+        else:
+            written.append(path)
     s = result.summary()
     d = s["decisions"]
     print(f"{s['posts']} posts: {d['go']} go, {d['review']} review, {d['no_go']} no-go; "
@@ -71,4 +79,6 @@ def _run(args: argparse.Namespace, pipeline: Any, audit: Any) -> int:
         print(f"wrote {path}")
     if s["errors"]:
         print("socialrisk: some posts could not be checked; see the error column of the posts table", file=sys.stderr)
-    return 0
+    for line in failed:
+        print(line, file=sys.stderr)
+    return 2 if failed else 0

@@ -31,6 +31,7 @@ VERSION = 2
 READS = (1, 2)
 Key = tuple[str, str, str, str, "str | None"]  # file, post, rule id, fingerprint, context (None: version 1)
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOUNDARY = re.compile(r"[.!?…]+(?=\s|\Z)|\n")
 
 
@@ -72,7 +73,7 @@ class Baseline:
             data = json.loads(path.read_text("utf-8"))
         except FileNotFoundError:
             raise ConfigError("baseline file not found", path=str(path)) from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # ValueError: JSON, or a 5000-digit number
             raise ConfigError("baseline file is not readable JSON", path=str(path)) from None
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise ConfigError("not a socialrisk baseline (no 'findings' list)", path=str(path))
@@ -119,7 +120,9 @@ def write_baseline(path: str | Path, items: Iterable[tuple[SourcePost, list[Find
     doc = {"version": VERSION, "tool": "socialrisk", "socialrisk": __version__, "findings": rows}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        # A lone surrogate (a cut-off emoji in a post id) is written as its \\u escape: valid UTF-8, read back the same.
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(doc, indent=2, ensure_ascii=False))
+        path.write_text(text + "\n", "utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot write baseline ({exc.strerror})", path=str(path)) from None
     return sum(counts.values())

@@ -11,6 +11,7 @@ import argparse
 import gc
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -151,12 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _read_sources(name: str, args, on_error=None) -> list[SourcePost]:
+def _read_sources(name: str, args, on_error=None, max_chars: int | None = None) -> list[SourcePost]:
     """The posts in one file argument ('-' reads standard input as text unless --input-format says).
 
     ``on_error`` receives each bad record of a collection; the file's other posts are still returned.
+    ``max_chars``: a one-post file over it is refused before it is masked (see ``formats.parse``).
     """
-    fields = {"text_field": getattr(args, "text_field", "text"), "id_field": getattr(args, "id_field", "id"), "on_error": on_error}
+    fields = {"text_field": getattr(args, "text_field", "text"), "id_field": getattr(args, "id_field", "id"),
+              "on_error": on_error, "max_chars": max_chars}
     if name == "-":
         return parse(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", fmt=args.input_format or "text", **fields)
     return read_file(name, fmt=args.input_format, **fields)
@@ -210,7 +213,8 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
         label = "<stdin>" if name == "-" else name
         before = len(errors)
         try:
-            sources = _read_sources(name, args, on_error=lambda exc, label=label: errors.append((label, str(exc))))
+            sources = _read_sources(name, args, on_error=lambda exc, label=label: errors.append((label, str(exc))),
+                                    max_chars=pipeline.config.max_chars)
         except SocialRiskError as exc:
             errors.append((label, str(exc)))
             continue
@@ -279,6 +283,14 @@ def _summary(outcomes: list[Outcome], errors: list) -> str:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(data) -> str:
+    """Indented JSON, UTF-8 as is; a lone surrogate anywhere (an id, a platform) is written as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def _cmd_check(args, pipeline) -> int:
     from .models import Decision
 
@@ -300,12 +312,12 @@ def _cmd_check(args, pipeline) -> int:
 
         out = render_json(outcomes)
         single = len(out) == 1 and len(args.files) == 1 and outcomes[0].source.index is None
-        print(json.dumps(out[0] if single else out, ensure_ascii=False, indent=2))
+        print(_dumps(out[0] if single else out))
     elif args.format == "sarif":
         from .render.sarif import render_sarif
 
         log = render_sarif(outcomes, pipeline.rules.rules, errors=errors)  # suppressed ones too, marked
-        print(json.dumps(log, ensure_ascii=False, indent=2))
+        print(_dumps(log))
     elif args.format == "github":
         from .render.github import annotation, render_github
 
@@ -345,7 +357,7 @@ def _cmd_redact(args, pipeline) -> int:
         print("socialrisk: --write needs a file, not standard input", file=sys.stderr)
         return EXIT_ERROR
     args.files = [name]
-    sources = _read_sources(name, args)
+    sources = _read_sources(name, args, max_chars=pipeline.config.max_chars)
     if len(sources) != 1 or sources[0].index is not None:
         print(f"socialrisk: {name}: redact works on one post per file (.md, .txt)", file=sys.stderr)
         return EXIT_ERROR
@@ -359,11 +371,20 @@ def _cmd_redact(args, pipeline) -> int:
         print(f"socialrisk: {name}: nothing to redact", file=sys.stderr)
         return EXIT_OK
     path = Path(name)
-    original = path.read_bytes()
     backup = path.with_name(path.name + ".bak")
-    backup.write_bytes(original)
+    try:
+        original = path.read_bytes()
+        backup.write_bytes(original)
+    except OSError as exc:  # a read-only folder: as 'socialrisk baseline -o' says it, one line, exit 2
+        print(f"socialrisk: {printable(str(backup))}: cannot write the backup ({exc.strerror}); {printable(name)} is unchanged",
+              file=sys.stderr)
+        return EXIT_ERROR
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
-    path.write_bytes((bom + result).encode("utf-8"))
+    try:
+        path.write_bytes((bom + result).encode("utf-8", "surrogatepass"))
+    except OSError as exc:
+        print(f"socialrisk: {printable(name)}: cannot write ({exc.strerror}); the backup is {printable(str(backup))}", file=sys.stderr)
+        return EXIT_ERROR
     print(f"socialrisk: wrote {name} (backup: {backup})", file=sys.stderr)
     return EXIT_OK
 

@@ -14,7 +14,9 @@ import csv
 import difflib
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, InputTooLarge
 from .render.text import line_col
 from .rules import MAX_DEPTH, YamlTooDeep, _Yaml12Loader, yaml_load
 
@@ -106,10 +108,16 @@ def detect_format(path: str) -> str:
 
 def read_file(
     path: str, *, fmt: str | None = None, text_field: str = "text", id_field: str = "id",
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None, max_chars: int | None = None,
 ) -> list[SourcePost]:
     """Read the posts in ``path`` (format from the suffix unless ``fmt`` is given); see ``parse`` for ``on_error``."""
     try:
+        # A device (/dev/zero), FIFO or socket would be read forever or block: only regular files are posts.
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise InputError("not a regular file (a device, FIFO or socket); name a post file", post_id=path)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", post_id=path) from None
@@ -117,23 +125,27 @@ def read_file(
         raise InputError("is a directory", post_id=path) from None
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", post_id=path) from None
-    return parse(decode(data, path), path, fmt=fmt or detect_format(path), text_field=text_field, id_field=id_field, on_error=on_error)
+    return parse(decode(data, path), path, fmt=fmt or detect_format(path), text_field=text_field, id_field=id_field,
+                 on_error=on_error, max_chars=max_chars)
 
 
 def parse(
     text: str, path: str, *, fmt: str = "text", text_field: str = "text", id_field: str = "id",
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[InputError], None] | None = None, max_chars: int | None = None,
 ) -> list[SourcePost]:
     """Split decoded file content into posts.
 
     A bad record of a collection (a JSONL line that is not JSON, a record that is not a mapping or has no
     text field) raises InputError, unless ``on_error`` is given: then it receives the error and the other
     records are still returned, so one bad post in a batch does not hide the rest. A file that cannot be
-    split at all (broken JSON, YAML or CSV syntax) always raises.
+    split at all (broken JSON, YAML or CSV syntax) always raises. ``max_chars``: a one-post file (Markdown,
+    text) whose post is longer is refused with InputTooLarge before it is masked (a size check first).
     """
     if fmt == "markdown":
-        return [_markdown(text, path)]
+        return [_markdown(text, path, max_chars)]
     if fmt == "text":
+        if max_chars is not None and len(text) > max_chars:
+            raise InputTooLarge(len(text), max_chars, post_id=path)
         return [SourcePost(path, {"text": text}, text, 0)]
     out = []
     for i, (rec, start, end) in enumerate(_COLLECTIONS[fmt](text, path, on_error is not None)):
@@ -196,6 +208,19 @@ def _fences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     return blocks, unclosed
 
 
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each complete ``<!-- ... -->``, as ``<!--.*?-->`` (re.S) finds them, in linear time:
+    the regex tries every ``<!--`` against the rest of the text, quadratic on a run of unclosed ones."""
+    out, pos = [], 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:  # no closer after this one: none after a later opener either
+            break
+        out.append((start, end + 3))
+        pos = end + 3
+    return out
+
+
 def _mask(body: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, str]]]:
     """The body with what is certainly not published blanked; its HTML comments; and notices
     (body offset, message) about text that looks hidden but is checked because it is published."""
@@ -211,7 +236,7 @@ def _mask(body: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, s
     notices += [(s, "code fence is never closed: the text after it is checked as post text") for s in unclosed]
     visible = "".join(chars)
     # Found on the visible text (a "<!--" inside code is code), read from the body (its own words).
-    comments = [(m.start(), m.end(), body[m.start() + 4 : m.end() - 3]) for m in _COMMENT.finditer(visible)]
+    comments = [(s, e, body[s + 4 : e - 3]) for s, e in _comment_spans(visible)]
     for s, e, _ in comments:
         blank(s, e)
     visible = "".join(chars)
@@ -256,7 +281,7 @@ def _post_fields(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _markdown(text: str, path: str) -> SourcePost:
+def _markdown(text: str, path: str, max_chars: int | None = None) -> SourcePost:
     meta: dict[str, Any] = {}
     start = 0
     front = _FRONT.match(text)
@@ -277,6 +302,8 @@ def _markdown(text: str, path: str) -> SourcePost:
             raise InputError("front matter may not set 'text': the post text is the body after the front matter "
                              "(rename the key, e.g. 'summary')", post_id=path)
     ignore = _as_list(meta.pop("ignore", None), "ignore", path)
+    if max_chars is not None and len(text) - start > max_chars:  # masking keeps the length: refuse before it
+        raise InputTooLarge(len(text) - start, max_chars, post_id=path)
     masked, comments, notices = _mask(text[start:])
     fields = {**_post_fields(meta), "text": masked}
     key = _IGNORE_KEY.search(text, 0, start) if ignore else None
@@ -329,8 +356,18 @@ def _json_loads(text: str, what: str, path: str, base: int = 0, line: int | None
             return json.loads(text)
     except RecursionError:
         at = 0
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # a value Python cannot build: an integer of over 4300 digits
+        long = _LONG_NUMBER.search(text)
+        at = long.start() if long else 0
+        where = f" on line {line}" if line is not None else f" at line {line_col(text, at)[0] + base}"
+        raise InputError(f"{what} holds a number too long to read{where}", post_id=path) from None
     where = f" on line {line}" if line is not None else f" at line {line_col(text, at)[0] + base}"
     raise InputError(f"{what} nested too deeply (over {MAX_DEPTH} levels){where}", post_id=path)
+
+
+_LONG_NUMBER = re.compile(r"\d{4000,}")
 
 
 def _json(text: str, path: str, lenient: bool = False) -> list[Record]:

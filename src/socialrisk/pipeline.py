@@ -184,9 +184,13 @@ class Pipeline:
             raise InputTypeError(f"text must be str, got {type(value).__name__}", post_id=data.get("id"))
         if data.get("id") is not None:
             data["id"] = str(data["id"])
+        meta = data.get("meta")
+        if meta is not None and not isinstance(meta, Mapping):
+            raise InputError(f"invalid field meta: must be a mapping of fields, not {type(meta).__name__}",
+                             post_id=data.get("id"))
         extra = {k: data.pop(k) for k in list(data) if k not in _POST_FIELDS}
         if extra:
-            data["meta"] = {**data.get("meta", {}), **extra}
+            data["meta"] = {**(meta or {}), **extra}
         try:
             return Post.model_validate(data)
         except ValidationError as exc:
@@ -325,7 +329,14 @@ class Pipeline:
         window = max(1, n_process * chunksize * 4)
         with cf.ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=_init_worker, initargs=(payload,)) as ex:
             while batch := list(itertools.islice(numbered, window)):
-                yield from ex.map(_worker_check, batch, itertools.repeat(common), chunksize=chunksize)
+                try:
+                    done = list(ex.map(_worker_check, batch, itertools.repeat(common), chunksize=chunksize))
+                except Exception as exc:  # a post that cannot be pickled, a worker that died or could not start
+                    # _safe_check catches every error of a check, so this is the pool's: never lose the batch for it.
+                    # This window is checked here instead, post by post, as n_process=1 would.
+                    log.warning("worker processes failed with %s; checking %d post(s) in this process", type(exc).__name__, len(batch))
+                    done = [_safe_check(self, i, p, common) for i, p in batch]
+                yield from done
 
 
 def _safe_check(pipeline: Pipeline, index: int, post: Any, common: dict[str, Any]) -> "Report | PostError":

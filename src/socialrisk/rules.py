@@ -45,12 +45,82 @@ class PatternSpec(_Strict):
     def _compiles(cls, value: str, info: ValidationInfo) -> str:
         import regex
 
+        if not value:
+            raise ValueError("regular expression is empty (it would match at every position)")
+        _check_regex_size(value)
         try:
             # Compiled as the matcher will use it (cached), so a pack's patterns compile once, at load.
             compiled_regex(value, info.data.get("ignore_case", True))
         except regex.error as exc:
             raise ValueError(f"regular expression does not compile: {exc}") from None
+        except (RecursionError, MemoryError, OverflowError):
+            raise ValueError("regular expression is too large or nested too deeply to compile") from None
+        if compiled_regex(value, info.data.get("ignore_case", True)).fullmatch("") is not None:
+            raise ValueError("regular expression matches the empty string (a finding at every position); "
+                             "make it match at least one character")
         return value
+
+
+#: Largest repeat count of a rule pattern (``a{1000}``), and of nested repeats multiplied (``(a{100}){100}``):
+#: the regex compiler builds each repeat out, so ``a{1000000000}`` would take gigabytes.
+MAX_REPEAT = 1000
+MAX_REPEAT_PRODUCT = 100_000
+MAX_GROUP_DEPTH = 100
+_REPEAT = __import__("re").compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def _check_regex_size(source: str) -> None:
+    """A ValueError for repeat counts over MAX_REPEAT (or nested ones multiplying past MAX_REPEAT_PRODUCT) and
+    groups nested deeper than MAX_GROUP_DEPTH, before the compiler sees them (it would exhaust memory or recurse)."""
+    stack = [0]  # the heaviest repeat inside each open group
+    last = 1  # the weight of the atom a quantifier would apply to
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if i + 2 < n and source[i + 1] in "pPNx" and source[i + 2] == "{":
+                close = source.find("}", i + 2)
+                i = n if close < 0 else close + 1
+            else:
+                i += 2
+            last = 1
+            continue
+        if c == "[":  # a character class: skip to its closing bracket
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            i, last = j + 1, 1
+            continue
+        if c == "(":
+            stack.append(0)
+            if len(stack) > MAX_GROUP_DEPTH:
+                raise ValueError(f"regular expression nests groups deeper than {MAX_GROUP_DEPTH} levels")
+            i += 1
+            continue
+        if c == ")" and len(stack) > 1:
+            last = max(stack.pop(), 1)
+            stack[-1] = max(stack[-1], last)
+            i += 1
+            continue
+        if c == "{":
+            m = _REPEAT.match(source, i)
+            if m and (m.group(1) or m.group(2)):
+                count = max(int(x) for x in m.groups() if x)
+                if count > MAX_REPEAT:
+                    raise ValueError(f"regular expression repeats {count} times (at most {MAX_REPEAT})")
+                weight = count * last
+                if weight > MAX_REPEAT_PRODUCT:
+                    raise ValueError(f"regular expression's nested repeats come to {weight} (at most {MAX_REPEAT_PRODUCT})")
+                stack[-1] = max(stack[-1], weight)
+                last = weight
+                i = m.end()
+                continue
+        last = 1
+        i += 1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -220,6 +290,23 @@ _Yaml12Loader.add_implicit_resolver(
 )
 
 
+def _readable(tag: str, what: str) -> None:
+    """Make a YAML value Python cannot build (an int over 4300 digits, 2024-02-30) a YAMLError at its node."""
+    build = yaml.constructor.SafeConstructor.yaml_constructors[tag]
+
+    def construct(loader, node):
+        try:
+            return build(loader, node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read this {what}", node.start_mark) from None
+
+    _Yaml12Loader.add_constructor(tag, construct)
+
+
+for _tag, _what in (("int", "number"), ("float", "number"), ("timestamp", "date")):
+    _readable(f"tag:yaml.org,2002:{_tag}", _what)
+
+
 #: Deepest nesting of lists and mappings accepted in YAML (posts, front matter, rule packs) and JSON.
 MAX_DEPTH = 100
 
@@ -257,7 +344,10 @@ def yaml_load(text: str):
     Nesting deeper than MAX_DEPTH raises YamlTooDeep (a ``yaml.YAMLError``) before anything is built.
     """
     yaml_depth_check(text)
-    return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+    try:
+        return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+    except (ValueError, TypeError, OverflowError, RecursionError):  # a value that cannot be built: as a syntax error
+        raise yaml.YAMLError("a value cannot be read") from None
 
 
 def rules_dir() -> Path:

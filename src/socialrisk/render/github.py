@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -12,12 +13,19 @@ __all__ = ["render_github", "annotation"]
 _LEVELS = {"blocker": "error", "high": "error", "medium": "warning", "low": "notice", "info": "notice"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # a lone surrogate (a cut-off emoji in an id) cannot be written to the log: U+FFFD, as in JSON
+    return _SURROGATE.sub("\ufffd", value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(value: str) -> str:
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
+    """A property (a file name): also no raw control or bidi characters (ESC, U+202E), escaped as text does."""
+    from .text import printable
+
+    return printable(_data(value)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _plain(value: str) -> str:

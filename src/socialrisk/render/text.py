@@ -13,8 +13,9 @@ _DECISION_COLOURS = {"no_go": "\033[1;31m", "review": "\033[1;33m", "go": "\033[
 _RESET = "\033[0m"
 
 
-# Control characters (C0, DEL, C1), bidi overrides and isolates, line and paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Control characters (C0, DEL, C1), bidi overrides and isolates, line and paragraph separators, and lone
+# surrogates (a cut-off emoji in a post id: a terminal or log cannot encode one).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
