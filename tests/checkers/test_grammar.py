@@ -219,3 +219,28 @@ def test_settings_are_validated():
     with pytest.raises(ValidationError):
         grammar.GrammarSettings.model_validate({"timeout": 3})
     assert grammar.GrammarSettings.model_validate({"timeout_s": 3}).timeout_s == 3
+
+
+def test_a_server_that_answers_too_slowly_is_skipped_after_timeout_s_in_all(monkeypatch):
+    """requests' timeout is per read: a server that drips a byte now and then must not hold a post for minutes."""
+    release = threading.Event()
+
+    class Dripping:  # stands in for a client whose answer never completes
+        disabled_rules: set = set()
+        picky = False
+
+        def check(self, text):
+            release.wait()  # until the test ends; the checker must not wait for it
+            return []
+
+    monkeypatch.setattr(grammar, "_client", lambda server, language, timeout: Dripping())
+    pipe = Pipeline(Config(languagetool_url="http://127.0.0.1:9", checkers={"grammar": {"timeout_s": 0.2}}), checkers=["grammar"])
+    try:
+        report = pipe.check("Geheim concept: onderwjis", lang="nl")
+    finally:
+        release.set()
+    (skip,) = report.skipped
+    assert skip.checker == "grammar" and skip.reason == "LanguageTool server at http://127.0.0.1:9 did not answer within 0.2 s"
+    assert report.failed == [] and "onderwjis" not in skip.reason
+    # the next post skips at once (retry_after_s), without waiting again
+    assert pipe.check("Nog een concept", lang="nl").skipped[0].reason == skip.reason

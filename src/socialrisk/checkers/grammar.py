@@ -38,7 +38,10 @@ class GrammarSettings(BaseModel):
     languages: dict[Literal["nl", "en"], str] = Field(
         default_factory=lambda: dict(_LT_LANGUAGES), description="LanguageTool language per post language"
     )
-    timeout_s: float = Field(default=10.0, gt=0, description="per request")
+    timeout_s: float = Field(
+        default=10.0, gt=0,
+        description="the longest one post may wait for the server, in all (connecting, retries, a slow answer)",
+    )
     retry_after_s: float = Field(default=60.0, ge=0, description="after a failure, skip without asking for this long")
     disabled_rules: list[str] = Field(default_factory=list, description="LanguageTool rule ids to leave out")
     picky: bool = Field(default=False, description="LanguageTool's picky level (more style remarks)")
@@ -78,6 +81,35 @@ def _base_url(url: str) -> str:
     if url.endswith("/v2"):
         url = url[: -len("/v2")]
     return url + "/"
+
+
+class _Deadline(TimeoutError):
+    """The server did not finish answering within ``timeout_s`` in all."""
+
+
+def _within(seconds: float, call: Any) -> Any:
+    """``call()`` in a daemon thread, waited for at most ``seconds`` in all.
+
+    requests' timeout bounds each read, not the answer: a server that sends a byte every few seconds, and
+    language-tool-python's retries, would hold a post (a pre-commit hook, a CI job) for minutes. On the
+    deadline the call is abandoned (its thread ends with the connection) and _Deadline is raised.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name="socialrisk-languagetool", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise _Deadline()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def _client(server: str, language: str, timeout: float) -> Any:
@@ -133,16 +165,17 @@ class GrammarChecker(Checker):
         with self._lock:  # language-tool-python keeps per-text state on its Match class
             if self._failed and time.monotonic() - self._failed[0] < self.settings.retry_after_s:
                 raise SkipCheck(self._failed[1])
+            deadline = time.monotonic() + self.settings.timeout_s
             try:
-                tool = self._tool(analysis.lang, server)
+                tool = _within(self.settings.timeout_s, lambda: self._tool(analysis.lang, server))
             except ValueError:  # language-tool-python: the server does not list this language
                 language = self.settings.languages.get(analysis.lang, analysis.lang)
                 raise SkipCheck(f"LanguageTool server at {_safe_url(server)} does not support {language!r}") from None
             except Exception as exc:  # unreachable or refused: skip, never quote the post
                 raise self._remember(server, exc) from None
             try:
-                matches = tool.check(analysis.text)
-            except Exception as exc:  # lost connection, timeout, bad JSON
+                matches = _within(max(0.0, deadline - time.monotonic()), lambda: tool.check(analysis.text))
+            except Exception as exc:  # lost connection, timeout, bad JSON, the deadline
                 self._tools.pop(analysis.lang, None)
                 raise self._remember(server, exc) from None
             self._failed = None
@@ -150,7 +183,10 @@ class GrammarChecker(Checker):
 
     def _remember(self, server: str, exc: Exception) -> SkipCheck:
         """A skip for a server that failed; later posts skip at once for ``retry_after_s``."""
-        reason = f"LanguageTool server at {_safe_url(server)} did not answer ({type(exc).__name__})"
+        if isinstance(exc, _Deadline):
+            reason = f"LanguageTool server at {_safe_url(server)} did not answer within {self.settings.timeout_s:g} s"
+        else:
+            reason = f"LanguageTool server at {_safe_url(server)} did not answer ({type(exc).__name__})"
         self._failed = (time.monotonic(), reason)
         return SkipCheck(reason)
 
