@@ -973,6 +973,15 @@ def test_a_square_or_desk_is_not_a_person(pipeline, text, lang, place):
     assert "<PERSON>" not in (report.redacted or "")
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Bel Marloes op 14 050 voor een afspraak.", "Marloes"),  # an imperative opening the sentence
+    ("Leerling Daan las het gedicht voor.", "Daan"),
+])
+def test_a_word_opening_the_sentence_is_not_part_of_the_name(pipeline, text, name):
+    _, found = _findings(pipeline, text, "nl", rule="PRIV-PERSON")
+    assert [f.span.excerpt for f in found] == [name]
+
+
 @pytest.mark.parametrize("org,match", [
     ({"severity": "low", "words": {"en": ["us"]}, "own": {"nouns": ["line"]}}, "own.nouns"),
     ({"severity": "low", "words": {"en": ["us"]}, "own": {"lines": {"en": ["x"]}}}, "own must be a mapping"),
