@@ -749,3 +749,10 @@ def test_cli_audit_output_that_cannot_be_written_is_exit_2_and_the_others_are_wr
     err = capsys.readouterr().err
     assert f"socialrisk: {tmp_path / 'a.html'}: cannot write the HTML report (Permission denied)" in err
     assert (tmp_path / "f.csv").exists()
+
+
+def test_a_post_text_passed_as_the_source_is_not_quoted(probe, tmp_path):
+    for cache in (None, tmp_path / "c"):
+        with pytest.raises(InputError) as info:
+            audit(f"Mevrouw aan de {SECRET} 12.csv", pipeline=probe, progress=False, cache=cache)
+        assert SECRET not in str(info.value) and "a path of 37 characters, ending in '.csv'" in str(info.value)

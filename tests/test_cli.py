@@ -408,3 +408,25 @@ def test_redact_write_to_a_read_only_place_is_one_line_exit_2(demo, capsys, monk
     rc, out, err = run(capsys, "redact", "--write", "p.md")
     assert rc == 2 and err == "socialrisk: p.md.bak: cannot write the backup (Permission denied); p.md is unchanged\n"
     assert (demo / "p.md").read_text("utf-8") == "Mail jan.jansen@example.nl\n"
+
+
+def test_id_field_same_as_text_field_never_puts_the_text_in_error_lines(demo, capsys):
+    (demo / "t.csv").write_text('id,text\n1,"De geheimcode is 4711"\n', "utf-8")
+    rc, out, err = run(capsys, "check", "--id-field", "text", "t.csv")
+    assert rc == 2 and "geheimcode" not in out + err
+    assert err == "socialrisk: post t.csv: the id field and the text field are both 'text'; name another id field\n"
+
+
+def test_json_output_lists_the_inputs_that_failed(demo, capsys):
+    (demo / "a.md").write_text("De geheimcode is 4711.\n", "utf-8")
+    rc, out, err = run(capsys, "check", "--format", "json", "missing.md")
+    assert rc == 2 and json.loads(out) == {"source": {"path": "missing.md"}, "error": "post missing.md: file not found"}
+    rc, out, err = run(capsys, "check", "--format", "json", "a.md", "missing.md")
+    data = json.loads(out)
+    assert rc == 2 and data[0]["post_id"] == "a.md" and data[1] == {"source": {"path": "missing.md"}, "error": "post missing.md: file not found"}
+
+
+def test_csv_separator_is_read_from_the_header_as_the_audit_does(demo, capsys):
+    (demo / "semi.csv").write_text('id;text\n1;"De geheimcode, hier"\n2;Schoon\n', "utf-8")
+    rc, out, err = run(capsys, "check", "semi.csv")
+    assert rc == 1 and err == "" and "semi.csv#1: NO-GO" in out and "semi.csv#2: GO" in out

@@ -209,3 +209,27 @@ def test_rule_pack_value_yaml_cannot_build_is_a_rule_pack_error(tmp_path, value)
     )
     with pytest.raises(RulePackError, match=r"x\.yaml: invalid YAML at line 8"):
         load_pack(p)
+
+
+@pytest.mark.parametrize("term", ["*", "", "   ", "**"])
+def test_a_term_without_a_letter_or_digit_is_refused(tmp_path, term):
+    from socialrisk.rules import load_pack
+
+    p = tmp_path / "x.yaml"
+    p.write_text(
+        "- id: TONE-X-Y\n  checker: tone\n  category: tone\n  severity: low\n  what: w\n  why: y\n  message: m\n"
+        f"  match: {{terms: {{all: [kaas, '{term}']}}}}\n  examples: {{trigger: [a], clean: [b]}}\n"
+    )
+    with pytest.raises(RulePackError, match=r"rule TONE-X-Y, field match\.terms: .*has no letter or digit"):
+        load_pack(p)
+
+
+def test_a_config_file_with_a_bom_is_read(tmp_path):
+    (tmp_path / "socialrisk.toml").write_bytes('\ufeffdefault_language = "en"\n'.encode("utf-8"))
+    assert load_config(tmp_path / "socialrisk.toml").default_language == "en"
+
+
+def test_pyproject_tool_socialrisk_that_is_not_a_table_names_the_key(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool]\nsocialrisk = "x"\n')
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool\.socialrisk: must be a table"):
+        load_config(tmp_path / "pyproject.toml")

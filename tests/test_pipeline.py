@@ -239,3 +239,66 @@ def test_check_many_in_processes_checks_a_post_that_cannot_be_pickled_here(pipel
     assert [type(r).__name__ for r in got] == ["Report", "Report", "Report"]
     assert [r.model_dump(exclude={"timings_ms"}) for r in got] == [
         r.model_dump(exclude={"timings_ms"}) for r in pipeline.check_many(posts)]
+
+
+@pytest.mark.parametrize("policy, message", [
+    ("x", "policy: must be a Policy or a mapping of policy fields, not str"),
+    ({"ignore": "READ"}, "policy.ignore: Input should be a valid list"),
+    ({"bogus": 1}, "policy.bogus: Extra inputs are not permitted"),
+    ({"allow": "x"}, "policy.allow: Input should be a valid dictionary"),
+])
+def test_a_bad_policy_argument_is_a_config_error_naming_the_key(pipeline, policy, message):
+    from socialrisk.errors import ConfigError
+
+    with pytest.raises(ConfigError) as exc:
+        pipeline.check("Hoi daar", policy=policy)
+    assert str(exc.value).startswith(message)
+    with pytest.raises(ConfigError):  # once for the call, not a PostError per post
+        pipeline.check_many(["Hoi daar", "Nog een"], policy=policy)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda p: p.check("Hoi daar", platfrom="x"), "check() got an unexpected keyword argument 'platfrom'; did you mean 'platform'?"),
+    (lambda p: p.check_many(["Hoi daar"], processes=2), "check_many() got an unexpected keyword argument 'processes'; did you mean 'n_process'?"),
+    (lambda p: p.check("Hoi daar", n_process=2), "check() got an unexpected keyword argument 'n_process'; check() checks one post: use check_many(..., n_process=...)"),
+    (lambda p: p.check_many(["Hoi daar"], sponser="x"), "check_many() got an unexpected keyword argument 'sponser'; did you mean 'sponsor'?"),
+])
+def test_unknown_keyword_arguments_are_a_type_error_with_a_close_match(pipeline, call, message):
+    with pytest.raises(TypeError) as exc:
+        call(pipeline)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize("posts, kw, error, words", [
+    ("Hoi daar", {}, InputTypeError, "not one str; check one post with check()"),
+    (b"Hoi daar", {}, InputTypeError, "not one bytes"),
+    ({"text": "Hoi daar"}, {}, InputTypeError, "not one dict"),
+    (None, {}, InputTypeError, "not NoneType"),
+    (["Hoi"], {"n_process": "2"}, "ConfigError", "n_process must be a whole number of at least 1, not '2'"),
+    (["Hoi"], {"n_process": True}, "ConfigError", "n_process must be"),
+    (["Hoi"], {"n_process": 2, "chunksize": 0}, "ConfigError", "chunksize must be a whole number of at least 1, not 0"),
+])
+def test_check_many_arguments_are_validated(pipeline, posts, kw, error, words):
+    from socialrisk.errors import ConfigError
+
+    with pytest.raises(ConfigError if error == "ConfigError" else error) as exc:
+        pipeline.check_many(posts, **kw)
+    assert words in str(exc.value)
+
+
+def test_an_unknown_validator_is_a_rule_pack_error(tmp_path):
+    from socialrisk.errors import RulePackError
+
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "- id: STYLE-HOUSE-X\n  checker: style\n  category: style\n  severity: low\n"
+        "  match: {validator: elfproof, patterns: [{name: p, regex: 'x\\d+'}]}\n"
+        "  what: w\n  why: y\n  message: m\n  examples: {trigger: [x1], clean: [y]}\n"
+    )
+    with pytest.raises(RulePackError, match=r"rule STYLE-HOUSE-X, field match\.validator: unknown validator 'elfproof' \(available: .*elfproef"):
+        Pipeline(Config(), checkers=["style"], rule_packs=[pack])
+
+
+def test_other_keyword_arguments_are_still_metadata(pipeline):
+    assert pipeline.check("Hoi daar", election="Gemeenteraad 2026").decision.value == "go"
+    assert isinstance(pipeline.check_many(["Hoi daar"], campaign="x")[0], Report)

@@ -227,6 +227,18 @@ def _language(value: Any) -> tuple[str | None, str | None]:
 
 def _kind(path: Path) -> str:
     kind = _SUFFIXES.get(path.suffix.lower())
+    try:
+        exists = path.exists()
+    except (OSError, ValueError):  # a NUL character, a name too long
+        exists = False
+    if not exists:
+        if kind and not any(c.isspace() for c in str(path)) and len(path.name) <= 255:
+            raise InputError(f"{path}: no such file")  # a path, not a post: named
+        # perhaps a post's text passed as the source: described by its length, never quoted
+        known = f", ending in {path.suffix.lower()!r}" if kind else ""
+        raise InputError(
+            f"no such file (the source is a path of {len(str(path))} characters{known}); pass a DataFrame, a file "
+            "path or a list of posts (one post's text: socialrisk.check(text))")
     if kind is None:
         raise InputError(f"{path.name}: unsupported file type {path.suffix!r} (use .csv, .tsv, .jsonl or .parquet)")
     if not path.is_file():
@@ -780,6 +792,7 @@ def _write_part(folder: Path, posts: list[dict], findings: list[dict]) -> None:
 
 def _cache_key(source: Any, cols: _Columns, pipeline: "Pipeline") -> dict[str, Any]:
     if isinstance(source, (str, os.PathLike)):
+        _kind(Path(source))  # a clear error (never quoting a post passed as the source) before stat()
         st = Path(source).stat()
         src = {"file": Path(source).name, "bytes": st.st_size, "mtime": int(st.st_mtime)}
     else:

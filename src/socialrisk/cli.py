@@ -19,7 +19,7 @@ from typing import Sequence
 from . import __version__
 from ._cache import set_starting_up, writing
 from .errors import SocialRiskError
-from .formats import FORMATS, SourcePost, decode, parse, read_file
+from .formats import FORMATS, SourcePost, decode, detect_format, parse, read_file
 from .render.text import printable
 from .suppress import Outcome, apply
 
@@ -311,7 +311,14 @@ def _cmd_check(args, pipeline) -> int:
         from .render.json import render_json
 
         out = render_json(outcomes)
-        single = len(out) == 1 and len(args.files) == 1 and outcomes[0].source.index is None
+        # A file or record that could not be checked is an entry too, so a script sees what failed (stderr says it as well).
+        out += [{"source": {"path": path}, "error": message} for path, message in errors]
+        if outcomes:
+            one_post = outcomes[0].source.index is None
+        else:  # a one-post file (.md, .txt) that failed
+            name = args.files[0] if args.files else ""
+            one_post = name != "-" and not Path(name).is_dir() and (args.input_format or detect_format(name)) in ("markdown", "text")
+        single = len(out) == 1 and len(args.files) == 1 and one_post
         print(_dumps(out[0] if single else out))
     elif args.format == "sarif":
         from .render.sarif import render_sarif

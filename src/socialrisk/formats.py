@@ -141,6 +141,8 @@ def parse(
     split at all (broken JSON, YAML or CSV syntax) always raises. ``max_chars``: a one-post file (Markdown,
     text) whose post is longer is refused with InputTooLarge before it is masked (a size check first).
     """
+    if fmt in _COLLECTIONS and id_field == text_field:  # the id would be the post text, in every error line
+        raise InputError(f"the id field and the text field are both {text_field!r}; name another id field", post_id=path)
     if fmt == "markdown":
         return [_markdown(text, path, max_chars)]
     if fmt == "text":
@@ -429,10 +431,18 @@ def _yaml(text: str, path: str, lenient: bool = False) -> list[Record]:
     return [(item, node.start_mark.index, node.end_mark.index) for item, node in zip(items, root.value)]
 
 
+def _csv_separator(text: str) -> str:
+    """The separator the header line uses most: ',', ';' (Excel in Dutch), tab or '|'; ',' when none (as the audit reads it)."""
+    header = text.split("\n", 1)[0]
+    counts = {c: header.count(c) for c in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
+
+
 def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
     lines = _lines(text)
     # strict: a quote never closed is an error, not the rest of the file swallowed into one field
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, delimiter=_csv_separator(text))
     out, before, header = [], 1, False  # the header is line 1
     try:
         reader.fieldnames  # noqa: B018 - reads the header, so an error after it names a record's line

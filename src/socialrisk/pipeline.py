@@ -38,6 +38,47 @@ PostLike = "str | Post | Mapping[str, Any]"
 # The suggestion of a finding the policy's allow-list covers (a checker sets details["allowed"], or allow.terms).
 ALLOWED_SUGGESTION = "Allowed by the policy's allow-list; nothing to change."
 _POST_FIELDS = set(Post.model_fields)
+_CHECK_KEYWORDS = ("lang", "platform", "policy", *sorted(_POST_FIELDS - {"text"}))
+
+
+# Metadata the shipped checkers read (advertising: ``election``, and the synonyms of paid=True): never a typo.
+_KNOWN_META = frozenset({"election", "sponsored", "political_ad", "ad"})
+# Names that are arguments elsewhere, never post fields: as keywords they are a mistake, not metadata.
+_NOT_FIELDS = {
+    "processes": "n_process", "n_jobs": "n_process", "jobs": "n_process", "workers": "n_process", "n_process": "n_process",
+    "chunk_size": "chunksize", "chunksize": "chunksize", "config": None, "checkers": None, "rule_packs": None, "text": None,
+}
+
+
+def _unknown_keywords(function: str, given: Iterable[str], allowed: Sequence[str]) -> None:
+    """A TypeError, as Python gives, for a keyword argument that is a typo of a parameter or post field
+    (``platfrom=``, with the close match) or an argument of another call (``processes=``): it must not be
+    stored as metadata and the post checked without it. Other names are metadata, as documented."""
+    import difflib
+
+    for name in given:
+        if name in allowed or name in _KNOWN_META:
+            continue
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.8)
+        if name in _NOT_FIELDS:
+            target = _NOT_FIELDS[name]
+            if target in allowed:
+                hint = f"; did you mean {target!r}?"
+            elif target is not None:
+                hint = f"; {function}() checks one post: use check_many(..., {target}=...)"
+            else:
+                hint = " (it is not a post field)"
+        elif close:
+            hint = f"; did you mean {close[0]!r}?"
+        else:
+            continue  # another field: kept in the post's meta (e.g. election=)
+        raise TypeError(f"{function}() got an unexpected keyword argument {name!r}{hint}")
+
+
+def _whole(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{name} must be a whole number of at least 1, not {value!r}", key=name)
+    return value
 
 
 def _to_config(config: "Config | Mapping[str, Any] | str | Path | None") -> Config:
@@ -82,6 +123,15 @@ class Pipeline:
                 cls.validate_rule(rule)
             except ValueError as exc:
                 raise RulePackError(str(exc), path=rule.source, rule_id=rule.id, field="match") from None
+            if rule.match.validator is not None:  # a misspelt validator would be ignored silently
+                from .checkers import _privacy_validators  # noqa: F401 - registers the validators rules name
+                from .checkers._match import VALIDATORS
+
+                if rule.match.validator not in VALIDATORS:
+                    raise RulePackError(
+                        f"unknown validator {rule.match.validator!r} (available: {', '.join(sorted(VALIDATORS))})",
+                        path=rule.source, rule_id=rule.id, field="match.validator",
+                    )
         self._known_selectors = known_selectors(r.id for r in self.rules.rules)
         self._check_policy(self.config.policy, self.config.source)
         for key, names in (("checkers", self.config.checkers), ("disable", self.config.disable)):
@@ -109,6 +159,23 @@ class Pipeline:
     def known_selectors(self) -> frozenset[str]:
         """Every selector that names a loaded rule: ids, id prefixes, categories, ALL."""
         return self._known_selectors
+
+    def _policy(self, policy: "Policy | Mapping[str, Any] | None") -> Policy:
+        """The config's policy merged with a ``policy=`` argument, validated as a config file's policy is:
+        a ConfigError naming the key (``policy.ignore: Input should be a valid list``)."""
+        if policy is None:
+            return self.config.policy
+        if not isinstance(policy, (Policy, Mapping)):
+            raise ConfigError(f"must be a Policy or a mapping of policy fields, not {type(policy).__name__}", key="policy")
+        try:
+            pol = self.config.policy.merged(policy if isinstance(policy, Policy) else dict(policy))
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise ConfigError(e["msg"], key=".".join(["policy", *map(str, e["loc"])])) from None
+        except (TypeError, AttributeError, ValueError):  # allow= that is not a mapping, and the like
+            raise ConfigError("not a valid policy", key="policy") from None
+        self._check_policy(pol)
+        return pol
 
     def _check_policy(self, policy: Policy, path: str | None = None) -> None:
         """A selector naming no loaded rule (a typo, or a pack not loaded) is a ConfigError naming the key."""
@@ -210,6 +277,7 @@ class Pipeline:
         **post_fields: Any,
     ) -> Report:
         """Check one post and return its Report."""
+        _unknown_keywords("check", post_fields, _CHECK_KEYWORDS)
         try:  # "nl-NL", "EN" -> "nl", "en"; another language is refused, not guessed
             lang = normalize_lang(lang, detect="pass lang=None")
         except ValueError as exc:
@@ -218,9 +286,7 @@ class Pipeline:
         post = self.to_post(text, lang=lang, platform=platform or None, **post_fields)
         if post.platform is None and self.config.platform:
             post = post.model_copy(update={"platform": self.config.platform})
-        pol = self.config.policy.merged(policy)
-        if policy is not None:
-            self._check_policy(pol)
+        pol = self._policy(policy)
         if post.ignore:
             pol = pol.model_copy(update={"ignore": [*pol.ignore, *post.ignore]})
         t0 = perf_counter()
@@ -309,11 +375,34 @@ class Pipeline:
         chunksize: int = 32,
         **common: Any,
     ) -> list["Report | PostError"]:
-        """Check many posts, in input order. A post that cannot be checked becomes a PostError."""
+        """Check many posts, in input order. A post that cannot be checked becomes a PostError.
+
+        ``posts`` is an iterable of posts (str, Post or mapping), not one str. ``common`` (lang, platform,
+        policy, post fields) applies to every post; it is validated once, before the first post.
+        """
         return list(self.iter_check(posts, n_process=n_process, chunksize=chunksize, **common))
 
     def iter_check(
         self, posts: Iterable[Any], *, n_process: int = 1, chunksize: int = 32, **common: Any
+    ) -> Iterator["Report | PostError"]:
+        self._check_batch_args(posts, n_process, chunksize, common)
+        return self._iter_check(posts, n_process, chunksize, common)
+
+    def _check_batch_args(self, posts: Any, n_process: Any, chunksize: Any, common: dict[str, Any]) -> None:
+        if isinstance(posts, (str, bytes, bytearray, memoryview, Post)) or isinstance(posts, Mapping):
+            raise InputTypeError(
+                f"posts must be an iterable of posts (a list of str, Post or mappings), not one {type(posts).__name__}; "
+                "check one post with check()")
+        if not isinstance(posts, Iterable):
+            raise InputTypeError(f"posts must be an iterable of posts (a list of str, Post or mappings), not {type(posts).__name__}")
+        _whole(n_process, "n_process")
+        _whole(chunksize, "chunksize")
+        _unknown_keywords("check_many", common, ("n_process", "chunksize", *_CHECK_KEYWORDS))
+        if common.get("policy") is not None:
+            self._policy(common["policy"])  # a bad policy is one error for the call, not one per post
+
+    def _iter_check(
+        self, posts: Iterable[Any], n_process: int, chunksize: int, common: dict[str, Any]
     ) -> Iterator["Report | PostError"]:
         if n_process <= 1:
             for i, p in enumerate(posts):

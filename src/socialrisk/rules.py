@@ -154,6 +154,10 @@ class RuleMatch(_Strict):
         bad = sorted(set(value) - {*LANGS, "all"})
         if bad:
             raise ValueError(f"unknown language key(s) {bad}; use nl, en or all")
+        for lang, terms in value.items():
+            for term in terms:
+                if not any(c.isalnum() for c in term):  # '*' matches every word; '' and '  ' never match
+                    raise ValueError(f"{lang}: term {term!r} has no letter or digit (a bare '*' would match every word)")
         return value
 
     def terms_for(self, lang: str) -> list[str]:
