@@ -77,7 +77,7 @@ def find_config(start: str | Path | None = None) -> Path | None:
             except OSError:
                 continue
             try:
-                if "socialrisk" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                if "socialrisk" in tomllib.loads(raw.decode("utf-8-sig")).get("tool", {}):
                     return pyproject
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
                 if b"socialrisk" in raw:
@@ -95,7 +95,7 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
             return Config()
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
+        text = path.read_bytes().decode("utf-8-sig")  # a BOM (Windows editors) is not a TOML statement
     except FileNotFoundError:
         raise ConfigError("config file not found", path=str(path)) from None
     except UnicodeDecodeError:
@@ -109,7 +109,10 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
     except RecursionError:
         raise ConfigError("invalid TOML (nested too deeply)", path=str(path)) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("socialrisk", {})
+        tool = data.get("tool", {})
+        data = tool.get("socialrisk", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError("must be a table", path=str(path), key="tool.socialrisk")
     elif "tool" in data:
         data = _unwrap_tool(data, str(path))
     return Config.from_mapping(data, path=str(path))
