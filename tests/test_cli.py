@@ -430,3 +430,11 @@ def test_csv_separator_is_read_from_the_header_as_the_audit_does(demo, capsys):
     (demo / "semi.csv").write_text('id;text\n1;"De geheimcode, hier"\n2;Schoon\n', "utf-8")
     rc, out, err = run(capsys, "check", "semi.csv")
     assert rc == 1 and err == "" and "semi.csv#1: NO-GO" in out and "semi.csv#2: GO" in out
+
+
+def test_redact_of_a_file_without_post_text_is_a_notice_as_check_says(demo, capsys):
+    (demo / "e.md").write_text("---\nlang: nl\n---\n", "utf-8")
+    rc, out, err = run(capsys, "redact", "e.md")
+    assert rc == 0 and out == "---\nlang: nl\n---\n" and "e.md: notice: no post text" in err
+    rc, out, err = run(capsys, "redact", "--write", "e.md")
+    assert rc == 0 and not (demo / "e.md.bak").exists()

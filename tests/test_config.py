@@ -233,3 +233,12 @@ def test_pyproject_tool_socialrisk_that_is_not_a_table_names_the_key(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool]\nsocialrisk = "x"\n')
     with pytest.raises(ConfigError, match=r"pyproject\.toml: tool\.socialrisk: must be a table"):
         load_config(tmp_path / "pyproject.toml")
+
+
+def test_a_deleted_working_directory_is_a_config_error(tmp_path, monkeypatch):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    with pytest.raises(ConfigError, match="the working directory no longer exists"):
+        load_config()

@@ -302,3 +302,14 @@ def test_an_unknown_validator_is_a_rule_pack_error(tmp_path):
 def test_other_keyword_arguments_are_still_metadata(pipeline):
     assert pipeline.check("Hoi daar", election="Gemeenteraad 2026").decision.value == "go"
     assert isinstance(pipeline.check_many(["Hoi daar"], campaign="x")[0], Report)
+
+
+def test_check_many_in_processes_survives_workers_that_cannot_start(pipeline, monkeypatch):
+    from socialrisk import pipeline as pipeline_mod
+
+    def broken(payload):  # e.g. a user rule pack removed after the Pipeline was built
+        raise FileNotFoundError("pack")
+
+    monkeypatch.setattr(pipeline_mod, "_init_worker", broken)
+    got = pipeline.check_many(["Hoi daar", "Nog een post", "En nog een"], n_process=2)
+    assert [type(r).__name__ for r in got] == ["Report", "Report", "Report"]

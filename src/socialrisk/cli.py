@@ -369,6 +369,11 @@ def _cmd_redact(args, pipeline) -> int:
         print(f"socialrisk: {name}: redact works on one post per file (.md, .txt)", file=sys.stderr)
         return EXIT_ERROR
     source = sources[0]
+    if isinstance(source.text, str) and not source.text.strip():  # as check says it: a notice, not an error
+        print(f"socialrisk: {printable(name)}: notice: {_NO_TEXT}", file=sys.stderr)
+        if not args.write:
+            sys.stdout.write(source.file_text)
+        return EXIT_OK
     report = _check_source(pipeline, source, args)
     result = source.file_text if report.redacted is None else replace_body(source, report.redacted)
     if not args.write:

@@ -59,13 +59,21 @@ class Config(BaseModel):
             e = exc.errors()[0]
             key = ".".join(str(p) for p in e["loc"])
             raise ConfigError(e["msg"], path=path, key=key) from None
-        base = Path(path).parent if path else Path.cwd()
+        base = Path(path).parent if path else _cwd()
         packs = [str((base / p).resolve()) if not Path(p).is_absolute() else p for p in cfg.rule_packs]
         return cfg.model_copy(update={"rule_packs": packs, "source": path})
 
 
+def _cwd() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:  # the working directory was deleted under the process
+        raise ConfigError("the working directory no longer exists, so no socialrisk.toml can be looked for; "
+                          "change to an existing folder or pass a config") from None
+
+
 def find_config(start: str | Path | None = None) -> Path | None:
-    here = Path(start or Path.cwd()).resolve()
+    here = Path(start or _cwd()).resolve()
     for folder in (here, *here.parents):
         own = folder / "socialrisk.toml"
         if own.is_file():
