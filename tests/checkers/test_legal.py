@@ -272,6 +272,16 @@ FIRES = [
      "stemmen PVV-kiezers dit jaar een dag later", "blocker"),
     ("Tory voters vote on Thursday, everyone else on Friday.", "en", "LEGAL-ELECTION",
      "Tory voters vote on Thursday, everyone else on Friday", "blocker"),
+    ("Door de drukte is de verkiezingsdag uitgesteld naar vrijdag.", "nl", "LEGAL-ELECTION",
+     "is de verkiezingsdag uitgesteld", "blocker"),
+    ("Briefstemmen worden deze keer niet geteld.", "nl", "LEGAL-ELECTION", "Briefstemmen worden deze keer niet geteld", "blocker"),
+    ("Wie een uitkering heeft, mag dit jaar niet stemmen.", "nl", "LEGAL-ELECTION",
+     "Wie een uitkering heeft, mag dit jaar niet stemmen", "blocker"),
+    ("Voting day has been moved to Saturday.", "en", "LEGAL-ELECTION", "Voting day has been moved", "blocker"),
+    ("Postal ballots will not be accepted in this election.", "en", "LEGAL-ELECTION",
+     "Postal ballots will not be accepted", "blocker"),
+    ("If you rent your home you're not allowed to vote.", "en", "LEGAL-ELECTION",
+     "If you rent your home you're not allowed to vote", "blocker"),
 ]
 
 # Fair criticism and near misses: no legal finding of medium or worse.
@@ -325,6 +335,12 @@ QUIET = [
     ("Dit beleid is crimineel slecht.", "nl"),
     # a party's voters told the right day, a correction, a party's internal ballot
     ("PVV-kiezers, stem woensdag!", "nl"),
+    ("De verkiezing is niet uitgesteld; stem gewoon woensdag.", "nl"),
+    ("The election has not been postponed, whatever you read online.", "en"),
+    ("Bring photo ID: if you don't have it, you can't vote.", "en"),
+    ("If you are not registered by 17 June, you cannot vote.", "en"),
+    ("Postal votes must arrive by 10pm on polling day to be counted.", "en"),
+    ("Wie geen schulden heeft, kan gewoon stemmen.", "nl"),
     ("Kiezers van de VVD stemmen woensdag, net als alle anderen op woensdag.", "nl"),
     ("GroenLinks-kiezers stemmen woensdag, niet donderdag zoals de nepflyer zegt.", "nl"),
     ("Labour voters: polling day is Thursday 4 July. Find your polling station at labour.org.uk", "en"),
