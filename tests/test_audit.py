@@ -756,3 +756,18 @@ def test_a_post_text_passed_as_the_source_is_not_quoted(probe, tmp_path):
         with pytest.raises(InputError) as info:
             audit(f"Mevrouw aan de {SECRET} 12.csv", pipeline=probe, progress=False, cache=cache)
         assert SECRET not in str(info.value) and "a path of 37 characters, ending in '.csv'" in str(info.value)
+
+
+def test_a_failing_checker_is_listed_in_the_failed_column(probe, monkeypatch):
+    real = ProbeChecker.check
+
+    def flaky(self, analysis, policy):
+        if "idioot" in analysis.text:
+            raise RuntimeError(SECRET)
+        return real(self, analysis, policy)
+
+    monkeypatch.setattr(ProbeChecker, "check", flaky)
+    a = audit(["Hallo allemaal", "Wat een idioot", "Bel 0612345678"], pipeline=probe, progress=False)
+    assert list(a.posts["failed"].fillna("")) == ["", "auditprobe", ""]
+    assert list(a.posts["decision"]) == ["go", "review", "no_go"] and a.posts["error"].isna().all()
+    assert SECRET not in a.posts.to_string()

@@ -52,6 +52,7 @@ POST_DTYPES: dict[str, str] = {
     **{c: "int64" for c in COUNTS},
     "top_rules": "string",
     "error": "string",
+    "failed": "string",  # checkers that raised on this post (comma-separated), as Report.failed: not vouched for
     "text": "string",
 }
 FINDING_DTYPES: dict[str, str] = {
@@ -636,7 +637,7 @@ def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict
     post = {
         "row": rec["row"], "id": ident, "date": rec["date"], "platform": platform, "language": None,
         "decision": None, "score": float("nan"), "n_findings": 0, **dict.fromkeys(COUNTS, 0),
-        "top_rules": "", "error": None, "text": text,
+        "top_rules": "", "error": None, "failed": None, "text": text,
     }
     if isinstance(result, str):
         post["error"] = result
@@ -648,6 +649,7 @@ def _rows(rec: dict[str, Any], result: "Report | PostError | str") -> tuple[dict
     post.update(
         language=result.language, decision=result.decision.value, score=float(result.score),
         n_findings=len(result.findings), top_rules=",".join(top), platform=_encodable(result.platform) or platform,
+        failed=",".join(f.checker for f in result.failed) or None,
         **{f"n_{c}": n for c, n in result.counts.items()},
     )
     findings = [
