@@ -242,3 +242,13 @@ def test_a_deleted_working_directory_is_a_config_error(tmp_path, monkeypatch):
     gone.rmdir()
     with pytest.raises(ConfigError, match="the working directory no longer exists"):
         load_config()
+
+
+def test_a_rule_pack_key_given_twice_is_an_error(tmp_path):
+    from socialrisk.rules import load_pack
+
+    p = tmp_path / "x.yaml"
+    p.write_text("- id: TONE-X-Y\n  checker: tone\n  category: tone\n  severity: low\n  severity: high\n  what: w\n"
+                 "  why: y\n  message: m\n  examples: {trigger: [a], clean: [b]}\n")
+    with pytest.raises(RulePackError, match=r"x\.yaml: invalid YAML at line 5"):
+        load_pack(p)

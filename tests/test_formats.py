@@ -146,7 +146,7 @@ def test_jsonl_yaml_csv_collections():
     ("csv", "id,body\n1,hallo\n", "no field 'text'"),
     ("yaml", "- just a string\n", "must be a mapping"),
     ("csv", 'id,text\n1,"unterminated\n2,hallo\n', "invalid CSV: a quoted field on line 2 is never closed"),
-    ("csv", 'id,text\n1,hallo\n2,"x' + "y" * 140000 + '"\n', r"invalid CSV on line 3 \(field larger than field limit"),
+    ("csv", 'id,text\n1,hallo\n2,"x"y\n', r"invalid CSV on line 3 \(',' expected after '\"'\)"),  # a cell over 131 072: a long post
     ("yaml", "- text: hallo\n  x: " + "[" * 101 + "]" * 101 + "\n", r"YAML nested too deeply \(over 100 levels\) at line 2"),
     ("markdown", "---\nx:\n" + "".join(" " * i + "- \n" for i in range(0, 202, 2)) + "---\nTekst\n", "front matter nested too deeply"),
     ("json", "[" + '{"text": "hallo", "x": ' + "[" * 100 + "]" * 100 + "}]", r"JSON nested too deeply \(over 100 levels\) at line 1"),
@@ -304,3 +304,21 @@ def test_a_post_over_max_chars_is_refused_before_it_is_masked(monkeypatch):
     with pytest.raises(InputTooLarge):
         parse("x" * 101, "p.txt", fmt="text", max_chars=100)
     assert parse("x" * 100, "p.txt", fmt="text", max_chars=100)[0].text == "x" * 100
+
+
+def test_a_front_matter_key_given_twice_is_an_error_not_the_last_one_kept():
+    with pytest.raises(InputError, match=r"post\.md: invalid YAML front matter at line 4"):
+        _md("---\nlang: nl\nplatform: x\nlang: en\n---\nHoi daar\n")
+    with pytest.raises(InputError, match=r"c\.yaml: invalid YAML at line 1"):
+        parse("- {text: a, text: b}\n", "c.yaml", fmt="yaml")
+    merged = _md("---\nbase: &b {lang: nl, platform: x}\nmore:\n  <<: *b\n  platform: bluesky\n---\nHoi\n")
+    assert merged.fields["more"] == {"lang": "nl", "platform": "bluesky"}  # a merge key may be overridden
+
+
+def test_a_csv_cell_over_the_csv_modules_field_limit_is_one_long_post():
+    import csv
+
+    limit = csv.field_size_limit()
+    text = 'id,text\n1,"' + "a" * 140_000 + '"\n2,Hoi daar\n'
+    posts = parse(text, "long.csv", fmt="csv")
+    assert [len(p.text) for p in posts] == [140_000, 8] and csv.field_size_limit() == limit

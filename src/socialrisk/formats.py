@@ -17,6 +17,7 @@ import json
 import os
 import re
 import stat
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -439,7 +440,21 @@ def _csv_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
+_CSV_LIMIT_LOCK = threading.Lock()
+
+
 def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
+    """The records of a CSV. The csv module's field limit (131 072 characters) is lifted while reading, so a
+    long cell is one post over max_chars (InputTooLarge for that record), not the whole file unreadable."""
+    with _CSV_LIMIT_LOCK:  # the limit is process-wide: set and restored under a lock
+        old = csv.field_size_limit(len(text) + 1 if len(text) >= 131_072 else 131_072)
+        try:
+            return _csv_records(text, path)
+        finally:
+            csv.field_size_limit(old)
+
+
+def _csv_records(text: str, path: str) -> list[Record]:
     lines = _lines(text)
     # strict: a quote never closed is an error, not the rest of the file swallowed into one field
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, delimiter=_csv_separator(text))

@@ -285,6 +285,27 @@ class _Yaml12Loader(_SafeBase):  # type: ignore[misc,valid-type]
     """Safe YAML without YAML 1.1's surprises: ``no``, ``on``, ``yes``, ``off`` stay words."""
 
 
+def _no_duplicate_keys(loader: Any, node: Any, deep: bool = False) -> Any:
+    """A mapping with a key twice (``lang: nl`` ... ``lang: en``) is an error at the second, not the last one
+    silently kept. Merge keys (``<<: *base``) may still be overridden."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: the constructor reports it
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found a duplicate key", key_node.start_mark)
+    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep)
+
+
+_Yaml12Loader.construct_mapping = _no_duplicate_keys  # type: ignore[method-assign]
 _Yaml12Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
