@@ -322,3 +322,11 @@ def test_a_csv_cell_over_the_csv_modules_field_limit_is_one_long_post():
     text = 'id,text\n1,"' + "a" * 140_000 + '"\n2,Hoi daar\n'
     posts = parse(text, "long.csv", fmt="csv")
     assert [len(p.text) for p in posts] == [140_000, 8] and csv.field_size_limit() == limit
+
+
+@pytest.mark.parametrize("directive", ["SOCIALRISK-IGNORE", "Socialrisk-Ignore", "socialrisk_ignore"])
+def test_a_suppression_in_the_wrong_spelling_is_a_notice_not_silence(directive):
+    sp = _md(f"Bel 06-12345678 <!-- {directive} PRIV-PHONE -->\n")
+    assert [n.message for n in sp.notices] == [
+        f"'{directive}' is not a suppression (nothing is suppressed); write socialrisk-ignore in lower case"]
+    assert _md("Bel 06-12345678 <!-- socialrisk-ignore PRIV-PHONE -->\n").notices == ()

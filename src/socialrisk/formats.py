@@ -172,6 +172,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK = re.compile(r"(!?\[)(?:[^\[\]\n]|\[[^\[\]\n]*\])*(\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _IGNORE_KEY = re.compile(r"^ignore[ \t]*:", re.M)
+_NEAR_DIRECTIVE = re.compile(r"\s*(socialrisk[-_ ]?ignore)\b", re.I)
 
 
 def _blank(s: str) -> str:
@@ -310,6 +311,11 @@ def _markdown(text: str, path: str, max_chars: int | None = None) -> SourcePost:
     masked, comments, notices = _mask(text[start:])
     fields = {**_post_fields(meta), "text": masked}
     key = _IGNORE_KEY.search(text, 0, start) if ignore else None
+    for s, _, body in comments:  # a directive in the wrong case suppresses nothing: say so, not silently
+        m = _NEAR_DIRECTIVE.match(body)
+        if m and m.group(1) != "socialrisk-ignore":
+            notices.append((s, f"{m.group(1)!r} is not a suppression (nothing is suppressed); write socialrisk-ignore in lower case"))
+    notices.sort()
     return SourcePost(
         path, fields, text, start, anchor=start,
         comments=tuple(Comment(start + s, start + e, body) for s, e, body in comments),
