@@ -771,3 +771,14 @@ def test_a_failing_checker_is_listed_in_the_failed_column(probe, monkeypatch):
     assert list(a.posts["failed"].fillna("")) == ["", "auditprobe", ""]
     assert list(a.posts["decision"]) == ["go", "review", "no_go"] and a.posts["error"].isna().all()
     assert SECRET not in a.posts.to_string()
+
+
+def test_n_jobs_2_checks_a_row_the_workers_cannot_take_here(probe):
+    import threading
+
+    # a text cell that cannot be pickled to a worker process: an error row, as without workers
+    df = pd.DataFrame({"text": ["Hallo allemaal", threading.Lock(), "Bel 0612345678"]})
+    expected = audit(df, pipeline=probe, progress=False)
+    got = audit(df, pipeline=probe, progress=False, n_jobs=2)
+    _same(got, expected)
+    assert list(got.posts["error"].notna()) == [False, True, False] and list(got.posts["decision"])[2] == "no_go"

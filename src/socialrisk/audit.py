@@ -611,14 +611,23 @@ def _run(
     pending: collections.deque = collections.deque()
 
     def oldest() -> tuple[list[dict], list[dict]]:
-        checked = list(pending.popleft())
+        recs, results = pending.popleft()
+        try:
+            checked = list(results)
+        except Exception as exc:  # the pool's failure (a row that cannot be pickled, a worker that died or
+            # could not start), not a post's: _check_record catches those. Check this chunk here instead.
+            import logging
+
+            logging.getLogger("socialrisk").warning(
+                "worker processes failed with %s; checking %d post(s) in this process", type(exc).__name__, len(recs))
+            checked = [_check_record(pipeline, rec) for rec in recs]
         tick(len(checked))
         return _flatten(checked)
 
     try:
         # Two chunks in flight: workers stay busy while the oldest is collected, and memory stays bounded.
         for recs in chunks:
-            pending.append(ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs))))
+            pending.append((recs, ex.map(work, recs, chunksize=max(1, len(recs) // (4 * n_jobs)))))
             if len(pending) > 1:
                 yield oldest()
         while pending:
