@@ -313,3 +313,9 @@ def test_check_many_in_processes_survives_workers_that_cannot_start(pipeline, mo
     monkeypatch.setattr(pipeline_mod, "_init_worker", broken)
     got = pipeline.check_many(["Hoi daar", "Nog een post", "En nog een"], n_process=2)
     assert [type(r).__name__ for r in got] == ["Report", "Report", "Report"]
+
+
+def test_check_many_of_a_dataframe_says_which_column_to_pass(pipeline):
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(InputTypeError, match=r"not a DataFrame \(its column names\); pass df\['text'\]"):
+        pipeline.check_many(pd.DataFrame({"text": ["Hoi daar"]}))

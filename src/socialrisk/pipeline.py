@@ -393,6 +393,9 @@ class Pipeline:
             raise InputTypeError(
                 f"posts must be an iterable of posts (a list of str, Post or mappings), not one {type(posts).__name__}; "
                 "check one post with check()")
+        if type(posts).__name__ == "DataFrame":  # iterating one yields its column names, not its posts
+            raise InputTypeError("posts must be an iterable of posts, not a DataFrame (its column names); "
+                                 "pass df['text'] or df.to_dict('records'), or use socialrisk.audit(df)")
         if not isinstance(posts, Iterable):
             raise InputTypeError(f"posts must be an iterable of posts (a list of str, Post or mappings), not {type(posts).__name__}")
         _whole(n_process, "n_process")
