@@ -140,3 +140,9 @@ def test_a_typo_in_a_per_call_policy_is_an_error_and_user_pack_ids_count(tmp_pat
     pack.write_text("- id: HOUSE-WORD\n  checker: style\n  category: style\n  severity: low\n  what: w\n  why: y\n"
                     "  message: m\n  match: {terms: {all: [spruitjes]}}\n  examples: {trigger: [spruitjes], clean: [kool]}\n")
     Pipeline(Config(rule_packs=[str(pack)], policy=Policy(ignore=["HOUSE"])), checkers=["tone"])  # an id the pack adds
+
+
+@pytest.mark.parametrize("key", ["review_threshold", "no_go_threshold"])
+def test_a_threshold_that_is_not_a_number_is_named(key):
+    with pytest.raises(ValidationError, match="finite number"):
+        Policy(**{key: float("nan")})

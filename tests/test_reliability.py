@@ -223,3 +223,14 @@ def test_audit_of_10000_with_corrupt_rows_completes(tmp_path, explodes_checker):
     errored = set(frame.loc[frame["error"].notna() & (frame["error"] != ""), "id"])
     assert {"c17", "c123", "c7777", "too-long"} <= errored  # audit reads only the named columns
     assert "p5000" not in errored  # a failing checker is recorded in the report, not as a lost post
+
+
+def test_a_post_scheduled_at_the_end_of_time_keeps_its_relative_date_note(pipeline):
+    report = pipeline.check({"text": "Morgen stemt de raad.", "scheduled": "9999-12-31"}, lang="nl")
+    assert not report.failed
+    assert "AMBIG-RELATIVE-DATE" in {f.rule_id for f in report.findings}
+
+
+def test_thousands_of_wordless_sentences_give_a_report(pipeline):
+    report = pipeline.check("<!-- " * 19_000, lang="en")
+    assert not report.failed

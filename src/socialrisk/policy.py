@@ -106,12 +106,12 @@ class Policy(BaseModel):
     select: list[str] = Field(default_factory=lambda: ["ALL"])
     ignore: list[str] = Field(default_factory=list)
     severity_overrides: dict[str, Severity] = Field(default_factory=dict)
-    review_threshold: float = Field(default=50.0, ge=0, le=100)
+    review_threshold: float = Field(default=50.0, ge=0, le=100, allow_inf_nan=False)
     review_at: Severity = Field(
         default=Severity.HIGH, description="a finding at this severity or above -> review (low, medium or high)"
     )
     no_go_threshold: float | None = Field(
-        default=None, ge=0, le=100, description="optional: a score above this is no_go even without a blocker"
+        default=None, ge=0, le=100, allow_inf_nan=False, description="optional: a score above this is no_go even without a blocker"
     )
     min_severity: Severity = Field(default=Severity.INFO, description="findings below this are suppressed (Report.suppressed)")
     include_preview: bool = Field(default=True, description="run rules with status 'preview'")
