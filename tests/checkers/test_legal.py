@@ -295,6 +295,8 @@ QUIET = [
     ("Pas maar op met vuurwerk, het is gevaarlijk.", "nl"),
     ("Be careful on the roads tonight: black ice is expected.", "en"),
     ("Slaap lekker allemaal, morgen weer een dag!", "nl"),
+    # counter-speech: what someone else says, rejected
+    ("Marokkanen stelen, zegt de flyer, maar dat is gewoon racisme.", "nl"),
     ("Councillors should think carefully before voting for these cuts.", "en"),
     ("Zaterdag staan we met de petitie voor de deur van het stadhuis.", "nl"),
     ("De slingers hangen we op in de zaal.", "nl"),
