@@ -976,6 +976,7 @@ def test_a_square_or_desk_is_not_a_person(pipeline, text, lang, place):
 @pytest.mark.parametrize("text,name", [
     ("Bel Marloes op 14 050 voor een afspraak.", "Marloes"),  # an imperative opening the sentence
     ("Leerling Daan las het gedicht voor.", "Daan"),
+    ("Lieve inwoners, fijne feestdagen! Groet, Marloes", "Marloes"),  # "Lieve" is the letter's "Dear"
 ])
 def test_a_word_opening_the_sentence_is_not_part_of_the_name(pipeline, text, name):
     _, found = _findings(pipeline, text, "nl", rule="PRIV-PERSON")
