@@ -144,19 +144,11 @@ class PrivacyChecker(Checker):
                 raise ValueError("params.raised_by must be a mapping with severity and words (nl/en/all lists)")
             _check_severity(raised["severity"], "params.raised_by.severity")
         for key in ("link", "possessive", "addressed", "pronouns", "fillers"):
-            words = p.get(key, {})
-            if not (isinstance(words, dict) and all(
-                isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values()
-            )):
+            if not _is_word_map(p.get(key, {}), languages=None, stripped=True):
                 raise ValueError(f"params.{key} must map languages to lists of words")
-        label = p.get("bare_label", {})
-        if not (isinstance(label, dict) and set(label) <= {"nl", "en", "all"}
-                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in label.values())):
-            raise ValueError("params.bare_label must map nl/en/all to lists of words")
-        venue = p.get("venue", {})
-        if not (isinstance(venue, dict) and set(venue) <= {"nl", "en", "all"}
-                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in venue.values())):
-            raise ValueError("params.venue must map nl/en/all to lists of words")
+        for key in ("bare_label", "venue"):
+            if not _is_word_map(p.get(key, {})):
+                raise ValueError(f"params.{key} must map nl/en/all to lists of words")
 
     # -- resources -------------------------------------------------------------------------
 
@@ -720,21 +712,37 @@ def _validate_organisation(org: Any) -> None:
     _check_severity(org.get("severity"), "params.organisation.severity")
     for key in ("words", "unless", "staff"):
         words = org.get(key, {"all": []} if key != "words" else None)
-        if not (isinstance(words, dict) and words and set(words) <= {"nl", "en", "all"}
-                and all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in words.values())):
+        if not (words and _is_word_map(words)):
             raise ValueError(f"params.organisation.{key} must map nl/en/all to lists of words")
     own = org.get("own", {})
     if not isinstance(own, dict) or set(own) - _OWN_KEYS:
         raise ValueError(f"params.organisation.own must be a mapping with {', '.join(sorted(_OWN_KEYS))}")
     for key, words in own.items():
-        if not (isinstance(words, dict) and set(words) <= {"nl", "en", "all"}
-                and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
+        if not _is_word_map(words, stripped=True):
             raise ValueError(f"params.organisation.own.{key} must map nl/en/all to lists of words")
     _check_domains(org.get("domains", {}), "params.organisation.domains")
     for key in ("sentences_before", "sentences_after"):
         n = org.get(key, 0)
         if not (isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= 3):
             raise ValueError(f"params.organisation.{key} must be an integer from 0 to 3")
+
+
+_WORD_MAP_KEYS = frozenset({"nl", "en", "all"})
+
+
+def _is_word_map(spec: Any, languages: frozenset | None = _WORD_MAP_KEYS, stripped: bool = False) -> bool:
+    """Whether ``spec`` maps languages (only ``languages``; None: any key) to lists of words (not blank if
+    ``stripped``): the shape of every word-list param of a privacy rule."""
+    return isinstance(spec, dict) and (languages is None or set(spec) <= languages) and all(
+        isinstance(v, list) and all(isinstance(w, str) and (w.strip() if stripped else w) for w in v)
+        for v in spec.values()
+    )
+
+
+def _word_set(spec: dict | None, lang: str) -> set[str]:
+    """The lower-cased words of a {nl, en, all} word list for one language (for exact, not lexicon, lookups)."""
+    spec = spec or {}
+    return {w.lower() for w in [*spec.get("all", []), *spec.get(lang, [])]}
 
 
 def _words(spec: dict | None, lang: str):
@@ -826,7 +834,7 @@ def _own_line(analysis: "Analysis", h: _Hit, own: dict, a: int) -> bool:
     right after it ("... (24 hrs)", "24/7")."""
     lang = analysis.lang
     text = analysis.text
-    pick = lambda key: {w.lower() for w in [*own.get(key, {}).get("all", []), *own.get(key, {}).get(lang, [])]}
+    pick = lambda key: _word_set(own.get(key), lang)
     before = [w.strip(":,()").lower() for w in text[a:h.start].split()]
     before = [w for w in before if w]
     nouns, possessive = pick("nouns"), pick("possessive")
@@ -840,7 +848,7 @@ def _own_line(analysis: "Analysis", h: _Hit, own: dict, a: int) -> bool:
     after = own.get("after")
     if after:
         tail = text[h.end:h.end + 24].lstrip(" (,-\u2013").lower()
-        return any(tail.startswith(w.lower()) for w in [*after.get("all", []), *after.get(lang, [])])
+        return any(tail.startswith(w) for w in _word_set(after, lang))
     return False
 
 
@@ -854,8 +862,7 @@ def _bare_label(analysis: "Analysis", h: _Hit, people: list[_Hit]) -> bool:
     head = analysis.text[a:h.start].strip()
     if not (head.endswith(":") and head[:1].isupper()):
         return False  # a post's sentence starts with a capital; a form's field ("address: ...") need not
-    words = {w.lower() for w in [*label.get("all", []), *label.get(analysis.lang, [])]}
-    return head[:-1].strip().lower() in words
+    return head[:-1].strip().lower() in _word_set(label, analysis.lang)
 
 
 def _check_severity(value: Any, name: str) -> None:
@@ -881,8 +888,7 @@ def _validate_home(home: Any) -> None:
     _check_severity(home.get("severity"), "params.home.severity")
     for key in ("words", "visit", "linkers", "letter_linkers", "letter_honorifics", "lives"):
         words = home.get(key, {"-": ["-"]})
-        if not (isinstance(words, dict) and words
-                and all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in words.values())):
+        if not (words and _is_word_map(words, languages=None, stripped=True)):
             raise ValueError(f"params.home.{key} must map languages to lists of words")
     score = home.get("identifiable_score", 0.7)
     if not (isinstance(score, (int, float)) and 0 <= score <= 1):
@@ -936,7 +942,6 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
             return "person"
         if envelope:
             return "person"
-        # "Eikstraat 4 (fam. Yilmaz)", "9 Oak Street (Mr Grant)": the household named in brackets after the address
 
     # "Eikstraat 4 (fam. Yilmaz)", "9 Oak Street (Mr Grant)": the household named in brackets after the address
     # (looked up past the sentence end: a splitter may end the sentence at "fam.")
