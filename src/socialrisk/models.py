@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
@@ -199,6 +199,28 @@ class Post(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict, description="any other front-matter fields")
 
     _lang = field_validator("lang", mode="before")(classmethod(lambda cls, v: normalize_lang(v)))
+
+    @field_validator("meta")
+    @classmethod
+    def _election_days(cls, meta: dict[str, Any]) -> dict[str, Any]:
+        """``election_days`` (read by LEGAL-ELECTION-DAY) as dates: one ISO date or a list of them."""
+        days = meta.get("election_days")
+        if days is None:
+            return meta
+        items = days if isinstance(days, (list, tuple)) else [days]
+        out = []
+        for d in items:
+            if isinstance(d, datetime):
+                d = d.date()
+            elif isinstance(d, str):
+                try:
+                    d = date.fromisoformat(d.strip())
+                except ValueError:
+                    raise ValueError("election_days must be ISO dates (YYYY-MM-DD)") from None
+            elif not isinstance(d, date):
+                raise ValueError(f"election_days must be ISO dates (YYYY-MM-DD), not {type(d).__name__}")
+            out.append(d)
+        return {**meta, "election_days": out}
 
 
 class CheckerResult(BaseModel):

@@ -41,8 +41,9 @@ _POST_FIELDS = set(Post.model_fields)
 _CHECK_KEYWORDS = ("lang", "platform", "policy", *sorted(_POST_FIELDS - {"text"}))
 
 
-# Metadata the shipped checkers read (advertising: ``election``, and the synonyms of paid=True): never a typo.
-_KNOWN_META = frozenset({"election", "sponsored", "political_ad", "ad"})
+# Metadata the shipped checkers read (advertising: ``election``, and the synonyms of paid=True; legal:
+# ``election_days``): never a typo.
+_KNOWN_META = frozenset({"election", "sponsored", "political_ad", "ad", "election_days"})
 # Names that are arguments elsewhere, never post fields: as keywords they are a mistake, not metadata.
 _NOT_FIELDS = {
     "processes": "n_process", "n_jobs": "n_process", "jobs": "n_process", "workers": "n_process", "n_process": "n_process",

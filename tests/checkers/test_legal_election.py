@@ -87,3 +87,65 @@ def test_quiet(pipeline, text, lang):
     report = pipeline.check(text, lang=lang)
     assert_spans(report, text)
     assert not [f.span.excerpt for f in report.findings if f.checker == "legal" and f.severity >= Severity.MEDIUM]
+
+
+# -- LEGAL-ELECTION-DAY: only with the election days in the configuration or the post ------------------------
+
+DAY_CONFIG = {"checkers": {"legal": {"election_days": ["2026-03-18"]}}}
+UK_CONFIG = {"checkers": {"legal": {"election_days": ["2026-05-07"]}}}
+
+DAY_FIRES = [
+    (DAY_CONFIG, "Stem donderdag 19 maart op lijst 3!", "nl", "19 maart"),
+    (DAY_CONFIG, "De verkiezingen zijn op 19-03-2026.", "nl", "19-03-2026"),
+    (DAY_CONFIG, "Stem op 18 maart 2027!", "nl", "18 maart 2027"),  # the right day in another year
+    (DAY_CONFIG, "Ga zaterdag stemmen!", "nl", "zaterdag"),
+    (DAY_CONFIG, "Vergeet niet: op donderdag kun je stemmen.", "nl", "donderdag"),
+    (UK_CONFIG, "Vote Labour on Friday 8 May!", "en", "8 May"),
+    (UK_CONFIG, "Polling day is Friday.", "en", "Friday"),
+    (UK_CONFIG, "Cast your vote on May 8!", "en", "May 8"),
+]
+
+DAY_QUIET = [
+    (DAY_CONFIG, "Stem woensdag 18 maart op lijst 3!", "nl"),
+    (DAY_CONFIG, "De verkiezingen zijn op 18-03-2026.", "nl"),
+    (DAY_CONFIG, "De raad stemt donderdag over de begroting.", "nl"),
+    (DAY_CONFIG, "Stem woensdag, niet donderdag!", "nl"),
+    (DAY_CONFIG, "Op 18 maart zijn de verkiezingen; de uitslag volgt op 19 maart.", "nl"),
+    (DAY_CONFIG, "Kun je donderdag niet? Stem dan woensdag.", "nl"),
+    (UK_CONFIG, "Vote Labour on Thursday 7 May!", "en"),
+    (UK_CONFIG, "MPs vote on Tuesday on the bill.", "en"),
+    (UK_CONFIG, "The council votes on Friday on the budget.", "en"),
+    (UK_CONFIG, "Polls are open 7am-10pm on Thursday, not Friday.", "en"),
+    ({}, "Stem donderdag 19 maart op lijst 3!", "nl"),  # no election days: the rule is off
+]
+
+
+@pytest.mark.parametrize("config,text,lang,excerpt", DAY_FIRES)
+def test_election_day_fires(config, text, lang, excerpt):
+    from socialrisk.pipeline import Pipeline
+
+    assert_fires(Pipeline(config).check(text, lang=lang), text, "LEGAL-ELECTION-DAY", excerpt, "blocker")
+
+
+@pytest.mark.parametrize("config,text,lang", DAY_QUIET)
+def test_election_day_quiet(config, text, lang):
+    from socialrisk.pipeline import Pipeline
+
+    report = Pipeline(config).check(text, lang=lang)
+    assert not [f.span.excerpt for f in report.findings if f.rule_id == "LEGAL-ELECTION-DAY"]
+
+
+def test_election_days_of_the_post_win_over_the_configuration(pipeline):
+    text = "Stem donderdag 19 maart!"
+    assert pipeline.check(text, lang="nl", election_days=["2026-03-18"]).decision.value == "no_go"
+    assert pipeline.check(text, lang="nl", election_days="2026-03-19").decision.value == "go"
+
+
+def test_bad_election_days_are_named_errors(pipeline):
+    from socialrisk.errors import ConfigError, InputError
+    from socialrisk.pipeline import Pipeline
+
+    with pytest.raises(InputError, match="election_days must be ISO dates"):
+        pipeline.check("Stem donderdag!", lang="nl", election_days=["19 maart"])
+    with pytest.raises(ConfigError, match="election_days"):
+        Pipeline({"checkers": {"legal": {"election_days": ["next wednesday"]}}})

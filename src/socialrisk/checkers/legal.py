@@ -9,12 +9,13 @@ the risk, an opinion about how an office is run is not, so most mechanisms need 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import ClassVar
 
 import regex
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Category
 from ._match import Hit
@@ -40,7 +41,7 @@ WORD_KEYS = (
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
-    "pointed", "anaphora", "antecedent",
+    "pointed", "anaphora", "antecedent", "weekdays", "months",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -84,7 +85,21 @@ MECHANISMS: dict[str, tuple[str, ...]] = {
     "phrase": ("fact", "question", "attributed"),
     "veiled": ("warned", "fact", "question", "attributed"),
     "election": ("fact",),
+    "election_day": ("fact",),
 }
+
+
+class LegalSettings(BaseModel):
+    """Tunables: ``[tool.socialrisk.checkers.legal]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    election_days: list[dt.date] = Field(
+        default_factory=list,
+        description="the days voters can vote in the coming election(s), as ISO dates; a post that tells people "
+        "to vote on another day is LEGAL-ELECTION-DAY (without them that rule is off)",
+    )
+
 
 
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
@@ -133,6 +148,7 @@ class LegalChecker(FramedChecker):
 
     categories: ClassVar = frozenset({Category.LEGAL})
     Params = LegalParams
+    Settings: ClassVar = LegalSettings
     MECHANISMS = MECHANISMS
     WORD_KEYS = WORD_KEYS
 
@@ -598,3 +614,73 @@ class LegalChecker(FramedChecker):
             if frame.has("negation") or frame.has("reported") or frame.question:
                 continue
             yield "fact", (hit.start, hit.end), [], hit.term
+
+    def _election_day(self, rule, p, analysis):
+        """A voting cue ("stem op", "polling day is") whose nearest day in the sentence is none of the configured
+        ``election_days`` (the post's own, else the configuration's): a written date must be one of them (its year too, when given), a weekday alone must be
+        the weekday of one of them. "Stem woensdag, niet donderdag" corrects; a post that debunks is skipped."""
+        days = analysis.post.meta.get("election_days") or self.settings.election_days
+        if not days or param_lexicon(rule, "debunk", analysis.lang).contains(analysis):
+            return
+        lang, text = analysis.lang, analysis.text
+        weekdays = [w.lower() for w in rule.params.get("weekdays", {}).get(lang, [])]
+        months = [m[:3].lower() for key in ("nl", "en") for m in rule.params.get("months", {}).get(key, [])]
+        negation = param_lexicon(rule, "negation", lang)
+        for hit in rule_hits(rule, analysis, masked=p.masked):
+            a, b = analysis.sentence_of(hit.start)
+            near = [(f.start, f.end) for f in analysis.numbers if f.kind == "date" and a <= f.start < b]
+            if not near:  # a weekday only when no date is written
+                near = [
+                    (m.start(), m.end()) for m in _WORD_START.finditer(text, a, b)
+                    if text[m.start() : m.end()].lower().strip(".,!?:;") in weekdays
+                ]
+            near = [s for s in near if _gap(s, (hit.start, hit.end)) <= p.window]
+            if not near:
+                continue
+            start, end = min(near, key=lambda s: _gap(s, (hit.start, hit.end)))
+            while end > start and text[end - 1] in ".,!?:;":
+                end -= 1
+            said = text[start:end]
+            if said.lower() in weekdays:
+                ok = any(d.weekday() == weekdays.index(said.lower()) % 7 for d in days)
+            else:
+                ok = _date_matches(said, days, months)
+            if ok is None or ok:
+                continue  # a date we cannot read is not called wrong
+            if any(
+                _CORRECTION_GAP.fullmatch(text, n.end, start) for n in cue_hits(analysis, negation, max(a, start - 16), start)
+            ) or _INSTEAD_OF.search(text, max(a, start - 20), start):
+                continue  # "niet donderdag", "not on Friday", "instead of Friday": the wrong day named to correct it
+            yield "fact", (start, end), [(hit.start, hit.end)], said
+
+
+_CORRECTION_GAP = re.compile(r"\s*(?:op|on)?\s*")
+_INSTEAD_OF = re.compile(r"\b(?:in\s+plaats\s+van|instead\s+of|rather\s+than)\s+(?:op\s+|on\s+)?$", re.IGNORECASE)
+
+
+_DAY_MONTH = regex.compile(r"(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(\p{L}+)\.?(?:,?\s+(\d{4}))?|(\p{L}+)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", regex.IGNORECASE)
+_NUMERIC = regex.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
+
+
+def _date_matches(said: str, days: list[dt.date], months: list[str]) -> bool | None:
+    """Whether a written date is one of ``days`` (day and month; the year too when written); None if unreadable.
+    ``months``: the three-letter starts of the month names, January first, in each language in turn."""
+    m = _NUMERIC.fullmatch(said.strip())
+    if m:
+        if m.group(1):
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+            year += 2000 if year < 100 else 0
+        return any((d.year, d.month, d.day) == (year, month, day) for d in days)
+    m = _DAY_MONTH.fullmatch(said.strip())
+    if not m:
+        return None
+    day, name, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    key = name[:3].lower()
+    if key not in months:
+        return None
+    month = months.index(key) % 12 + 1
+    return any(
+        (d.month, d.day) == (month, int(day)) and (year is None or d.year == int(year)) for d in days
+    )
