@@ -11,6 +11,14 @@ from socialrisk.models import Severity
 
 # (text, lang, rule id, excerpt, severity)
 FIRES = [
+    # bribery in colloquial words, a warning at a named person, a British slur
+    ("Councillor Hartley takes backhanders from every developer in town.", "en", "LEGAL-ACCUSATION", "backhanders", "blocker"),
+    ("Everyone knows Mayor Fenwick is on the take.", "en", "LEGAL-ACCUSATION", "on the take", "blocker"),
+    ("Wethouder Smit heeft zijn stemmen gekocht in de Bloemenbuurt.", "nl", "LEGAL-ACCUSATION", "stemmen gekocht", "blocker"),
+    ("Raadslid Bakker laat zich omkopen door projectontwikkelaars.", "nl", "LEGAL-ACCUSATION", "laat zich omkopen", "blocker"),
+    ("Councillor Reid had better watch his back after tonight's vote.", "en", "LEGAL-THREAT-VEILED",
+     "had better watch his back", "high"),
+    ("Those pikeys on the common should be moved on.", "en", "LEGAL-SLUR", "pikeys", "high"),
     # "om te" is not the OM (Openbaar Ministerie): the accusation is not attributed
     ("Jan Jansen heeft gefraudeerd om rijk te worden.", "nl", "LEGAL-ACCUSATION", "gefraudeerd", "blocker"),
     ("Waar het om gaat: de minister liegt.", "nl", "LEGAL-ACCUSATION", "liegt", "high"),
@@ -288,6 +296,9 @@ FIRES = [
 
 # Fair criticism and near misses: no legal finding of medium or worse.
 QUIET = [
+    ("We will crack down on vote buying and backhanders in planning.", "en"),
+    ("Ons nieuwe anti-corruptieplan maakt een einde aan stemmen kopen.", "nl"),
+    ("We'll always watch her back: Sarah is our strongest councillor.", "en"),
     # a shame, a deal, a door, a warning on their own are no threats
     ("It would be a shame if the library closed.", "en"),
     ("Potholes will be dealt with permanently this summer.", "en"),
