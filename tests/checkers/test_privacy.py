@@ -553,6 +553,11 @@ def test_named_child_with_age_or_school(pipeline, text, lang, excerpt, severity)
     ("Schools need funding: every pupil in Year 6 deserves a teacher.", "en"),
     ("Headteacher Isla Thornbury of Meadowbank Primary joined our campaign.", "en"),
     ("Ages 5 to 11: the new primary school opens in May.", "en"),
+    # a school's name is not a child's
+    ("Hillcrest Primary pupils planted a hedge along the canal.", "en"),
+    ("Lovely morning at St Anne's Primary School with our councillors.", "en"),
+    ("Oakfield Academy students ran the mock election.", "en"),
+    ("Bezoek aan basisschool De Zonnewijzer, de leerlingen lieten hun moestuin zien.", "nl"),
 ])
 def test_no_named_child(pipeline, text, lang):
     _, found = _findings(pipeline, text, lang, rule="PRIV-MINOR")
@@ -923,6 +928,11 @@ OWN_LINES = [
     ("Apply for a grant: grants@eastbury.gov.uk.", "en", "PRIV-EMAIL"),
     ("Storingen melden: 0546 123 456 (24 uur per dag).", "nl", "PRIV-PHONE"),
     ("Wil je helpen bij de voedselbank? Bel Anja op ons vrijwilligersnummer 0546 123 457.", "nl", "PRIV-PHONE"),
+    # a party group's own office line
+    ("Any questions about the budget? Phone the Green group office on 01632 960 221.", "en", "PRIV-PHONE"),
+    ("Vragen over de motie? Bel het fractiebureau: 0546 123 470.", "nl", "PRIV-PHONE"),
+    ("Het fractiekantoor is bereikbaar op 0546 123 471.", "nl", "PRIV-PHONE"),
+    ("Want a poster? Contact the party office on 01632 960 222.", "en", "PRIV-PHONE"),
 ]
 NOT_OWN_LINES = [
     ("Call Priya on her mobile 07700 900 454, she runs the rota.", "en", "PRIV-PHONE"),
@@ -933,6 +943,7 @@ NOT_OWN_LINES = [
     ("Email jsmith@eastbury.gov.uk with your questions.", "en", "PRIV-EMAIL"),  # an initial and a surname
     ("Email grants@hotmail.co.uk with your questions.", "en", "PRIV-EMAIL"),  # webmail, not a public body
     ("Bel mij gerust op ons nummer thuis 0546 123 458.", "nl", "PRIV-PHONE"),
+    ("Our group office passed on a complaint; call Mrs Patel on her mobile 07700 900 461.", "en", "PRIV-PHONE"),
 ]
 
 

@@ -443,6 +443,8 @@ class PrivacyChecker(Checker):
         for x in people:
             if _PLACE_NAME.match(text, x.end):
                 continue  # "St Mary's Primary", "St John's": a place named after a person
+            if any(x.start <= s[0] <= x.end + 1 for n in school for s in spans.get(n, [])):
+                continue  # "Westfield Primary", "Brookside Academy": the name is the school's, not a child's
             a, b = analysis.sentence_of(x.start)
             ages = [s for n in adjacent for s in spans.get(n, []) if _touches(text, x, s)]
             inside = {n: [s for s in spans.get(n, []) if a <= s[0] < b] for n in sentence}
