@@ -1121,3 +1121,31 @@ def test_address_near_a_name_that_is_not_their_home(pipeline, text, lang, severi
 def test_a_name_running_into_the_street_is_split(pipeline):
     _, found = _findings(pipeline, "Onze buurman Piet op de Lindelaan 14 heeft gelijk.", "nl", rule="PRIV-PERSON")
     assert [f.span.excerpt for f in found] == ["Piet"]
+
+
+# A Dutch driving-licence number: 10 digits a few words after "rijbewijs(nummer)" / "driving licence"; own sentences.
+@pytest.mark.parametrize("text,lang,excerpt", [
+    ("Zijn rijbewijsnummer is 4871203956, check het maar.", "nl", "4871203956"),
+    ("Rijbewijs 4871203956 van de buurman lag op straat.", "nl", "4871203956"),
+    ("Haar rijbewijsnummer: 4871 203 956", "nl", "4871 203 956"),
+    ("Mijn rijbewijs (nummer 4871203956) is gestolen.", "nl", "4871203956"),
+    ("His driving licence number 4871203956 was in the leaked file.", "en", "4871203956"),
+    ("Her driver's licence: 4871203956", "en", "4871203956"),
+])
+def test_dutch_driving_licence_number(pipeline, text, lang, excerpt):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-ID-DOC")
+    assert [(f.span.excerpt, f.severity) for f in found] == [(excerpt, Severity.HIGH)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ordernummer 4871203956 is vandaag verzonden.", "nl"),
+    ("Het rijbewijs is 10 jaar geldig; zaak 4871203956.", "nl"),
+    ("Rijbewijs kwijt? Zaaknummer 4871203956.", "nl"),
+    ("Het rijbewijsloket: 4871203956", "nl"),  # not the licence word itself
+    ("Factuur 4871203956 voor het paspoort.", "nl"),  # number before the word
+    ("Document 4871203956 is on the agenda.", "en"),
+    ("Driving licence fees rose; 4871203956 is our reference.", "en"),
+])
+def test_ten_digits_without_a_licence_label_are_not_a_licence(pipeline, text, lang):
+    _, found = _findings(pipeline, text, lang, rule="PRIV-ID-DOC")
+    assert found == [], [(f.span.excerpt, f.severity) for f in found]
