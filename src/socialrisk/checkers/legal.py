@@ -101,7 +101,6 @@ class LegalSettings(BaseModel):
     )
 
 
-
 _GENITIVE = re.compile(r"\w['’]s\s+$")  # "Jansen's " right before a noun
 _WORD_START = re.compile(r"\S+")
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "my", "our", "its", "je", "jouw", "uw", "zijn", "z'n", "haar", "hun", "mijn", "ons", "onze"})
@@ -616,9 +615,10 @@ class LegalChecker(FramedChecker):
             yield "fact", (hit.start, hit.end), [], hit.term
 
     def _election_day(self, rule, p, analysis):
-        """A voting cue ("stem op", "polling day is") whose nearest day in the sentence is none of the configured
-        ``election_days`` (the post's own, else the configuration's): a written date must be one of them (its year too, when given), a weekday alone must be
-        the weekday of one of them. "Stem woensdag, niet donderdag" corrects; a post that debunks is skipped."""
+        """A voting cue ("stem op", "polling day is") whose nearest day in the sentence is none of the
+        ``election_days`` (the post's own, else the configuration's): a written date must be one of them (its year
+        too, when given), a weekday alone the weekday of one of them. "Stem woensdag, niet donderdag" corrects; a
+        post that debunks is skipped."""
         days = analysis.post.meta.get("election_days") or self.settings.election_days
         if not days or param_lexicon(rule, "debunk", analysis.lang).contains(analysis):
             return
