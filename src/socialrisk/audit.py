@@ -600,13 +600,13 @@ def _run(
         return
     import concurrent.futures as cf
     import functools
-    import multiprocessing as mp
+
+    from .pipeline import log_pool_failure, process_context
 
     payload = _payload(pipeline)
     with _PIPELINES_LOCK:
         _PIPELINES.setdefault(payload, pipeline)  # forked workers inherit it instead of rebuilding
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    ex = cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx, initializer=_worker_pipeline, initargs=(payload,))
+    ex = cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=process_context(), initializer=_worker_pipeline, initargs=(payload,))
     work = functools.partial(_check_in_worker, payload)
     pending: collections.deque = collections.deque()
 
@@ -616,10 +616,7 @@ def _run(
             checked = list(results)
         except Exception as exc:  # the pool's failure (a row that cannot be pickled, a worker that died or
             # could not start), not a post's: _check_record catches those. Check this chunk here instead.
-            import logging
-
-            logging.getLogger("socialrisk").warning(
-                "worker processes failed with %s; checking %d post(s) in this process", type(exc).__name__, len(recs))
+            log_pool_failure(exc, len(recs))
             checked = [_check_record(pipeline, rec) for rec in recs]
         tick(len(checked))
         return _flatten(checked)

@@ -413,9 +413,8 @@ class Pipeline:
                 yield _safe_check(self, i, p, common)
             return
         import concurrent.futures as cf
-        import multiprocessing as mp
 
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        ctx = process_context()
         payload = (self.config.model_dump(mode="json"), self.config.source, list(self._classes), self._extra_packs)
         numbered = enumerate(posts)
         # Submit a bounded window at a time, so memory stays flat however many posts come in.
@@ -427,9 +426,23 @@ class Pipeline:
                 except Exception as exc:  # a post that cannot be pickled, a worker that died or could not start
                     # _safe_check catches every error of a check, so this is the pool's: never lose the batch for it.
                     # This window is checked here instead, post by post, as n_process=1 would.
-                    log.warning("worker processes failed with %s; checking %d post(s) in this process", type(exc).__name__, len(batch))
+                    log_pool_failure(exc, len(batch))
                     done = [_safe_check(self, i, p, common) for i, p in batch]
                 yield from done
+
+
+def process_context() -> Any:
+    """The multiprocessing context for worker pools: fork where the platform has it (workers inherit the
+    warm pipeline instead of rebuilding it), spawn elsewhere."""
+    import multiprocessing as mp
+
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+def log_pool_failure(exc: BaseException, n_posts: int) -> None:
+    """One line for a worker pool that failed (a post that cannot be pickled, a worker that died): the
+    caller checks those posts in its own process. Only the error's type: its message may quote a post."""
+    log.warning("worker processes failed with %s; checking %d post(s) in this process", type(exc).__name__, n_posts)
 
 
 def _safe_check(pipeline: Pipeline, index: int, post: Any, common: dict[str, Any]) -> "Report | PostError":
