@@ -541,6 +541,7 @@ class LegalChecker(FramedChecker):
         modal = param_lexicon(rule, "modal", lang)
         arson = param_lexicon(rule, "arson", lang)
         not_imperative = param_lexicon(rule, "not_imperative", lang)
+        people = param_lexicon(rule, "people", lang)
         open_patterns = set(p.open_patterns)
         pattern_names = {s.name for s in rule.match.patterns} - open_patterns
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -573,8 +574,12 @@ class LegalChecker(FramedChecker):
             label = None if frame.has("negation") else self._framing(frame, hit, p)
             if label is None:
                 continue
-            if label == "fact" and (whole or any(t.kind != "org" or _all_of(analysis.text, hit, t) for t in targets)):
-                label = "explicit"  # "Kill all the Tories": the members, not the party
+            if label == "fact" and (
+                whole or any(t.kind != "org" or _all_of(analysis.text, hit, t) or people.contains(analysis, t.start, t.end) for t in targets)
+            ):
+                # "Kill all the Tories": the members, not the party; "de wethouders moeten opgehangen worden": an
+                # org term that names office holders (``people``) names persons, not an institution
+                label = "explicit"
             elif label != "attributed":
                 label = "fact"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
