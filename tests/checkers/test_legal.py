@@ -565,7 +565,7 @@ def test_a_rule_naming_a_pattern_or_term_it_lacks_is_refused():
         }
     )
     LegalChecker.validate_rule(base)
-    for key, value in (("weak", ["p-two"]), ("crime_patterns", ["watch out"]), ("person_terms", ["p-one"])):
+    for key, value in (("weak", ["p-two"]), ("crime_patterns", ["watch out"]), ("person_terms", ["p-two"])):
         bad = base.model_copy(update={"params": {**base.params, key: value}})
         with pytest.raises(ValueError, match=key):
             LegalChecker.validate_rule(bad)

@@ -10,6 +10,7 @@ the risk, an opinion about how an office is run is not, so most mechanisms need 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import ClassVar
 
@@ -61,13 +62,18 @@ class LegalParams(FramedParams):
         default=(), description="veiled-threat terms or pattern names that count only with a second cue in the post"
     )
     person_terms: tuple[str, ...] = Field(
-        default=(), description="terms that accuse only when a named person, @handle or office holder is their target"
+        default=(), description="terms or pattern names that accuse only when a named person, @handle or office holder is their target"
     )
     crime_patterns: tuple[str, ...] = Field(
         default=(), description="patterns that name a crime themselves (\"in zijn eigen zak gestoken\"), like params.crimes"
     )
     yields_to: tuple[str, ...] = Field(
         default=(), description="rule ids whose finding, when it covers this rule's finding, replaces it"
+    )
+    frames: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="group mechanism: {nl, en, all} -> regexes with one {g} where the group (or the pronoun that takes "
+        "it) stands, for predicates that wrap it (\"send them all back\", \"stuur ze allemaal terug\")",
     )
     subject_words: int = Field(
         default=3, ge=0,
@@ -130,6 +136,17 @@ def _all_of(text: str, hit: Hit, t: Target) -> bool:
     return t.start >= hit.end and bool(_ALL_OF.search(text, hit.end, t.start))
 
 
+@functools.lru_cache(maxsize=None)
+def _frame(frame: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """A group frame split at its {g}: the part that must end right before the group, and the part that must
+    start right after it."""
+    left, right = frame.split("{g}")
+    return (
+        regex.compile(f"(?:{left})\\Z", regex.IGNORECASE | regex.V0),
+        regex.compile(f"(?:{right})", regex.IGNORECASE | regex.V0),
+    )
+
+
 _LIST_GAP = re.compile(r"[,;&/]|\b(?:and|en|or|of|with|met)\b", re.IGNORECASE)  # two people, not one
 _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen", "the fraud of the mayor"
 
@@ -160,13 +177,20 @@ class LegalChecker(FramedChecker):
         terms = {t for words in rule.match.terms.values() for t in words}
         for key, allowed in (
             ("open_patterns", patterns), ("person_patterns", patterns), ("crime_patterns", patterns),
-            ("weak", patterns | terms), ("person_terms", terms),
+            ("weak", patterns | terms), ("person_terms", patterns | terms),
         ):
             unknown = sorted(set(getattr(p, key)) - allowed)
             if unknown:
                 raise ValueError(f"params.{key} names no pattern or term of the rule: {unknown}")
         if any(not isinstance(r, str) or not r.strip() for r in p.yields_to):
             raise ValueError("params.yields_to must list rule ids")
+        for lang, frames in p.frames.items():
+            if lang not in ("nl", "en", "all"):
+                raise ValueError("params.frames must map nl/en/all to regexes")
+            for f in frames:
+                if f.count("{g}") != 1:
+                    raise ValueError(f"params.frames: each regex needs exactly one {{g}}: {f!r}")
+                _frame(f)  # raises regex.error on a bad regex
         return p
 
     def check(self, analysis, policy):
@@ -409,6 +433,8 @@ class LegalChecker(FramedChecker):
             targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names, closing=True)
             if not targets and hit.term not in pattern_names:
                 continue
+            if hit.term in p.open_patterns and "things" in rule.params and self._said_of_a_thing(rule, analysis, hit, targets):
+                continue  # "the minister's plan is as useful as a chocolate teapot": said of the plan, not its author
             # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms
             a, b = analysis.sentence_of(hit.start)
             affirm = [(h.start, h.end) for h in cue_hits(analysis, not_negation, min(a, hit.start), max(b, hit.end))]
@@ -448,7 +474,26 @@ class LegalChecker(FramedChecker):
             )
             return ok and not negated
 
+        frames = (*p.frames.get("all", ()), *p.frames.get(lang, ()))
+
+        def framed(g: tuple[int, int], a: int, b: int) -> Hit | None:
+            # Predicates no word list can hold, as they wrap the group ("send them all back"): a frame whose left
+            # part ends right before the group and whose right part starts right after it, in the sentence.
+            text = analysis.text
+            for f in frames:
+                left, right = _frame(f)
+                lm = left.search(text[a : g[0]])
+                rm = right.match(text, g[1], max(b, g[1]))
+                if lm and rm and (lm.end() > lm.start() or rm.end() > rm.start()):
+                    return Hit(a + lm.start(), rm.end(), f)
+            return None
+
         def described(g: tuple[int, int], a: int, b: int):
+            wrap = framed(g, a, b) if frames else None
+            if wrap is not None and not any(
+                0 <= wrap.start - n.end <= p.negation_window for n in cue_hits(analysis, negation, a, wrap.start)
+            ):  # "we sturen ze niet allemaal terug", "we will never send them all back" negate it
+                return "derogatory", wrap, [wrap]
             preds = [
                 (kind, h)
                 for kind, lex in (("dehumanising", dehum), ("derogatory", derog))
