@@ -260,7 +260,7 @@ FIRES = [
     ("Wethouder Dekker sjoemelt met de subsidiepot.", "nl", "LEGAL-ACCUSATION", "sjoemelt", "blocker"),
     ("Businessman Tom Reed is a tax cheat.", "en", "LEGAL-ACCUSATION", "tax cheat", "blocker"),
     ("Senator Ruiz was bought and paid for by the oil lobby.", "en", "LEGAL-ACCUSATION", "was bought and paid for", "high"),
-    ("People from Albania bring nothing but trouble.", "en", "LEGAL-GROUP", "People from Albania bring nothing but", "blocker"),
+    ("People from Albania bring nothing but trouble.", "en", "LEGAL-GROUP", "People from Albania bring nothing but trouble", "blocker"),
     # a weak cue ("persoonlijk opzoeken", "we'll find you") or "we vergeten jullie niet" counts with a second cue
     ("Als de raad dit doorzet, gaan we ze persoonlijk opzoeken. Ze zullen het voelen.", "nl", "LEGAL-THREAT-VEILED",
      "gaan we ze persoonlijk opzoeken", "blocker"),

@@ -80,6 +80,20 @@ QUIET = [
     ("The olympic torch passes the town hall today.", "en"),
     ("This point deserves a bullet point of its own in the manifesto.", "en"),
     ("We gaan oma thuis opzoeken met de kinderen.", "nl"),
+    # office holders who act, not suffer; a vigil with torches; the idiom that says what awaits
+    ("The ministers should hang their heads in shame.", "en"),
+    ("The councillors must hang together or hang separately.", "en"),
+    ("De wethouders moeten de vlag ophangen op Koningsdag.", "nl"),
+    ("The councillors will kill this proposal tonight.", "en"),
+    ("The councillors should be killed off politically at the next election.", "en"),
+    ("De wethouders moeten worden weggestemd.", "nl"),
+    ("No politician deserves a bullet.", "en"),
+    ("Torch bearers walked past the town hall.", "en"),
+    ("We lopen met fakkels naar het huis van de gevallen soldaten voor de herdenking.", "nl"),
+    ("Everyone knows what's coming in the budget. Be careful with your money.", "en"),
+    ("De minister weet wat hem te wachten staat in het debat. Wees voorzichtig met conclusies.", "nl"),
+    ("He knows what's coming to him at the ballot box. Watch your step, Labour.", "en"),
+    ("Als je dit doorzet, weet je wat je te wachten staat: een motie van wantrouwen.", "nl"),
     # -- 2. migration policy, logistics, and the same words with no group
     ("We want fewer asylum seekers.", "en"),
     ("Het asielbeleid moet strenger.", "nl"),
@@ -101,6 +115,13 @@ QUIET = [
     ("Statushouders hebben hier een woning gevonden.", "nl"),
     ("Migranten hebben hier niks te zoeken, zegt de PVV. Wij zijn het daar niet mee eens.", "nl"),
     ("Refugees flee a plague of violence.", "en"),
+    ("Refugees are welcome. They bring nothing but hope.", "en"),
+    ("Immigrants built this town. Send them all a thank-you card.", "en"),
+    ("Migranten zijn geen sprinkhanen, het zijn mensen.", "nl"),
+    ("Migrants are not a plague; they are our neighbours.", "en"),
+    ("Vluchtelingen ontvluchten een sprinkhanenplaag in Oost-Afrika.", "nl"),
+    ("Fox hunting is not compatible with British values.", "en"),
+    ("We condemn anyone who says migrants only bring crime.", "en"),
     # -- 3. the same words said of a plan, a party's spending, burglars, or the voter's own pocket
     ("Het kabinet plundert de pensioenpot met dit plan.", "nl"),
     ("Dit plan plundert de gemeentekas.", "nl"),
@@ -117,6 +138,13 @@ QUIET = [
     ("Dit plan heeft het verstand van een garnaal.", "nl"),
     ("Goldfish have a memory of a few months, not seconds.", "en"),
     ("Een goudvis heeft hersens van een paar milligram.", "nl"),
+    ("Het plan van wethouder Kok heeft het IQ van een theelepel.", "nl"),
+    ("Councillor Hill's plan is as useful as a chocolate teapot.", "en"),
+    ("The minister has a brain the size of a planet.", "en"),
+    ("De minister heeft het geheugen van een olifant.", "nl"),
+    ("De penningmeester heeft de kas geteld.", "nl"),
+    ("The treasurer helped himself to a second slice of cake.", "en"),
+    ("Wethouder Kok steekt veel tijd in eigen projecten.", "nl"),
 ]
 
 

@@ -42,7 +42,7 @@ WORD_KEYS = (
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
-    "pointed", "anaphora", "antecedent", "weekdays", "months",
+    "pointed", "anaphora", "antecedent", "weekdays", "months", "passive",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -587,6 +587,7 @@ class LegalChecker(FramedChecker):
         arson = param_lexicon(rule, "arson", lang)
         not_imperative = param_lexicon(rule, "not_imperative", lang)
         people = param_lexicon(rule, "people", lang)
+        passive = param_lexicon(rule, "passive", lang)
         open_patterns = set(p.open_patterns)
         pattern_names = {s.name for s in rule.match.patterns} - open_patterns
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -619,12 +620,17 @@ class LegalChecker(FramedChecker):
             label = None if frame.has("negation") else self._framing(frame, hit, p)
             if label is None:
                 continue
+            # "de wethouders moeten opgehangen worden": an org term that names office holders (``people``) names
+            # persons, when they suffer it (a ``passive`` verb, or a state: "moeten dood"); "the ministers should
+            # hang their heads", "de wethouders moeten de vlag ophangen" have them act
+            suffer = bool(cue_hits(analysis, passive, a, max(b, hit.end))) or not_imperative.contains(analysis, hit.start, hit.end)
             if label == "fact" and (
-                whole or any(t.kind != "org" or _all_of(analysis.text, hit, t) or people.contains(analysis, t.start, t.end) for t in targets)
+                whole or any(
+                    t.kind != "org" or _all_of(analysis.text, hit, t) or (suffer and people.contains(analysis, t.start, t.end))
+                    for t in targets
+                )
             ):
-                # "Kill all the Tories": the members, not the party; "de wethouders moeten opgehangen worden": an
-                # org term that names office holders (``people``) names persons, not an institution
-                label = "explicit"
+                label = "explicit"  # "Kill all the Tories": the members, not the party
             elif label != "attributed":
                 label = "fact"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
