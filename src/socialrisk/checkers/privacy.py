@@ -1021,6 +1021,8 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
         raw = gap
         gap = _AGE_APPOSITION.sub("", gap, count=1)
         gap = _PLACE_APPOSITION.sub("", gap, count=1)
+        if _after_closed_clause(gap, link, fillers):
+            return True  # "Kees Verhoef, die al jaren ... helpt, is vorige maand opgenomen met ..."
         m = _RELATIVE.match(gap)
         if m is not None:
             clause, comma, after = gap[m.end():].partition(",")
@@ -1031,15 +1033,17 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
                 return False
             gap = after
         short = _without(gap, fillers)
-        if short != gap and sum(bool(_WORDISH.search(w)) for w in short.split()) <= 6 and link.search_text(short):
+        if short != gap and sum(bool(_WORDISH.search(w)) for w in short.split()) <= 6 and _link_after_breaks(short, link):
             return True  # "Henk vecht al jaren tegen leukemie": the link once the fillers are left out
-        if gap != raw and sum(bool(_WORDISH.search(w)) for w in gap.split()) <= 6 and link.search_text(gap):
+        if gap != raw and sum(bool(_WORDISH.search(w)) for w in gap.split()) <= 6 and _link_after_breaks(gap, link):
             return True  # "Dhr. Kuipers (72) uit Oosterhout is herstellende van ...", "Tom, who ..., has been ..."
         gap = raw if m is None else gap
     if sum(bool(_WORDISH.search(w)) for w in gap.split()) > (6 if adjacent else 3):  # a lone comma is no word
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
-    if (adjacent and not regex.search(r"[\p{L}\p{N}]", gap)) or link.search_text(gap):
+    if adjacent and not regex.search(r"[\p{L}\p{N}]", gap):
+        return True
+    if _link_after_breaks(gap, link):
         return True
     # "Vandaag overleed Gerrit Hendriks (82) aan longkanker", "Sinds maart kampt Jan Smit met ...": the verb
     # of a link stands right before the name (Dutch inversion) and the rest of it, if any, in the gap.
@@ -1059,6 +1063,47 @@ _ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
 _PLACE_APPOSITION = regex.compile(r"^[^\S\n]*,?[^\S\n]*(?:uit|from|of)[^\S\n]+\p{Lu}[\p{L}'-]+(?:[^\S\n]*,)?")
 # a relative clause opening right after the name: "Laura, who ...", "Bram de Jong, die ..."
 _RELATIVE = regex.compile(r"^[^\S\n]*[,\u2013\u2014-][^\S\n]*(?:who|die|wie)[^\S\n]+", regex.IGNORECASE)
+
+# A relative clause or an apposition with one that belongs to the name and is closed again, however long:
+# "Kees Verhoef, die al jaren in de Lindelaan woont en ... helpt, is ...", "Gary Holt, the man who runs the
+# chip shop ... and coaches the under-12s, served ...". No comma, colon, bracket or sentence end inside it
+# (then it would not be one clause), at most _CLAUSE_WORDS words.
+_CLOSED_CLAUSE = regex.compile(
+    r"^[^\S\n]*(?:[,\u2013\u2014]|[^\S\n]-)[^\S\n]*"
+    r"(?:(?:the|a|an|our|my|de|het|een|onze|ons|mijn)[^\S\n]+(?:[\p{L}'-]+[^\S\n]+){0,3})?"
+    r"(?:who|that|die|dat|wie)[^\S\n]+[^,;:!?()\[\]\n\u2013\u2014]{1,240}?[^\S\n]*(?:,|[\u2013\u2014]|[^\S\n]-[^\S\n])",
+    regex.IGNORECASE,
+)
+_CLAUSE_WORDS = 30
+# words that start another clause: after one, the fact may be about someone or something else
+_CLAUSE_BREAK = regex.compile(
+    r"(?<![\p{L}])(?:en|maar|want|omdat|dat|die|wie|terwijl|zodat|and|or|but|because|that|who|which|while)(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
+
+def _link_after_breaks(gap: str, link) -> bool:
+    """A link word in ``gap`` after the last word that starts another clause: "Jan Smit is worried and people
+    with depression wait" links nothing; "Gordon Pike, the resident who was sectioned" links."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(gap)]
+    return bool(link.search_text(gap[breaks[-1]:] if breaks else gap))
+
+
+def _after_closed_clause(gap: str, link, fillers: frozenset) -> bool:
+    """Whether ``gap`` (name to fact) is a closed relative clause or apposition (``_CLOSED_CLAUSE``) and then the
+    name's own predicate: the fact right after the clause ("..., served three years for burglary"), or a link
+    word opening the predicate and the fact within a few words, in the same clause ("..., is vorige maand
+    opgenomen met een zware depressie"). A predicate that opens with another verb ("..., zegt dat zijn broer
+    kanker heeft") or runs into another clause is not the name's."""
+    m = _CLOSED_CLAUSE.match(gap)
+    if m is None or len(gap[:m.end()].split()) > _CLAUSE_WORDS:
+        return False
+    rest = _without(gap[m.end():], fillers).strip()
+    if not rest:
+        return True
+    if regex.search(r"[,;:!?()\n]", rest) or _CLAUSE_BREAK.search(rest) or len(rest.split()) > 8:
+        return False
+    return any(s == 0 for s, _, _ in link.search_text(rest))
 
 
 _WORDISH = regex.compile(r"[\p{L}\p{N}]")
