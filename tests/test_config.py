@@ -252,3 +252,12 @@ def test_a_rule_pack_key_given_twice_is_an_error(tmp_path):
                  "  why: y\n  message: m\n  examples: {trigger: [a], clean: [b]}\n")
     with pytest.raises(RulePackError, match=r"x\.yaml: invalid YAML at line 5"):
         load_pack(p)
+
+
+@pytest.mark.parametrize(
+    "data", [{"max_chars": True}, {"policy": {"review_threshold": True}}, {"policy": {"no_go_threshold": False}}]
+)
+def test_true_or_false_is_no_number(data):
+    # pydantic would read true as 1: max_chars = true would refuse every post, review_threshold = true review most
+    with pytest.raises(ConfigError, match="not true/false"):
+        Config.from_mapping(data)

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
-from .policy import Policy
+from .policy import Policy, not_a_bool
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,6 +50,8 @@ class Config(BaseModel):
         default_factory=dict, description="per-checker settings, validated by each checker"
     )
     source: str | None = Field(default=None, exclude=True, description="the file this came from")
+
+    _numbers = field_validator("max_chars", mode="before")(classmethod(lambda cls, v: not_a_bool(v)))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, path: str | None = None) -> "Config":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -119,6 +119,7 @@ class Policy(BaseModel):
     platforms: dict[str, dict] = Field(default_factory=dict, description="per-platform settings")
 
     _sel = field_validator("select", "ignore")(classmethod(lambda cls, v: _selector_ok(v)))
+    _numbers = field_validator("review_threshold", "no_go_threshold", mode="before")(classmethod(lambda cls, v: not_a_bool(v)))
 
     @field_validator("review_at")
     @classmethod
@@ -195,6 +196,13 @@ class Policy(BaseModel):
             else:
                 data[k] = v
         return Policy.model_validate(data)
+
+
+def not_a_bool(value: Any) -> Any:
+    """For number fields: pydantic reads ``true`` as 1, so ``max_chars = true`` would refuse every post."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    return value
 
 
 def risk_score(findings: Iterable[Finding]) -> float:
