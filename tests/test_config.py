@@ -261,3 +261,8 @@ def test_true_or_false_is_no_number(data):
     # pydantic would read true as 1: max_chars = true would refuse every post, review_threshold = true review most
     with pytest.raises(ConfigError, match="not true/false"):
         Config.from_mapping(data)
+
+
+def test_an_empty_select_is_refused_not_every_rule_off():
+    with pytest.raises(ConfigError, match="selects no rule"):
+        Config.from_mapping({"policy": {"select": []}})

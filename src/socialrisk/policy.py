@@ -119,6 +119,13 @@ class Policy(BaseModel):
     platforms: dict[str, dict] = Field(default_factory=dict, description="per-platform settings")
 
     _sel = field_validator("select", "ignore")(classmethod(lambda cls, v: _selector_ok(v)))
+    @field_validator("select")
+    @classmethod
+    def _select_something(cls, value: list[str]) -> list[str]:
+        if not value:  # an empty list would switch every rule off and let every post go, silently
+            raise ValueError('selects no rule: leave it out (all rules), or name rules, prefixes, categories or "ALL"')
+        return value
+
     _numbers = field_validator("review_threshold", "no_go_threshold", mode="before")(classmethod(lambda cls, v: not_a_bool(v)))
 
     @field_validator("review_at")
