@@ -681,6 +681,12 @@ def test_ids_float_whole_numbers_and_duplicates_warn_once(probe, tmp_path):
     assert audit(filtered, pipeline=probe, progress=False).posts["row"].tolist() == [0, 1, 2]  # position, not index
 
 
+def test_a_blank_id_cell_in_a_csv_is_the_row_number(probe, tmp_path):
+    # a CSV's blank cell is read as "": the README's "a missing id becomes the row number", as for a NaN
+    (tmp_path / "a.csv").write_text("id,text\n7,hallo daar\n  ,tot morgen\n", encoding="utf-8")
+    assert audit(tmp_path / "a.csv", pipeline=probe, progress=False).posts["id"].tolist() == ["7", "1"]
+
+
 def test_over_time_plot_legend_is_outside_and_names_the_risk_line(probe):
     import matplotlib
 

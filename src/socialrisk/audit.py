@@ -178,6 +178,8 @@ class _Columns:
             ident = None if id_col is None else rec.get(id_col)
             if isinstance(ident, float) and ident.is_integer():
                 ident = int(ident)  # 1001.0: a whole-number id read as float (a blank cell made the column float)
+            if isinstance(ident, str) and not ident.strip():
+                ident = None  # a blank CSV cell is read as "": no id, so the row number, as for a DataFrame's NaN
             ident = str(row) if _missing(ident) else str(ident)
             lang, lang_error = _language(self._value(rec, self.lang))
             out.append({
