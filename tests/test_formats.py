@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import socialrisk
 from socialrisk.errors import InputError
 from socialrisk.formats import detect_format, line_col, mask_markdown, parse, read_file, replace_body
 
@@ -48,7 +49,7 @@ def test_line_col_with_crlf_and_emoji():
     assert line_col("a\r\nb", 3) == (2, 1)
 
 
-def test_code_comments_and_link_targets_are_not_post_text():
+def test_code_comments_and_link_syntax_are_not_post_text():
     body = (
         "Lees [ons plan](https://example.org/plan \"titel\") en ![foto](img/x.png).\n"
         "<!-- interne notitie: BSN 111222333 -->\n"
@@ -61,9 +62,11 @@ def test_code_comments_and_link_targets_are_not_post_text():
     )
     sp = _md(body)
     assert len(sp.text) == len(body) and sp.text.count("\n") == body.count("\n")
-    for hidden in ("https://example.org", "img/x.png", "interne", "fenced", "closed later", "example.org/ref", "<!--", "]("):
+    for hidden in ("titel", "interne", "fenced", "closed later", "[ref]", "<!--", "]("):
         assert hidden not in sp.text, hidden
-    for kept in ("Lees", "ons plan", "foto", "continuation of the item", "Slot."):
+    # the target is published (where the link leads): checked like a bare URL
+    for kept in ("Lees", "ons plan", "https://example.org/plan", "img/x.png", "https://example.org/ref", "foto",
+                 "continuation of the item", "Slot."):
         assert kept in sp.text, kept
     assert [c.body for c in sp.comments] == [" interne notitie: BSN 111222333 "] and sp.notices == ()
 
@@ -330,3 +333,11 @@ def test_a_suppression_in_the_wrong_spelling_is_a_notice_not_silence(directive):
     assert [n.message for n in sp.notices] == [
         f"'{directive}' is not a suppression (nothing is suppressed); write socialrisk-ignore in lower case"]
     assert _md("Bel 06-12345678 <!-- socialrisk-ignore PRIV-PHONE -->\n").notices == ()
+
+
+def test_a_link_target_is_checked_where_it_stands():
+    # the target is where the link leads: a citizen's mailto: address in it is a personal e-mail in the post
+    body = "Vragen? [Mail ons](mailto:piet.jansen@gmail.com \"contact\").\n"
+    sp = _md(body)
+    found = [f for f in socialrisk.check(sp.text, lang="nl").findings if f.rule_id == "PRIV-EMAIL"]
+    assert [body[f.span.start:f.span.end] for f in found] == ["piet.jansen@gmail.com"]

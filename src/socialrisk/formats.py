@@ -2,7 +2,7 @@
 
 Only post text is checked. A social post written in Markdown is published as typed, not rendered, so
 only what is certainly not published is masked: the front matter, closed code fences, complete HTML
-comments and link targets (``](url)``), with spaces of equal length (line breaks kept), so a post offset
+comments and the link syntax around a target (``[``, ``](``, a title, ``)``; the target itself is checked), with spaces of equal length (line breaks kept), so a post offset
 plus the body's start is the offset in the file and every line:column maps back. Indented lines are
 post text (not CommonMark code blocks); an unclosed fence or ``<!--`` is post text too, with a Notice.
 Columns count characters (Unicode code points), from 1; CRLF is one line break.
@@ -168,9 +168,14 @@ def parse(
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-# [text](target "title") and ![alt](src): the text stays, the brackets and the target go.
-_LINK = re.compile(r"(!?\[)(?:[^\[\]\n]|\[[^\[\]\n]*\])*(\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+# [text](target "title") and ![alt](src): the text and the target stay, the brackets and the title go. The
+# target is published too (it is where the link leads, and its address shows on hover or in a plain client):
+# a meeting link with its password, a mailto: or tel: of a citizen must be checked like a bare URL.
+_LINK = re.compile(
+    r"(!?\[)(?:[^\[\]\n]|\[[^\[\]\n]*\])*(\]\()((?:[^()\s]|\([^()\s]*\))*)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\))"
+)
+# [ref]: target "title": the label goes, the target stays (for the same reason)
+_REF_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:)[ \t]*(?:\S+)(.*)$", re.M)
 _IGNORE_KEY = re.compile(r"^ignore[ \t]*:", re.M)
 _NEAR_DIRECTIVE = re.compile(r"\s*(socialrisk[-_ ]?ignore)\b", re.I)
 
@@ -248,10 +253,12 @@ def _mask(body: str) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, s
     if opened >= 0:
         notices.append((opened, "HTML comment is never closed ('-->'): the text after it is checked as post text"))
     for m in _REF_DEF.finditer(visible):
-        blank(*m.span())
+        blank(*m.span(1))
+        blank(*m.span(2))
     for m in _LINK.finditer("".join(chars)):
         blank(*m.span(1))
         blank(*m.span(2))
+        blank(*m.span(4))
     return "".join(chars), comments, sorted(notices)
 
 
@@ -522,7 +529,7 @@ def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_f
 def replace_body(source: SourcePost, new_text: str) -> str:
     """The file with the post text replaced by ``new_text`` (an edit of the masked text, e.g. redacted).
 
-    Only the changed stretches are carried over, so front matter, code, comments and link targets stay.
+    Only the changed stretches are carried over, so front matter, code and comments stay.
     """
     if source.offset is None or source.index is not None:
         raise InputError("only a one-post file can be rewritten", post_id=source.label)
