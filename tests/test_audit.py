@@ -788,3 +788,10 @@ def test_n_jobs_2_checks_a_row_the_workers_cannot_take_here(probe):
     got = audit(df, pipeline=probe, progress=False, n_jobs=2)
     _same(got, expected)
     assert list(got.posts["error"].notna()) == [False, True, False] and list(got.posts["decision"])[2] == "no_go"
+
+
+def test_a_jsonl_line_that_is_no_mapping_says_so(probe, tmp_path):
+    (tmp_path / "p.jsonl").write_text('{"id": "a", "text": "Hallo."}\n[1, 2]\n"Tot morgen."\n', encoding="utf-8")
+    posts = audit(tmp_path / "p.jsonl", pipeline=probe, progress=False).posts
+    assert posts["error"].tolist()[1].endswith("each post must be a mapping of fields (or a string)")
+    assert posts["error"].isna().tolist() == [True, False, True]  # a bare string is a post, as before

@@ -356,7 +356,7 @@ def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[
 
 
 def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
-    """One JSONL line (``n`` from 1) as a row: a dict as it is, any other value as the text, or an error."""
+    """One JSONL line (``n`` from 1) as a row: a dict as it is, a string as the text, or an error."""
     from .formats import MAX_DEPTH, _json_too_deep
 
     try:
@@ -370,7 +370,10 @@ def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
         return {"__error__": f"InputError: line {n} holds a number too long to read"}
     except RecursionError:
         return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
-    return value if isinstance(value, dict) else {text: value}
+    if isinstance(value, (dict, str)):
+        return value if isinstance(value, dict) else {text: value}
+    # [1, 2], 42, null: no post and no text; the CLI's reason for the same line, not "text must be str"
+    return {"__error__": f"InputError: line {n}: each post must be a mapping of fields (or a string)"}
 
 
 def _jsonl_lines(path: Path, start: int = 0, end: int | None = None, first: int = 1) -> Iterator[tuple[int, bytes]]:
