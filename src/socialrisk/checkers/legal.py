@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import regex
 
@@ -70,7 +70,7 @@ class LegalParams(FramedParams):
     yields_to: tuple[str, ...] = Field(
         default=(), description="rule ids whose finding, when it covers this rule's finding, replaces it"
     )
-    frames: dict[str, tuple[str, ...]] = Field(
+    frames: dict[Literal["nl", "en", "all"], tuple[str, ...]] = Field(
         default_factory=dict,
         description="group mechanism: {nl, en, all} -> regexes with one {g} where the group (or the pronoun that takes "
         "it) stands, for predicates that wrap it (\"send them all back\", \"stuur ze allemaal terug\")",
@@ -184,9 +184,7 @@ class LegalChecker(FramedChecker):
                 raise ValueError(f"params.{key} names no pattern or term of the rule: {unknown}")
         if any(not isinstance(r, str) or not r.strip() for r in p.yields_to):
             raise ValueError("params.yields_to must list rule ids")
-        for lang, frames in p.frames.items():
-            if lang not in ("nl", "en", "all"):
-                raise ValueError("params.frames must map nl/en/all to regexes")
+        for frames in p.frames.values():  # the keys are nl/en/all by the field's type
             for f in frames:
                 if f.count("{g}") != 1:
                     raise ValueError(f"params.frames: each regex needs exactly one {{g}}: {f!r}")
