@@ -41,6 +41,15 @@ def rule_ids(report) -> set[str]:
     return {f.rule_id for f in report.findings}
 
 
+def assert_quiet(report, text: str, checker: str) -> None:
+    """No finding of ``checker`` at medium or above (and every span is sound): a near miss stays a go."""
+    from socialrisk.models import Severity
+
+    assert_spans(report, text)
+    loud = [(f.rule_id, f.span.excerpt, f.severity.value) for f in report.findings if f.checker == checker and f.severity >= Severity.MEDIUM]
+    assert not loud
+
+
 def assert_fires(report, text: str, rule_id: str, excerpt: str, severity: str) -> None:
     """``rule_id`` fired on exactly ``excerpt`` at ``severity`` (and every span is sound)."""
     assert_spans(report, text)
