@@ -5,8 +5,13 @@ id, content fingerprint (rule and matched words) and context: a hash of its sent
 (case, white space, Unicode form), and of its related spans (e.g. the person a claim is about). It is
 never recorded by line: editing other sentences of a post does not revive it, but the same word in a
 changed sentence (an accusation aimed at someone else) is new. Each record is a count, so a second
-identical finding in the same post is new. Version 1 baselines (no context) are still read; their
-entries match by fingerprint alone until ``socialrisk baseline`` is run again.
+identical finding in the same post is new.
+
+Personal data never enters a hash. A short unsalted hash of a phone number or BSN is no secret: there
+are only 10**8 of them to try. So a privacy finding's fingerprint is made from the shape of its words
+(``99-99999999``), and every privacy span of the post (the data and the name it is about) is masked in
+the sentence before the context is hashed. Version 3 does this; versions 1 (no context) and 2 (plain
+hashes) are still read, with a note, until ``socialrisk baseline`` is run again.
 """
 
 from __future__ import annotations
@@ -18,18 +23,20 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from . import __version__
 from .errors import ConfigError
 from .formats import SourcePost
-from .models import Finding
+from .models import Category, Finding, Report
 
 __all__ = ["Baseline", "write_baseline", "VERSION"]
 
-VERSION = 2
-READS = (1, 2)
+VERSION = 3
+READS = (1, 2, 3)
 Key = tuple[str, str, str, str, "str | None"]  # file, post, rule id, fingerprint, context (None: version 1)
+Spans = Sequence[tuple[int, int]]
+_MASK = "\x01"  # stands for a masked stretch of personal data; never in a normalised post
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOUNDARY = re.compile(r"[.!?…]+(?=\s|\Z)|\n")
@@ -39,17 +46,46 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def context(text: str, finding: Finding) -> str:
-    """A short hash of the finding's sentence in ``text`` (the post text) and of its related excerpts."""
+def _hash(data: str) -> str:
+    return hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def personal_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """Where a post holds personal data: the spans of its privacy findings and the names they relate to."""
+    spans = [(s.start, s.end) for f in findings if f.category is Category.PRIVACY for s in (f.span, *f.related)]
+    return sorted(spans)
+
+
+def _masked(text: str, start: int, end: int, personal: Spans) -> str:
+    """``text[start:end]`` with each stretch of personal data replaced by one mask character."""
+    out, pos = [], start
+    for s, e in personal:
+        s, e = max(s, pos), min(e, end)
+        if s < e:
+            out += [text[pos:s], _MASK]
+            pos = e
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def context(text: str, finding: Finding, personal: Spans = ()) -> str:
+    """A short hash of the finding's sentence in ``text`` (the post text) and of its related excerpts,
+    with the ``personal`` spans masked (pass none for a version 2 context)."""
     s, e = finding.span.start, finding.span.end
     start = 0
     for m in _BOUNDARY.finditer(text, 0, s):
         start = m.end()
     m = _BOUNDARY.search(text, max(e, start))
-    sentence = text[start : m.end() if m else len(text)]
-    related = sorted(_norm(r.excerpt) for r in finding.related)
-    data = "\x00".join([_norm(sentence), *related])
-    return hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    sentence = _masked(text, start, m.end() if m else len(text), personal)
+    related = sorted(_norm(_masked(text, r.start, r.end, personal)) for r in finding.related)
+    return _hash("\x00".join([_norm(sentence), *related]))
+
+
+def _legacy_fingerprint(finding: Finding) -> str:
+    """The fingerprint of versions 1 and 2: rule id and normalised words, personal data or not."""
+    from .analysis import normalize
+
+    return _hash(f"{finding.rule_id}\x00{normalize(finding.span.excerpt).text}")
 
 
 def _file_key(source: SourcePost, root: Path) -> str:
@@ -58,9 +94,16 @@ def _file_key(source: SourcePost, root: Path) -> str:
     return Path(os.path.relpath(Path(source.path).resolve(), root)).as_posix()
 
 
-def _key(source: SourcePost, finding: Finding, root: Path) -> Key:
+def _key(source: SourcePost, finding: Finding, root: Path, personal: Spans) -> Key:
     text = source.text if isinstance(source.text, str) else ""
-    return (_file_key(source, root), source.label[len(source.path):], finding.rule_id, finding.fingerprint, context(text, finding))
+    return (_file_key(source, root), source.label[len(source.path):], finding.rule_id, finding.fingerprint,
+            context(text, finding, personal))
+
+
+def _legacy_key(source: SourcePost, finding: Finding, root: Path, version: int) -> Key:
+    text = source.text if isinstance(source.text, str) else ""
+    ctx = context(text, finding) if version == 2 else None
+    return (_file_key(source, root), source.label[len(source.path):], finding.rule_id, _legacy_fingerprint(finding), ctx)
 
 
 class Baseline:
@@ -86,7 +129,7 @@ class Baseline:
         entries: Counter[Key] = Counter()
         for i, e in enumerate(data["findings"]):
             try:
-                ctx = e["context"] if version >= 2 else None
+                ctx = e["context"] if version >= 2 else None  # version 1 has no context
                 entries[(e["file"], e.get("post", ""), e["rule_id"], e["fingerprint"], ctx)] += int(e.get("count", 1))
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise ConfigError("malformed entry", path=str(path), key=f"findings.{i}") from None
@@ -95,23 +138,34 @@ class Baseline:
     def __init__(self, entries: Counter[Key], root: Path, *, version: int = VERSION) -> None:
         self.entries, self.root, self.version = entries, root, version
 
-    def take(self, source: SourcePost, finding: Finding) -> bool:
-        key = _key(source, finding, self.root)
-        for k in (key, key[:4] + (None,)):  # a version 1 entry has no context
-            if self.entries[k] > 0:
-                self.entries[k] -= 1
-                return True
+    def take(self, source: SourcePost, finding: Finding, personal: Spans | None = None) -> bool:
+        """Consume the entry of ``finding`` if there is one. ``personal``: the post's personal data
+        (:func:`personal_spans` of all its findings); by default only the finding's own."""
+        if self.version < 3:
+            key = _legacy_key(source, finding, self.root, self.version)
+        else:
+            key = _key(source, finding, self.root, personal_spans([finding]) if personal is None else personal)
+        if self.entries[key] > 0:
+            self.entries[key] -= 1
+            return True
         return False
 
+    def matcher(self, report: Report) -> Callable[[SourcePost, Finding], bool]:
+        """:meth:`take` for the findings of ``report``, with the personal data of the whole post masked."""
+        personal = personal_spans([*report.findings, *report.suppressed])
+        return lambda source, finding: self.take(source, finding, personal)
 
-def write_baseline(path: str | Path, items: Iterable[tuple[SourcePost, list[Finding]]]) -> int:
-    """Write the findings of ``items`` as a baseline at ``path``; returns how many were recorded."""
+
+def write_baseline(path: str | Path, items: Iterable[tuple[SourcePost, Report]]) -> int:
+    """Write the findings of the reports in ``items`` as a baseline at ``path``; returns how many were recorded.
+    Suppressed findings are not recorded, but their personal data is masked as well."""
     path = Path(path)
     root = path.resolve().parent
     counts: Counter[Key] = Counter()
-    for source, findings in items:
-        for f in findings:
-            counts[_key(source, f, root)] += 1
+    for source, report in items:
+        personal = personal_spans([*report.findings, *report.suppressed])
+        for f in report.findings:
+            counts[_key(source, f, root, personal)] += 1
     rows = [
         {"file": k[0], **({"post": k[1]} if k[1] else {}), "rule_id": k[2], "fingerprint": k[3], "context": k[4],
          **({"count": n} if n > 1 else {})}

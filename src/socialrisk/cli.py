@@ -230,7 +230,7 @@ def _run(args, pipeline, baseline=None) -> tuple[list[Outcome], list[tuple[str, 
             try:
                 report = _check_source(pipeline, source, args)
                 outcomes.append(apply(
-                    source, report, pipeline.config.policy, baseline=baseline.take if baseline else None,
+                    source, report, pipeline.config.policy, baseline=baseline.matcher(report) if baseline else None,
                     known=pipeline.known_selectors,
                 ))
             except SocialRiskError as exc:
@@ -299,9 +299,11 @@ def _cmd_check(args, pipeline) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
-        if baseline.version < 2:
-            print(f"socialrisk: {args.baseline}: baseline version {baseline.version} matches findings by rule and word only; "
-                  "run 'socialrisk baseline' again to record their sentences", file=sys.stderr)
+        if baseline.version < 3:
+            why = ("matches findings by rule and word only" if baseline.version == 1
+                   else "holds plain hashes of personal data, which can be recovered by trying every number")
+            print(f"socialrisk: {args.baseline}: baseline version {baseline.version} {why}; "
+                  "run 'socialrisk baseline' again to write version 3", file=sys.stderr)
     outcomes, errors, notices = _run(args, pipeline, baseline)
     fail_rank = Decision(args.fail_on).rank
     worst = EXIT_ERROR if errors or (args.require_posts and not outcomes) else EXIT_OK
@@ -351,7 +353,7 @@ def _cmd_baseline(args, pipeline) -> int:
     from .baseline import write_baseline
 
     outcomes, errors, _ = _run(args, pipeline)
-    n = write_baseline(args.output, [(o.source, o.report.findings) for o in outcomes])
+    n = write_baseline(args.output, [(o.source, o.report) for o in outcomes])
     print(f"socialrisk: recorded {n} finding(s) of {len(outcomes)} post(s) in {args.output}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
 

@@ -146,7 +146,7 @@ class Finding(BaseModel):
         default_factory=list, description="other spans that contribute (e.g. the name a fact is about)"
     )
     details: dict[str, Any] = Field(default_factory=dict)
-    fingerprint: str = Field(default="", description="stable id: rule id + normalised excerpt")
+    fingerprint: str = Field(default="", description="stable id: rule id + normalised excerpt (for personal data: its shape, 99-99999999)")
 
     _json_replacement = field_serializer("replacement", when_used="json")(lambda self, v: _json_text(v))
 

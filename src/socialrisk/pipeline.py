@@ -18,6 +18,7 @@ from .checkers.base import Checker, CheckerContext, SkipCheck, available_checker
 from .config import Config, load_config
 from .errors import ConfigError, InputError, InputTooLarge, InputTypeError, RulePackError, SocialRiskError
 from .models import (
+    Category,
     FailedChecker,
     Finding,
     Post,
@@ -92,6 +93,19 @@ def _to_config(config: "Config | Mapping[str, Any] | str | Path | None") -> Conf
     if isinstance(config, (str, Path)):
         return load_config(config)
     raise ConfigError(f"config must be a Config, a mapping or a path, not {type(config).__name__}")
+
+
+def _shape(text: str) -> str:
+    """``06-12345678`` -> ``99-99999999``, ``Jan Smit`` -> ``Aaa Aaaa``: the form of the words, not the words."""
+    return "".join("9" if c.isdigit() else ("A" if c.isupper() else "a") if c.isalpha() else c for c in " ".join(text.split()))
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable id of a finding: its rule id and normalised words. For personal data the words' shape
+    instead: an unsalted hash of a phone number or BSN is recovered by trying all 10**8 of them, and
+    fingerprints travel to baselines and SARIF logs that hold no post text."""
+    words = _shape(finding.span.excerpt) if finding.category is Category.PRIVACY else normalize(finding.span.excerpt).text
+    return hashlib.sha1(f"{finding.rule_id}\x00{words}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class Pipeline:
@@ -348,7 +362,7 @@ class Pipeline:
             if rule is not None and rule.status == "preview" and not policy.include_preview:
                 continue
             sev = policy.severity_for(f.rule_id, f.category, f.severity)
-            fp = hashlib.sha1(f"{f.rule_id}\x00{normalize(f.span.excerpt).text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            fp = fingerprint(f)
             term = policy.allow.allows_term(f.span.excerpt)
             allowed = term or f.details.get("allowed") is True  # on the allow-list: nothing to remove or rewrite
             f = f.model_copy(update={"severity": sev, "fingerprint": fp}
