@@ -88,10 +88,25 @@ def test_config_ignore_is_listed_as_policy(demo, capsys):
     assert "[suppressed by policy] a.md:1:4: blocker ACME-SECRET" in capsys.readouterr().out
 
 
-def test_inline_comment_wins_over_front_matter_and_a_redundant_one_is_unused(demo_pipeline):
+def test_inline_comment_takes_the_finding_and_a_front_matter_ignore_covering_it_is_used_too(demo_pipeline):
+    # as ruff's RUF100: a suppression is used when it would have matched a finding, whichever took it first
     o = outcome(demo_pipeline, "---\nignore: ACME\n---\n<!-- socialrisk-ignore ACME-SECRET -->\nDe geheimcode.\n")
-    assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")]
-    assert [(u.kind, u.line) for u in o.unused] == [("file", 2)]
+    assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")] and o.unused == []
+    both = "---\nignore: [ACME-SECRET]\n---\nDe geheimcode. <!-- socialrisk-ignore ACME-SECRET -->\n"
+    assert outcome(demo_pipeline, both).unused == []
+    # the other way round too: the inline comment is used although the finding was the file's as well
+    o = outcome(demo_pipeline, "---\nignore: [ACME-SECRET]\n---\n<!-- socialrisk-ignore ACME -->\nDe geheimcode.\n")
+    assert ids(o.report.suppressed) == [("ACME-SECRET", "inline")] and o.unused == []
+
+
+def test_a_front_matter_ignore_that_covers_nothing_is_still_unused_next_to_an_inline_one(demo_pipeline):
+    text = "---\nignore: [ACME-SECRET, ACME-WORD]\n---\n<!-- socialrisk-ignore ACME-SECRET -->\nDe geheimcode.\n"
+    o = outcome(demo_pipeline, text)
+    assert [(u.kind, u.selectors, u.line) for u in o.unused] == [("file", ("ACME-WORD",), 2)]
+    # an inline comment on another line covers nothing; the front matter still took the finding
+    o = outcome(demo_pipeline, "---\nignore: ACME-SECRET\n---\n<!-- socialrisk-ignore ACME-SECRET -->\nSchoon.\n\nDe geheimcode.\n")
+    assert ids(o.report.suppressed) == [("ACME-SECRET", "file")]
+    assert [(u.kind, u.selectors, u.line) for u in o.unused] == [("inline", ("ACME-SECRET",), 4)]
 
 
 def test_an_unknown_id_is_named_and_unused_lines_come_in_order(demo_pipeline):

@@ -3,7 +3,8 @@
 A suppressed finding moves to ``report.suppressed`` (``details["suppressed_by"]``: ``inline``,
 ``file`` or ``baseline``) and the decision is recomputed; nothing is dropped silently. A comment
 alone on its line covers the next non-blank line, a comment after text covers its own line. A
-suppression that suppresses nothing is returned as :class:`Unused` (like ruff's unused ``noqa``).
+suppression that suppresses nothing is returned as :class:`Unused` (like ruff's unused ``noqa``); one
+that covers a finding another suppression took first is used.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def suppressions_of(source: SourcePost) -> list[Suppression]:
                 nxt += 1
             target = (nxt, nxt)
         out.append(Suppression("inline", _selectors(m.group("ids"), f"{source.path}:{first}"), c.start, target))
-    if source.ignore:  # last: the more specific inline comment takes the credit
+    if source.ignore:  # last: the more specific inline comment takes the finding (both are used)
         out.append(Suppression("file", _selectors(" ".join(source.ignore), source.label), source.ignore_at))
     return out
 
@@ -148,10 +149,13 @@ def apply(
         first, _, last, end_col = outcome.span_lines(f.span)
         if end_col == 1 and last > first:  # a span ending at a line break does not reach the next line
             last -= 1
-        by = next((s for s in sups if s.covers(f, first, last)), None)
+        covering = [s for s in sups if s.covers(f, first, last)]
+        by = covering[0] if covering else None  # the most specific (inline before file) takes the finding
         kind = by.kind if by else ("baseline" if baseline is not None and baseline(source, f) else None)
-        if by:
-            by.credit(f)
+        # Each one that covers it is used, as ruff's RUF100 counts a noqa that would have matched: a front-matter
+        # ignore is not "unused" because an inline comment took the finding first (nor the other way round).
+        for s in covering:
+            s.credit(f)
         if kind is None:
             kept.append(f)
         else:
