@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import warnings
 
 import pytest
 
@@ -115,7 +116,7 @@ def test_every_input_kind_gives_the_same_tables(probe, tmp_path):
     for source in (tmp_path / "p.csv", str(tmp_path / "p.parquet"), tmp_path / "p.jsonl", df.to_dict("records")):
         _same(_run(source, probe, chunk_size=7), reference)
     texts_only = audit(list(df["text"]), pipeline=probe, progress=False)
-    assert list(texts_only.posts["id"]) == [str(i) for i in range(len(df))]
+    assert list(texts_only.posts["id"]) == [f"row-{i}" for i in range(len(df))]
     assert list(texts_only.posts["decision"]) == list(reference.posts["decision"])
 
 
@@ -128,7 +129,7 @@ def test_id_and_date_columns_are_found_when_not_named(probe, tmp_path):
     df.to_csv(tmp_path / "p.csv", index=False)
     assert list(audit(tmp_path / "p.csv", pipeline=probe, progress=False).posts["id"]) == list(df["id"])
     plain = audit(df.drop(columns=["id", "date"]), pipeline=probe, progress=False).posts
-    assert list(plain["id"]) == [str(i) for i in range(12)] and plain["date"].isna().all()
+    assert list(plain["id"]) == [f"row-{i}" for i in range(12)] and plain["date"].isna().all()
 
 
 def test_tables_point_at_the_words(probe):
@@ -665,7 +666,7 @@ def test_lang_tags_are_normalised_and_other_languages_are_errors(probe):
     posts = audit(df, lang="lang", pipeline=probe, progress=False).posts
     assert posts["language"].tolist()[:5] == ["nl", "nl", "nl", "en", "en"] and posts["error"].iloc[:6].isna().all()
     assert posts["decision"].iloc[0] == "review"  # checked as Dutch: the insult was found
-    assert posts["error"].iloc[6] == "InputError: post 6: lang 'fr' is not supported: socialrisk checks nl and en " \
+    assert posts["error"].iloc[6] == "InputError: post row-6: lang 'fr' is not supported: socialrisk checks nl and en " \
                                      "(leave lang empty to detect)"
     assert "not a language tag" in posts["error"].iloc[7] and SECRET not in posts["error"].iloc[7]
     one = audit(["Hallo allemaal"], lang="nl-NL", pipeline=probe, progress=False).posts
@@ -676,15 +677,41 @@ def test_ids_float_whole_numbers_and_duplicates_warn_once(probe, tmp_path):
     df = pd.DataFrame({"id": [1001.0, None, 1003.0, 1001.0, 7.5], "text": ["Hallo."] * 5})
     with pytest.warns(UserWarning, match=r"^1 post\(s\) have an id an earlier post has \(row 3\)") as caught:
         posts = audit(df, pipeline=probe, progress=False, chunk_size=2).posts
-    assert posts["id"].tolist() == ["1001", "1", "1003", "1001", "7.5"] and len(caught) == 1
+    assert posts["id"].tolist() == ["1001", "row-1", "1003", "1001", "7.5"] and len(caught) == 1
     filtered = pd.DataFrame({"text": ["a", "b", "c"]}, index=[5, 9, 12])
     assert audit(filtered, pipeline=probe, progress=False).posts["row"].tolist() == [0, 1, 2]  # position, not index
 
 
 def test_a_blank_id_cell_in_a_csv_is_the_row_number(probe, tmp_path):
-    # a CSV's blank cell is read as "": the README's "a missing id becomes the row number", as for a NaN
+    # a CSV's blank cell is read as "": the README's "a missing id becomes row-N", as for a NaN
     (tmp_path / "a.csv").write_text("id,text\n7,hallo daar\n  ,tot morgen\n", encoding="utf-8")
-    assert audit(tmp_path / "a.csv", pipeline=probe, progress=False).posts["id"].tolist() == ["7", "1"]
+    assert audit(tmp_path / "a.csv", pipeline=probe, progress=False).posts["id"].tolist() == ["7", "row-1"]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", "list", "DataFrame"])
+def test_a_fallback_id_never_clashes_with_a_real_id_nor_warns(probe, tmp_path, suffix):
+    # row 2 has no id: as the bare row number "2" it was another post's real id, and warned as a duplicate
+    recs = [{"id": "2", "text": "Hallo daar."}, {"id": "", "text": "Tot morgen."}, {"text": "Tot zo."}, {"id": "1", "text": "Hoi."}]
+    if suffix == ".jsonl":
+        source = tmp_path / "p.jsonl"
+        source.write_text("".join(json.dumps({k: v for k, v in r.items() if v}) + "\n" for r in recs), "utf-8")
+    elif suffix == ".csv":
+        source = tmp_path / "p.csv"
+        source.write_text("id,text\n" + "".join(f"{r.get('id', '')},{r['text']}\n" for r in recs), "utf-8")
+    else:
+        source = recs if suffix == "list" else pd.DataFrame(recs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        posts = audit(source, pipeline=probe, progress=False, chunk_size=2).posts
+    assert posts["id"].tolist() == ["2", "row-1", "row-2", "1"]
+    assert posts["id"].is_unique
+
+
+def test_a_real_duplicate_id_still_warns_next_to_fallback_ids(probe, tmp_path):
+    (tmp_path / "p.jsonl").write_text('{"id": 3, "text": "a"}\n{"text": "b"}\n{"text": "c"}\n{"id": "3", "text": "d"}\n', "utf-8")
+    with pytest.warns(UserWarning, match=r"^1 post\(s\) have an id an earlier post has \(row 3\)"):
+        posts = audit(tmp_path / "p.jsonl", pipeline=probe, progress=False).posts
+    assert posts["id"].tolist() == ["3", "row-1", "row-2", "3"]
 
 
 def test_over_time_plot_legend_is_outside_and_names_the_risk_line(probe):

@@ -144,7 +144,7 @@ class _Columns:
         warned about here when it is not given (a Dask partition).
         """
         pd = _pd()
-        # Not named: a column called "id" / "date" is used when the rows have one (a row number and no date otherwise).
+        # Not named: a column called "id" / "date" is used when the rows have one (row-N and no date otherwise).
         id_col = self.id if self.id is not None else ("id" if any("id" in r for r in rows) else None)
         date_col = self.date if self.date is not None else ("date" if any("date" in r for r in rows) else None)
         dates: list[Any] = [None] * len(rows)
@@ -179,8 +179,8 @@ class _Columns:
             if isinstance(ident, float) and ident.is_integer():
                 ident = int(ident)  # 1001.0: a whole-number id read as float (a blank cell made the column float)
             if isinstance(ident, str) and not ident.strip():
-                ident = None  # a blank CSV cell is read as "": no id, so the row number, as for a DataFrame's NaN
-            ident = str(row) if _missing(ident) else str(ident)
+                ident = None  # a blank CSV cell is read as "": no id, so row-N, as for a DataFrame's NaN
+            ident = _fallback_id(row) if _missing(ident) else str(ident)
             lang, lang_error = _language(self._value(rec, self.lang))
             out.append({
                 "row": row,
@@ -192,6 +192,12 @@ class _Columns:
                 "error": rec.get("__error__") or (lang_error and f"InputError: post {_encodable(ident)}: {lang_error}"),
             })
         return out
+
+
+def _fallback_id(row: int) -> str:
+    """The id of a post without one: ``row-N``, never the bare row number, which another post may have as its
+    real id ("3"): the posts would share an id and warn as duplicates. Streaming, later ids are not known yet."""
+    return f"row-{row}"
 
 
 _HEADER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")

@@ -12,7 +12,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     a = subparsers.add_parser("audit", help="audit many past posts (CSV, JSONL, Parquet) into tables and an HTML report")
     a.add_argument("source", help="posts file: .csv, .tsv, .jsonl or .parquet")
     a.add_argument("--text-column", default="text", help="column holding the post text (default: text)")
-    a.add_argument("--id-column", help="column holding the post id (default: a column called id, else the row number)")
+    a.add_argument("--id-column", help="column holding the post id (default: a column called id, else row-N, N the row number)")
     a.add_argument("--date-column", help="column holding the publication date, for risk over time (default: a column called date)")
     a.add_argument("--sep", help="CSV separator (default: the one the header line uses: , ; tab or |)")
     a.add_argument("--encoding", help="CSV encoding (default: UTF-8, else Windows-1252 with a warning)")
