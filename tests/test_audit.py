@@ -822,3 +822,57 @@ def test_a_jsonl_line_that_is_no_mapping_says_so(probe, tmp_path):
     posts = audit(tmp_path / "p.jsonl", pipeline=probe, progress=False).posts
     assert posts["error"].tolist()[1].endswith("each post must be a mapping of fields (or a string)")
     assert posts["error"].isna().tolist() == [True, False, True]  # a bare string is a post, as before
+
+
+_LANG_PLATFORM = [
+    {"id": "a", "text": "Kom langs, idioot!", "lang": "nl-NL", "platform": "x"},
+    {"id": "b", "text": "Kom langs, idioot!", "lang": "EN", "platform": "linkedin"},
+    {"id": "c", "text": "Hallo daar.", "lang": "xx", "platform": "x"},
+    {"id": "d", "text": "Tot morgen.", "lang": "", "platform": ""},
+]
+
+
+def _source(kind, tmp_path, recs):
+    if kind == ".jsonl":
+        path = tmp_path / "p.jsonl"
+        path.write_text("".join(json.dumps({k: v for k, v in r.items() if v != ""}) + "\n" for r in recs), "utf-8")
+        return path
+    if kind == ".csv":
+        path = tmp_path / "p.csv"
+        pd.DataFrame(recs).to_csv(path, index=False)
+        return path
+    return recs if kind == "list" else pd.DataFrame(recs).replace("", None)
+
+
+@pytest.mark.parametrize("kind", [".jsonl", ".csv", "list", "DataFrame"])
+def test_lang_and_platform_columns_are_used_when_not_named(probe, tmp_path, kind):
+    # as `socialrisk check posts.csv` reads a record's lang and platform fields
+    posts = audit(_source(kind, tmp_path, _LANG_PLATFORM), pipeline=probe, progress=False).posts
+    assert posts["language"].tolist()[:2] == ["nl", "en"] and posts["decision"].tolist()[:2] == ["review", "go"]
+    assert posts["platform"].tolist()[:3] == ["x", "linkedin", "x"] and pd.isna(posts["platform"].iloc[3])
+    # lang "xx" is that row's error only; the other rows are checked (an empty lang is detected)
+    assert posts["error"].tolist()[2] == "InputError: post c: lang 'xx' is not supported: socialrisk checks nl and en " \
+                                         "(leave lang empty to detect)"
+    assert posts["error"].drop(index=2).isna().all() and posts["decision"].drop(index=2).notna().all()
+
+
+@pytest.mark.parametrize("kind", [".jsonl", ".csv", "list", "DataFrame"])
+def test_lang_and_platform_given_still_win_over_the_columns(probe, tmp_path, kind):
+    source = _source(kind, tmp_path, _LANG_PLATFORM)
+    posts = audit(source, lang="en", platform="bluesky", pipeline=probe, progress=False).posts
+    assert posts["language"].tolist() == ["en"] * 4 and posts["platform"].tolist() == ["bluesky"] * 4
+    assert posts["error"].isna().all()  # the column's "xx" is not read
+    recs = [{**r, "taal": "en", "kanaal": "mastodon"} for r in _LANG_PLATFORM]
+    posts = audit(_source(kind, tmp_path, recs), lang="taal", platform="kanaal", pipeline=probe, progress=False).posts
+    assert posts["language"].tolist() == ["en"] * 4 and posts["platform"].tolist() == ["mastodon"] * 4
+
+
+def test_an_unknown_or_unreadable_platform_is_that_rows_only(tmp_path):
+    lines = [{"text": "Hallo allemaal, tot zaterdag.", "platform": "myspace"}, {"text": "Hallo allemaal.", "platform": "x"},
+             {"text": "Hallo allemaal.", "platform": 5}, {"text": "Hallo allemaal."}]
+    (tmp_path / "p.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
+    a = audit(tmp_path / "p.jsonl", pipeline=Pipeline(checkers=["platform"]), progress=False)
+    assert a.findings["rule_id"].tolist() == ["PLAT-PROFILE-UNKNOWN"] and a.findings["row"].tolist() == [0]
+    errors = a.posts["error"].tolist()
+    assert pd.isna(errors[0]) and pd.isna(errors[1]) and pd.isna(errors[3])
+    assert errors[2].startswith("InputError: ") and "platform" in errors[2]

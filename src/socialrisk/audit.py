@@ -107,7 +107,8 @@ def _missing(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class _Columns:
-    """Which input column holds what; ``lang`` and ``platform`` may instead be one value for all posts."""
+    """Which input column holds what; ``lang`` and ``platform`` may instead be one value for all posts, and
+    when not given a record's own ``lang`` / ``platform`` field is used (as the CLI's reader does)."""
 
     text: str = "text"
     id: str | None = None
@@ -129,11 +130,12 @@ class _Columns:
         if self.lang is not None and self.lang not in columns and _language(self.lang)[0] is None:
             raise InputError(f"{where}: lang= must name a column or be 'nl' or 'en' (or a tag such as 'nl-NL'), not {self.lang!r}")
 
-    def _value(self, rec: Mapping[str, Any], name: str | None) -> Any:
-        if name is None:
-            return None
-        value = rec.get(name, name)  # not a column: the value for every post
-        return None if _missing(value) or value == "" else value
+    def _value(self, rec: Mapping[str, Any], role: str) -> Any:
+        """A record's lang or platform: the column or value given, else its own field called ``lang`` /
+        ``platform``, as ``socialrisk check posts.csv`` reads a record (so every source kind agrees)."""
+        name = getattr(self, role)
+        value = rec.get(role) if name is None else rec.get(name, name)  # not a column: the value for every post
+        return None if _missing(value) or (isinstance(value, str) and not value.strip()) else value
 
     def records(
         self, rows: list[Mapping[str, Any]], start: int, bad_dates: dict[str, list[int]] | None = None
@@ -181,13 +183,13 @@ class _Columns:
             if isinstance(ident, str) and not ident.strip():
                 ident = None  # a blank CSV cell is read as "": no id, so row-N, as for a DataFrame's NaN
             ident = _fallback_id(row) if _missing(ident) else str(ident)
-            lang, lang_error = _language(self._value(rec, self.lang))
+            lang, lang_error = _language(self._value(rec, "lang"))
             out.append({
                 "row": row,
                 "id": ident,
                 "text": "" if _missing(text) else text,  # a missing cell is an empty post
                 "lang": lang,
-                "platform": self._value(rec, self.platform),
+                "platform": self._value(rec, "platform"),
                 "date": date,
                 "error": rec.get("__error__") or (lang_error and f"InputError: post {_encodable(ident)}: {lang_error}"),
             })
@@ -830,7 +832,7 @@ def _fingerprint(source: Any, cols: _Columns) -> str | None:
     pd = _pd()
     h = hashlib.sha256()
     if isinstance(source, pd.DataFrame):
-        wanted = [cols.text, cols.id or "id", cols.date or "date", cols.lang, cols.platform]
+        wanted = [cols.text, cols.id or "id", cols.date or "date", cols.lang or "lang", cols.platform or "platform"]
         used = [c for c in dict.fromkeys(wanted) if c is not None and c in source.columns]
         for name in used:
             column = source[name]
@@ -1235,7 +1237,8 @@ def audit(
     encoding: str | None = None,
 ) -> Audit:
     """Audit many posts (DataFrame, CSV/JSONL/Parquet path, or iterable of texts or dicts) into an Audit."""
-    # text/id/date name columns; lang/platform name a column or give one value for every post.
+    # text/id/date name columns; lang/platform name a column or give one value for every post (not given: a
+    # column called lang / platform, as `socialrisk check posts.csv` reads it; a bad value is that row's error).
     # Dates: ISO (2024-03-05) always year first; 05-03-2024 is day first unless dayfirst=False, the same
     # for every row; date_format="%d.%m.%Y" reads only that format. CSV: sep= and encoding= as given, else
     # sniffed (the header's most used of , ; tab |; UTF-8, else Windows-1252 with a warning).

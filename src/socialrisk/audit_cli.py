@@ -19,8 +19,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     a.add_argument("--month-first", action="store_true",
                    help="read 05-03-2024 as 3 May (default: day first, 5 March; ISO dates are always year first)")
     a.add_argument("--date-format", metavar="FMT", help="read dates only in this strftime format, e.g. %%d-%%m-%%Y")
-    a.add_argument("--lang", help="column holding the language, or nl/en for every post (default: detect)")
-    a.add_argument("--platform", help="column holding the platform, or one platform for every post")
+    a.add_argument("--lang", help="column holding the language, or nl/en for every post (default: a column called lang, else detect)")
+    a.add_argument("--platform", help="column holding the platform, or one platform for every post (default: a column called platform)")
     a.add_argument("--html", metavar="FILE", help="write the self-contained HTML report here")
     a.add_argument("--csv", metavar="FILE", help="write the findings table (one row per finding) here")
     a.add_argument("--posts-csv", metavar="FILE", help="write the posts table (one row per post) here")
