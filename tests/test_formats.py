@@ -250,14 +250,25 @@ def test_a_records_own_text_field_is_metadata_under_another_text_field():
     assert parse(data, "c.json", fmt="json", text_field="body")[0].fields["meta"] == {"a": 1, "text": "x"}
 
 
-@pytest.mark.parametrize("value", ["2024-13-45", "2024-02-30", "9" * 5000])
-def test_front_matter_values_yaml_cannot_build_are_an_input_error(value):
-    with pytest.raises(InputError, match=r"post\.md: invalid YAML front matter at line 3"):
+@pytest.mark.parametrize("value, what", [("2024-13-45", "date"), ("2024-02-30", "date"), ("9" * 5000, "number")],
+                         ids=["month-13", "feb-30", "long-number"])
+def test_front_matter_values_yaml_cannot_build_are_an_input_error_naming_the_field(value, what):
+    with pytest.raises(InputError) as exc:
         _md(f"---\nlang: nl\nx: {value}\n---\nHoi daar\n")
+    assert str(exc.value).startswith(f"post post.md: invalid {what} in front matter field 'x' at line 3")
+
+
+@pytest.mark.parametrize("field", ["scheduled", "publish"])
+def test_an_invalid_date_in_front_matter_is_named_with_its_field_and_line(field):
+    with pytest.raises(InputError) as exc:
+        _md(f"---\nlang: nl\n{field}: 2026-13-45\n---\nHoi daar\n")
+    assert str(exc.value) == f"post post.md: invalid date in front matter field '{field}' at line 3 (no such day; write YYYY-MM-DD)"
+    with pytest.raises(InputError, match=r"invalid date in front matter field 'media\.0\.taken' at line 4 \("):
+        _md("---\nmedia:\n  - path: a.png\n    taken: 2024-02-30\n---\nHoi daar\n")
 
 
 def test_yaml_collection_value_that_cannot_be_built_is_an_input_error():
-    with pytest.raises(InputError, match=r"c\.yaml: invalid YAML at line 3"):
+    with pytest.raises(InputError, match=r"c\.yaml: invalid date in field '0\.when' at line 3 \("):
         parse("- id: 1\n  text: Hoi daar\n  when: 2024-02-30\n", "c.yaml", fmt="yaml")
 
 
@@ -310,12 +321,25 @@ def test_a_post_over_max_chars_is_refused_before_it_is_masked(monkeypatch):
 
 
 def test_a_front_matter_key_given_twice_is_an_error_not_the_last_one_kept():
-    with pytest.raises(InputError, match=r"post\.md: invalid YAML front matter at line 4"):
+    with pytest.raises(InputError) as exc:
         _md("---\nlang: nl\nplatform: x\nlang: en\n---\nHoi daar\n")
-    with pytest.raises(InputError, match=r"c\.yaml: invalid YAML at line 1"):
+    assert str(exc.value) == "post post.md: duplicate key 'lang' in front matter at line 4"
+    with pytest.raises(InputError, match=r"post\.md: duplicate key 'media\.0\.alt' in front matter at line 5$"):
+        _md("---\nmedia:\n  - path: a.png\n    alt: Een foto\n    alt: Twee\n---\nHoi daar\n")
+    with pytest.raises(InputError, match=r"c\.yaml: duplicate key '0\.text' at line 1$"):
         parse("- {text: a, text: b}\n", "c.yaml", fmt="yaml")
     merged = _md("---\nbase: &b {lang: nl, platform: x}\nmore:\n  <<: *b\n  platform: bluesky\n---\nHoi\n")
     assert merged.fields["more"] == {"lang": "nl", "platform": "bluesky"}  # a merge key may be overridden
+
+
+def test_a_key_that_may_be_post_text_is_not_quoted():
+    secret = "Bel Kees op 0612345678"
+    with pytest.raises(InputError) as exc:
+        _md(f"---\n{secret}: 1\n{secret}: 2\n---\nHoi daar\n")
+    assert str(exc.value) == "post post.md: duplicate key in front matter at line 3" and "Kees" not in str(exc.value)
+    with pytest.raises(InputError) as exc:
+        _md(f"---\n{secret}: 2024-02-30\n---\nHoi daar\n")
+    assert str(exc.value).startswith("post post.md: invalid date in front matter at line 2 (") and "Kees" not in str(exc.value)
 
 
 def test_a_csv_cell_over_the_csv_modules_field_limit_is_one_long_post():

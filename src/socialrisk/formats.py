@@ -292,6 +292,57 @@ def _post_fields(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}")
+# What the loader's ConstructorError problems mean (rules._no_duplicate_keys, rules._readable), and the fix
+_YAML_PROBLEMS = {
+    "found a duplicate key": ("duplicate key", ""),
+    "cannot read this date": ("invalid date", " (no such day; write YYYY-MM-DD)"),
+    "cannot read this number": ("invalid number", " (too long to read)"),
+}
+
+
+def _node_path(root: Any, line: int, column: int) -> list[Any]:
+    """The keys (and list indices) leading to the YAML key or value at ``line``:``column`` ([] if none is)."""
+    stack: list[tuple[Any, list[Any]]] = [(root, [])]
+    while stack:
+        node, keys = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            items = [(k, v, [*keys, k.value if isinstance(k, yaml.ScalarNode) else None]) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            items = [(None, v, [*keys, i]) for i, v in enumerate(node.value)]
+        else:
+            continue
+        for k, v, at in items:
+            if any(n is not None and (n.start_mark.line, n.start_mark.column) == (line, column) for n in (k, v)):
+                return at
+            stack.append((v, at))
+    return []
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str, base: int, place: str | None) -> str:
+    """An error that names what is wrong: ``duplicate key 'lang' in front matter at line 4``, ``invalid date in
+    front matter field 'scheduled' at line 2 (...)``, else ``invalid YAML front matter at line 2``. ``place``:
+    "front matter", or None for a collection; ``base``: the file line of the YAML's first line. A key is
+    quoted only when it looks like a field name: a key may be post text."""
+    mark = getattr(exc, "problem_mark", None)
+    at = f" at line {mark.line + base}" if mark else ""
+    known = _YAML_PROBLEMS.get(getattr(exc, "problem", None) or "")
+    if mark is None or known is None:
+        return f"invalid YAML{' ' + place if place else ''}{at}"
+    what, fix = known
+    try:
+        keys = _node_path(yaml.compose(text, Loader=_Yaml12Loader), mark.line, mark.column)
+    except yaml.YAMLError:  # it parsed up to this error; without the path the message still names the line
+        keys = []
+    named = keys and all(isinstance(k, int) or (isinstance(k, str) and _FIELD_NAME.fullmatch(k)) for k in keys)
+    field = f" {'.'.join(map(str, keys))!r}" if named else ""  # media.0.alt
+    where = f" in {place}" if place else ""
+    if what == "duplicate key":  # duplicate key 'lang' in front matter
+        return f"{what}{field}{where}{at}{fix}"
+    of = (" field" if place else " in field") + field if field else ""  # invalid date in front matter field 'x'
+    return f"{what}{where}{of}{at}{fix}"
+
+
 def _markdown(text: str, path: str, max_chars: int | None = None) -> SourcePost:
     meta: dict[str, Any] = {}
     start = 0
@@ -302,9 +353,7 @@ def _markdown(text: str, path: str, max_chars: int | None = None) -> SourcePost:
         except YamlTooDeep as exc:
             raise InputError(f"YAML front matter nested too deeply (over {MAX_DEPTH} levels) at line {exc.line + 1}", post_id=path) from None
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 2}" if mark else ""
-            raise InputError(f"invalid YAML front matter{where}", post_id=path) from None
+            raise InputError(_yaml_problem(exc, front.group("yaml"), 2, "front matter"), post_id=path) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise InputError("front matter must be a mapping of fields", post_id=path)
         meta = {str(k): v for k, v in (loaded or {}).items()}
@@ -437,8 +486,7 @@ def _yaml(text: str, path: str, lenient: bool = False) -> list[Record]:
     except YamlTooDeep as exc:
         raise InputError(f"YAML {exc}", post_id=path) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"invalid YAML{f' at line {mark.line + 1}' if mark else ''}", post_id=path) from None
+        raise InputError(_yaml_problem(exc, text, 1, None), post_id=path) from None
     items = _unwrap(data, path)
     if isinstance(root, yaml.MappingNode):
         root = next(v for k, v in root.value if k.value == "posts")
