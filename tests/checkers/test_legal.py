@@ -232,8 +232,9 @@ FIRES = [
     ("Die Turken wonen al dertig jaar hier. Ze moeten oprotten.", "nl", "LEGAL-GROUP", "Ze moeten oprotten", "blocker"),
     ("Die Albanezen verzieken de buurt.", "nl", "LEGAL-GROUP", "Albanezen verzieken", "blocker"),
     ("Ik zeg het eerlijk: Roma stelen.", "nl", "LEGAL-GROUP", "Roma stelen", "blocker"),
+    # a question answered no right after it ("Nonsense:", "Nee,") is put to reject it: low, never a block
     ("Muslims can't be trusted? Nonsense: they run half our schools brilliantly.", "en", "LEGAL-GROUP",
-     "Muslims can't be trusted", "high"),
+     "Muslims can't be trusted", "low"),
     # slurs pointed at people by a demonstrative or at an institution; "Paddy" only with an insult around it
     ("Dat stel makakken in het park hoort hier niet.", "nl", "LEGAL-SLUR", "makakken", "high"),
     ("Another bit of Paddy maths from the government.", "en", "LEGAL-SLUR", "Paddy maths", "high"),

@@ -29,6 +29,7 @@ from ._target import (
     cue_hits,
     find_targets,
     frame_of,
+    is_question,
     param_lexicon,
     post_hits,
     rule_hits,
@@ -42,7 +43,7 @@ WORD_KEYS = (
     "office", "org", "titles", "pronoun", "group", "not_names", "not_after",
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
-    "pointed", "anaphora", "antecedent", "weekdays", "months", "passive",
+    "pointed", "anaphora", "antecedent", "weekdays", "months", "passive", "epithets", "demonstrative", "rebuttal",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -85,7 +86,7 @@ class LegalParams(FramedParams):
 MECHANISMS: dict[str, tuple[str, ...]] = {
     "accusation": ("crime_person", "fact", "hedged", "question", "attributed"),  # optional: "policy"
     "insult": ("person", "fact", "attributed"),
-    "group": ("dehumanising", "derogatory", "question"),
+    "group": ("dehumanising", "derogatory", "question"),  # optional: "rebutted"
     "slur": ("aimed", "fact"),
     "threat": ("explicit", "fact", "attributed"),
     "phrase": ("fact", "question", "attributed"),
@@ -152,6 +153,14 @@ _OWNER_AFTER = re.compile(r"\s+(?:van|of|by)\s+")  # "fraude van minister Jansen
 
 
 _CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and the handles that close the post
+_APPOSITION_GAP = " \t:?!-–—"  # what may set an epithet after a group ("Migranten: ongedierte.")
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)…]|$)")  # a word that ends its clause
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s*(?:(?:en|maar|want|dus|and|but|so)\s+)?|\s(?:en|maar|want|and|but)\s", re.IGNORECASE)
+# between "het zijn" / "those are" and the epithet: intensifiers or an article at most
+_DEMONSTRATIVE_GAP = re.compile(
+    r"\s+(?:(?:allemaal|gewoon|echt|stuk\s+voor\s+stuk|niets\s+anders\s+dan|een\s+stel|all|just|really|nothing\s+but|a\s+bunch\s+of)\s+)*",
+    re.IGNORECASE,
+)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -449,9 +458,19 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         dehum = param_lexicon(rule, "dehumanising", lang, masked=True)
         derog = param_lexicon(rule, "derogatory", lang, masked=True)
+        # pejorative nouns for people ("gelukzoekers", "indringers", "invaders"): predicates like the others, and
+        # also in apposition ("Migranten: ongedierte.") or after a demonstrative ("Het zijn gelukzoekers.")
+        epithets = param_lexicon(rule, "epithets", lang, masked=True)
         negation = param_lexicon(rule, "negation", lang)
         reversal = param_lexicon(rule, "reversal", lang)
         link = param_lexicon(rule, "link", lang)
+        text = analysis.text
+
+        def negated_between(g: tuple[int, int], h: Hit, spans) -> bool:
+            after = max(g[1], h.end)
+            return any(between_has(analysis, lex, g, (h.start, h.end), spans) for lex in (negation, reversal)) or bool(
+                cue_hits(analysis, negation, after, after + p.negation_window // 3, spans)
+            )
 
         def predicates(g: tuple[int, int], h: Hit) -> bool:
             # After the group a linking verb must join them ("X zijn ..."); before it, only a few words
@@ -460,24 +479,27 @@ class LegalChecker(FramedChecker):
             if h.start >= g[1]:
                 # the link may open the predicate ("moeten weg") or precede the group ("zijn X ..."); a
                 # predicate right after the group carries its own verb ("X stelen", "X can't be trusted")
-                adjacent = not analysis.text[g[1] : h.start].strip()
+                adjacent = not text[g[1] : h.start].strip()
                 ok = h.start - g[1] <= p.window and (bool(links) or adjacent)
             else:
                 ok = g[0] - h.end <= p.before_window
             # "niets anders dan" is a link, not a negation; "ik haat X niet" negates after the fact
-            spans = [(x.start, x.end) for x in links]
-            after = max(g[1], h.end)
-            negated = any(between_has(analysis, lex, g, (h.start, h.end), spans) for lex in (negation, reversal)) or bool(
-                cue_hits(analysis, negation, after, after + p.negation_window // 3, spans)
+            return ok and not negated_between(g, h, [(x.start, x.end) for x in links])
+
+        def apposed(g: tuple[int, int], h: Hit) -> bool:
+            # "Migranten: ongedierte.", "Asielzoekers? Gelukzoekers, stuk voor stuk.": an epithet set after the
+            # group by a colon, dash or question mark alone, closing its clause
+            gap = text[g[1] : h.start]
+            return (
+                h.start >= g[1] and bool(gap.strip()) and not gap.strip(_APPOSITION_GAP)
+                and bool(_CLAUSE_END.match(text, h.end))
             )
-            return ok and not negated
 
         frames = (*p.frames.get("all", ()), *p.frames.get(lang, ()))
 
         def framed(g: tuple[int, int], a: int, b: int) -> Hit | None:
             # Predicates no word list can hold, as they wrap the group ("send them all back"): a frame whose left
             # part ends right before the group and whose right part starts right after it, in the sentence.
-            text = analysis.text
             for f in frames:
                 left, right = _frame(f)
                 lm = left.search(text[a : g[0]])
@@ -486,7 +508,10 @@ class LegalChecker(FramedChecker):
                     return Hit(a + lm.start(), rm.end(), f)
             return None
 
-        def described(g: tuple[int, int], a: int, b: int):
+        def described(g: tuple[int, int], a: int, b: int, after_only: bool = False):
+            """What the sentence ``[a, b)`` says of the group at ``g``: (kind, predicate, every predicate) or None.
+            ``after_only``: only predicates after ``g`` count (a pronoun that takes up a group earlier in the
+            sentence: "..., ze zijn parasieten")."""
             wrap = framed(g, a, b) if frames else None
             if wrap is not None and not any(
                 0 <= wrap.start - n.end <= p.negation_window for n in cue_hits(analysis, negation, a, wrap.start)
@@ -494,22 +519,56 @@ class LegalChecker(FramedChecker):
                 return "derogatory", wrap, [wrap]
             preds = [
                 (kind, h)
-                for kind, lex in (("dehumanising", dehum), ("derogatory", derog))
+                for kind, lex in (("dehumanising", dehum), ("derogatory", derog), ("derogatory", epithets))
                 for h in cue_hits(analysis, lex, a, b, [g])
-                if predicates(g, h)
+                if (h.start >= g[1] or not after_only) and predicates(g, h)
+            ]
+            # "Asielzoekers? Gelukzoekers.": the epithet may open the next sentence when only the gap stands between
+            nxt = [(x, y) for x, y in analysis.sentences if x >= b]
+            reach = nxt[0][1] if nxt and not text[g[1] : nxt[0][0]].strip(_APPOSITION_GAP) else b
+            preds += [
+                ("derogatory", h) for h in cue_hits(analysis, epithets, g[1], reach, [g])
+                if apposed(g, h) and not negated_between(g, h, [])
             ]
             if not preds:
                 return None
             kind, pred = min(preds, key=lambda kp: (kp[0] != "dehumanising", _gap((kp[1].start, kp[1].end), g)))
             return kind, pred, [h for _, h in preds]
 
+        def demonstrated(a: int, b: int):
+            # "Het zijn gelukzoekers.", "Those are parasites.": a demonstrative with a plural copula takes up the
+            # group of the sentence before, but only for a pejorative noun for people right after it (a few
+            # intensifiers or an article between): "Het zijn gevaarlijke tijden" says nothing of the group
+            for d in cue_hits(analysis, demonstrative, a, b):
+                for h in cue_hits(analysis, epithets, d.end, b):
+                    if _DEMONSTRATIVE_GAP.fullmatch(text, d.end, h.start) and not negated_between((d.start, d.end), h, []):
+                        return (d.start, d.end), ("derogatory", h, [h])
+            return None
+
         anaphora = param_lexicon(rule, "anaphora", lang)
+        demonstrative = param_lexicon(rule, "demonstrative", lang)
         done: set[tuple[int, int]] = set()
         for hit in rule_hits(rule, analysis, masked=p.masked):
             a, b = analysis.sentence_of(hit.start)
             g = (hit.start, hit.end)
             found = described(g, a, max(b, hit.end))
             related = [g]
+            if found is None:
+                # "De vluchtelingen zijn hier niet om te werken, ze zijn parasieten.": a pronoun after a clause
+                # break in the same sentence takes the group before it (only what is said after the pronoun)
+                for pro in cue_hits(analysis, anaphora, hit.end, max(b, hit.end)):
+                    brk = _CLAUSE_BREAK.search(text, hit.end, pro.start)
+                    if brk is None:
+                        continue
+                    found = described((pro.start, pro.end), brk.end(), max(b, hit.end), after_only=True)
+                    if found is not None:
+                        g = (pro.start, pro.end)
+                        related = [(hit.start, hit.end), g]
+                        break
+                brk = _CLAUSE_BREAK.search(text, hit.end, max(b, hit.end))
+                if found is None and brk is not None and (shown := demonstrated(brk.end(), max(b, hit.end))) is not None:
+                    g, found = shown  # "Ze komen hier voor het geld, het zijn gelukzoekers."
+                    related = [(hit.start, hit.end), g]
             if found is None:
                 # "Die X wonen hier al jaren. Ze moeten oprotten.": a pronoun in the next sentence
                 # takes the group of the sentence before it
@@ -524,17 +583,42 @@ class LegalChecker(FramedChecker):
                         related = [(hit.start, hit.end), g]
                         done.add((a2, b2))
                         break
+                if found is None and (shown := demonstrated(a2, b2)) is not None:
+                    g, found = shown
+                    related = [(hit.start, hit.end), g]
+                    done.add((a2, b2))
                 if found is None:
                     continue
             kind, pred, every = found
             frame = frame_of(rule, analysis, g[0], g[1], ("reported", "attribution"), skip=[(pred.start, pred.end)])
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # counter-speech, quotes and reports of what others say are not the post's own words
-            label = "question" if frame.question else kind
+            # "Asielzoekers? Gelukzoekers.": an epithet that answers the question is what the post says
+            question = frame.question and (pred.start < analysis.sentence_of(g[0])[1] or is_question(analysis, pred.start, pred.end))
+            # "Stuur ze allemaal terug? Nee, wij kiezen voor ...": a question put to be answered no (optional level
+            # "rebutted"; without it, nothing)
+            rebutted = question and self._rebutted(rule, analysis, max(g[1], pred.end))
+            label = "rebutted" if rebutted else "question" if question else kind
             # the span runs from the group over every predicate said of it ("Polen pikken onze banen en zijn
             # allemaal dronkaards")
             span = (min(g[0], *(h.start for h in every)), max(g[1], *(h.end for h in every)))
             yield label, span, [*related, *((h.start, h.end) for h in every)], hit.term
+
+    @staticmethod
+    def _rebutted(rule, analysis, pos: int) -> bool:
+        """Whether the question holding ``pos`` is answered no right after its question mark ("Stuur ze allemaal
+        terug? Nee, ...", "Send them all back? Of course not."): a ``rebuttal`` word opens what follows."""
+        if "rebuttal" not in rule.params:
+            return False
+        text = analysis.text
+        q = text.find("?", pos)
+        if q < 0 or q > analysis.sentence_of(pos)[1] + 3:
+            return False
+        rest = q + 1 + (len(text[q + 1 :]) - len(text[q + 1 :].lstrip(" \t\r\n?!")))
+        return any(
+            h.start == rest and _CLAUSE_END.match(text, h.end) is not None
+            for h in cue_hits(analysis, param_lexicon(rule, "rebuttal", analysis.lang), rest, len(text))
+        )
 
     def _slur(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):

@@ -1,0 +1,88 @@
+"""The legal checker on new wording: the mechanisms, not the phrases. Pejorative nouns for people said of a
+protected group (as a predicate, in apposition, through a pronoun or demonstrative), insults built as a person +
+copula + insult, threats in other verb frames; each with QUIET near misses: a plan, policy, decision or party as
+the subject, a negation ("X is geen ..."), reported speech, a question answered no. Sentences written for these
+tests (none copied from an evaluation set). FIRES names the rule and the least severity it must reach; QUIET stays
+below medium."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_quiet, assert_spans
+from socialrisk.models import Severity
+
+# (text, lang, rule id, minimum severity)
+FIRES = [
+    # -- 1. pejorative nouns for people (params.epithets) said of a protected group
+    ("Vluchtelingen zijn gelukzoekers.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Moslims zijn indringers in dit land.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Migrants are invaders.", "en", "LEGAL-GROUP", "blocker"),
+    ("Immigrants are nothing but invaders.", "en", "LEGAL-GROUP", "blocker"),
+    ("Those Muslim invaders must go.", "en", "LEGAL-GROUP", "blocker"),
+    ("Migrants are an invasion.", "en", "LEGAL-GROUP", "blocker"),
+    ("Asylum seekers are benefit scroungers.", "en", "LEGAL-GROUP", "blocker"),
+    # in apposition: a colon, dash or question mark sets the epithet after the group
+    ("Migranten: ongedierte.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Asielzoekers? Gelukzoekers, stuk voor stuk.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Refugees — parasites, the lot of them.", "en", "LEGAL-GROUP", "blocker"),
+    # a pronoun after a clause break in the same sentence, a demonstrative in the next sentence or clause
+    ("De vluchtelingen zijn hier niet om te werken, ze zijn parasieten.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Refugees say they want safety, but they are freeloaders.", "en", "LEGAL-GROUP", "blocker"),
+    ("Die asielzoekers komen hier alleen voor het geld. Het zijn gelukzoekers.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Die Polen komen hier voor de uitkering, het zijn allemaal profiteurs.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Look at the migrants in our town. Those are parasites.", "en", "LEGAL-GROUP", "blocker"),
+    # a question that is not answered no stays a question
+    ("Stuur alle vluchtelingen terug? Ja!", "nl", "LEGAL-GROUP", "high"),
+]
+
+QUIET = [
+    # -- 1. the same nouns with no protected group, negated, reported or rejected
+    ("Vluchtelingen zijn geen gelukzoekers.", "nl"),
+    ("Refugees are not parasites.", "en"),
+    ("Migranten zijn geen indringers, het zijn buren.", "nl"),
+    ("It is wrong to call refugees invaders.", "en"),
+    ("Het kabinet noemt vluchtelingen ten onrechte gelukzoekers.", "nl"),
+    ("Wie vluchtelingen gelukzoekers noemt, liegt.", "nl"),
+    ("Projectontwikkelaars zijn profiteurs.", "nl"),
+    ("Banken zijn parasieten.", "nl"),
+    ("Parasites in the water supply are a health risk.", "en"),
+    ("Vluchtelingen worden uitgebuit door smokkelaars. Het zijn slachtoffers.", "nl"),
+    ("Refugees arrived last night. Those are the facts.", "en"),
+    ("Asielzoekers wachten lang op een woning. Het zijn gevaarlijke tijden.", "nl"),
+    ("Migranten: welkom in onze stad.", "nl"),
+    ("Vluchtelingen zijn niet gevaarlijk, ze zijn welkom.", "nl"),
+    # -- 2. a rhetorical question answered no right after it
+    ("Stuur alle vluchtelingen terug? Nee, wij kiezen voor een menswaardig asielbeleid.", "nl"),
+    ("Send all the refugees back? Of course not.", "en"),
+    ("Send them all back? No. We choose a fair asylum system.", "en"),
+    ("Zijn asielzoekers gelukzoekers? Nee.", "nl"),
+    ("Are immigrants criminals? No, and the figures show it.", "en"),
+    # -- 3. sharp criticism of policy, a party or a doctrine
+    ("Dit plan is een ramp.", "nl"),
+    ("The minister failed.", "en"),
+    ("Dit kabinet is incompetent in woonbeleid.", "nl"),
+    ("Islam is not compatible with a secular state, we argue.", "en"),
+    ("The asylum policy is a disaster.", "en"),
+    ("Het asielbeleid is een puinhoop.", "nl"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule_id,severity", FIRES)
+def test_fires(pipeline, text, lang, rule_id, severity):
+    report = pipeline.check(text, lang=lang)
+    assert_spans(report, text)
+    got = [f.severity for f in report.findings if f.rule_id == rule_id]
+    assert got and max(got) >= Severity(severity), [(f.rule_id, f.span.excerpt, f.severity.value) for f in report.findings]
+
+
+@pytest.mark.parametrize("text,lang", QUIET)
+def test_quiet(pipeline, text, lang):
+    assert_quiet(pipeline.check(text, lang=lang), text, "legal")
+
+
+def test_rebutted_question_is_low(pipeline):
+    """A question answered no is reported low (check the answer reads as the post's own), never blocked."""
+    text = "Stuur alle vluchtelingen terug? Nee, wij kiezen voor een menswaardig asielbeleid."
+    got = [f for f in pipeline.check(text, lang="nl").findings if f.rule_id == "LEGAL-GROUP"]
+    assert [f.severity.value for f in got] == ["low"] and got[0].details["framing"] == "rebutted"
