@@ -1,4 +1,4 @@
-"""Reading post files: Markdown with YAML front matter, plain text, and collections (JSON, JSONL, YAML, CSV).
+"""Reading post files: Markdown with YAML (or TOML) front matter, plain text, and collections (JSON, JSONL, YAML, CSV).
 
 Only post text is checked. A social post written in Markdown is published as typed, not rendered, so
 only what is certainly not published is masked: the front matter, closed code fences, complete HTML
@@ -176,7 +176,7 @@ _LINK = re.compile(
 )
 # [ref]: target "title": the label goes, the target stays (for the same reason)
 _REF_DEF = re.compile(r"^( {0,3}\[[^\]\n]+\]:)[ \t]*(?:\S+)(.*)$", re.M)
-_IGNORE_KEY = re.compile(r"^ignore[ \t]*:", re.M)
+_IGNORE_KEY = re.compile(r"^ignore[ \t]*[:=]", re.M)  # YAML ignore: or TOML ignore =
 _NEAR_DIRECTIVE = re.compile(r"\s*(socialrisk[-_ ]?ignore)\b", re.I)
 
 
@@ -343,24 +343,89 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, base: int, place: str | None) 
     return f"{what}{where}{of}{at}{fix}"
 
 
+def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
+    """The front matter's fields and where the body starts: YAML between ``---`` lines, or TOML between
+    ``+++`` lines (as Hugo writes it), with the same fields; ({}, 0) when the file has none."""
+    if front := _FRONT.match(text):
+        return _yaml_front(front.group("yaml"), path), front.end()
+    if front := _TOML_FRONT.match(text):
+        return _toml_front(front.group("toml"), path), front.end()
+    return {}, 0
+
+
+def _yaml_front(src: str, path: str) -> dict[str, Any]:
+    try:
+        loaded = yaml_load(src)
+    except YamlTooDeep as exc:
+        raise InputError(f"YAML front matter nested too deeply (over {MAX_DEPTH} levels) at line {exc.line + 1}", post_id=path) from None
+    except yaml.YAMLError as exc:
+        raise InputError(_yaml_problem(exc, src, 2, "front matter"), post_id=path) from None
+    if loaded is not None and not isinstance(loaded, dict):
+        raise InputError("front matter must be a mapping of fields", post_id=path)
+    return {str(k): v for k, v in (loaded or {}).items()}
+
+
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(?P<toml>.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_TOML_AT = re.compile(r"(?P<reason>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)\Z", re.S)
+# tomllib's reasons for a key or table given twice; the ones naming a key are never shown (it may be post text)
+_TOML_DUPLICATE = re.compile(r"Cannot overwrite a value|Cannot declare .* twice|Duplicate inline table key '(?P<key>.*)'\Z", re.S)
+_TOML_HIDDEN = re.compile(r"Cannot (?:mutate|redefine)")
+_TOML_KEY = re.compile(r"[ \t]*\[*[ \t]*(?P<key>[A-Za-z0-9_.-]+)[ \t]*[=\]]")  # key = ..., [table], [[array]]
+_TOML_DATE = re.compile(r"[^=]*=[ \t]*\d{4}-\d{1,2}-\d{1,2}")  # a line whose value is written as a date
+
+
+def _toml_front(src: str, path: str) -> dict[str, Any]:
+    """TOML front matter with Python's tomllib; an error names the file line (the TOML starts on line 2)
+    and, where it can without quoting a post, the field."""
+    import tomllib
+
+    try:
+        loaded = tomllib.loads(src)
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        loaded = None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(_toml_problem(str(exc), src), post_id=path) from None
+    if loaded is None or _deeper_than(loaded, MAX_DEPTH):
+        raise InputError(f"TOML front matter nested too deeply (over {MAX_DEPTH} levels)", post_id=path)
+    return loaded
+
+
+def _toml_problem(message: str, src: str) -> str:
+    m = _TOML_AT.match(message)
+    reason, n = (m.group("reason"), m.group("line")) if m else (message, None)
+    n = int(n) if n else src.rstrip("\r\n").count("\n") + 1  # "at end of document": its last line
+    line = src.splitlines()[n - 1] if n <= len(src.splitlines()) else ""
+    key = _TOML_KEY.match(line)
+    parts = key.group("key").split(".") if key else []
+    field = f" {'.'.join(parts)!r}" if parts and all(_FIELD_NAME.fullmatch(p) for p in parts) else ""
+    at = f" at line {n + 1}"
+    if dup := _TOML_DUPLICATE.match(reason):
+        inner = dup.group("key")  # a key given twice inside an inline table {a = 1, a = 2}: that key, not the line's
+        if inner is not None:
+            field = f" {inner!r}" if _FIELD_NAME.fullmatch(inner) else ""
+        return f"duplicate key{field} in front matter{at}"
+    if reason.startswith("Invalid date") or _TOML_DATE.match(line):
+        return f"invalid date in front matter{' field' + field if field else ''}{at} (no such day; write YYYY-MM-DD)"
+    return f"invalid TOML front matter{at}" + ("" if _TOML_HIDDEN.match(reason) else f" ({reason})")
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and mappings in ``value`` nest deeper than ``limit`` (iteratively: no recursion limit)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= limit:
+                return True
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return False
+
+
 def _markdown(text: str, path: str, max_chars: int | None = None) -> SourcePost:
-    meta: dict[str, Any] = {}
-    start = 0
-    front = _FRONT.match(text)
-    if front:
-        try:
-            loaded = yaml_load(front.group("yaml"))
-        except YamlTooDeep as exc:
-            raise InputError(f"YAML front matter nested too deeply (over {MAX_DEPTH} levels) at line {exc.line + 1}", post_id=path) from None
-        except yaml.YAMLError as exc:
-            raise InputError(_yaml_problem(exc, front.group("yaml"), 2, "front matter"), post_id=path) from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise InputError("front matter must be a mapping of fields", post_id=path)
-        meta = {str(k): v for k, v in (loaded or {}).items()}
-        start = front.end()
-        if "text" in meta:  # the body is the post: a front-matter text must never stand in for it
-            raise InputError("front matter may not set 'text': the post text is the body after the front matter "
-                             "(rename the key, e.g. 'summary')", post_id=path)
+    meta, start = _front_matter(text, path)
+    if "text" in meta:  # the body is the post: a front-matter text must never stand in for it
+        raise InputError("front matter may not set 'text': the post text is the body after the front matter "
+                         "(rename the key, e.g. 'summary')", post_id=path)
     ignore = _as_list(meta.pop("ignore", None), "ignore", path)
     if max_chars is not None and len(text) - start > max_chars:  # masking keeps the length: refuse before it
         raise InputTooLarge(len(text) - start, max_chars, post_id=path)
