@@ -359,7 +359,7 @@ def _cmd_baseline(args, pipeline) -> int:
 
 
 def _cmd_redact(args, pipeline) -> int:
-    from .formats import replace_body
+    from .formats import encode_like, replace_body
 
     name = args.file
     if name == "-" and args.write:
@@ -393,9 +393,8 @@ def _cmd_redact(args, pipeline) -> int:
         print(f"socialrisk: {printable(str(backup))}: cannot write the backup ({exc.strerror}); {printable(name)} is unchanged",
               file=sys.stderr)
         return EXIT_ERROR
-    bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
     try:
-        path.write_bytes((bom + result).encode("utf-8", "surrogatepass"))
+        path.write_bytes(encode_like(original, result))  # in the file's own encoding (UTF-16 stays UTF-16)
     except OSError as exc:
         print(f"socialrisk: {printable(name)}: cannot write ({exc.strerror}); the backup is {printable(str(backup))}", file=sys.stderr)
         return EXIT_ERROR

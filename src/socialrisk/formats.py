@@ -10,6 +10,7 @@ Columns count characters (Unicode code points), from 1; CRLF is one line break.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import io
@@ -29,7 +30,7 @@ from .errors import InputError, InputTooLarge
 from .render.text import line_col
 from .rules import MAX_DEPTH, YamlTooDeep, _Yaml12Loader, yaml_load
 
-__all__ = ["SourcePost", "Comment", "Notice", "FORMATS", "detect_format", "read_file", "decode", "parse", "line_col", "mask_markdown", "replace_body"]
+__all__ = ["SourcePost", "Comment", "Notice", "FORMATS", "detect_format", "read_file", "decode", "encode_like", "parse", "line_col", "mask_markdown", "replace_body"]
 
 FORMATS = ("markdown", "text", "json", "jsonl", "yaml", "csv")
 _SUFFIXES = {
@@ -93,14 +94,47 @@ class SourcePost:
 
 # --------------------------------------------------------------------------- reading
 
+# A byte-order mark says the encoding: Windows Notepad and Excel's "Unicode text" write UTF-16 with one.
+# UTF-32's marks first: FF FE 00 00 also starts like UTF-16 LE.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+
+def encoding_of(data: bytes) -> tuple[bytes, str, str]:
+    """(byte-order mark, codec for the bytes after it, name) of ``data``; UTF-8 without a mark."""
+    return next((b for b in _BOMS if data.startswith(b[0])), (b"", "utf-8", "UTF-8"))
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    """``text`` in the encoding of the file ``original`` was, with its byte-order mark (redact --write)."""
+    bom, codec, _ = encoding_of(original)
+    return bom + text.encode(codec, "surrogatepass")
+
+
+def _not_text(head: bytes) -> str:
+    """Why bytes holding NULs (and no byte-order mark) are not read: UTF-16 without a BOM, or binary."""
+    even, odd = head[0::2], head[1::2]
+    for order, zeros, others in (("little-endian", odd, even), ("big-endian", even, odd)):
+        # Mostly-Latin UTF-16: every other byte is NUL, the bytes between are mostly printable ASCII
+        text = sum(32 <= b < 127 or b in b"\t\n\r" for b in others)
+        if zeros.count(0) > len(zeros) * 0.5 and text > len(others) * 0.8:
+            return f"looks like UTF-16 ({order}) without a byte-order mark; re-save it as UTF-8 (or as UTF-16 with a BOM)"
+    return "looks like a binary file (not text); name a post file (.md, .txt, .csv, ...)"
+
+
 def decode(data: bytes, label: str) -> str:
-    """UTF-8 (a BOM is dropped); binary and undecodable input is an InputError naming only ``label``."""
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file", post_id=label)
+    """Text by its byte-order mark (UTF-8, UTF-16, UTF-32; the mark is dropped), else UTF-8; binary and
+    undecodable input is an InputError naming only ``label`` and the byte."""
+    bom, codec, name = encoding_of(data)
+    if not bom and b"\x00" in data[:8192]:
+        raise InputError(_not_text(data[:8192]), post_id=label)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", post_id=label) from None
+        return data[len(bom):].decode(codec)
+    except UnicodeDecodeError as exc:  # the byte's offset in the file, its mark counted
+        raise InputError(f"not valid {name} (byte {len(bom) + exc.start})", post_id=label) from None
 
 
 def detect_format(path: str) -> str:
