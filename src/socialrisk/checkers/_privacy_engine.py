@@ -7,6 +7,7 @@ and e-mail validation uses tldextract's bundled suffix list.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -286,6 +287,17 @@ class _DocArtifacts(NlpArtifacts):
     def keywords(self) -> list[str]:  # type: ignore[override]
         return NlpArtifacts.set_keywords(self.nlp_engine, self.lemmas, self._language)
 
+    @functools.cached_property
+    def token_ends(self) -> list[int]:
+        """The end offset of each token (increasing: tokens do not overlap)."""
+        return [idx + n for idx, n in self.tokens.to_array(["IDX", "LENGTH"]).tolist()] if len(self.tokens) else []
+
+    @functools.cached_property
+    def keyword_positions(self) -> list[int]:
+        """The token indexes whose lower-cased lemma is a keyword, in order."""
+        keywords = set(self.keywords)
+        return [i for i, lemma in enumerate(self.lemmas) if lemma.lower() in keywords]
+
 
 class _ContextEnhancer(LemmaContextAwareEnhancer):
     """Presidio's lemma context enhancer, skipped when no hit has context words to look for."""
@@ -296,6 +308,29 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
         if not any(r.recognition_metadata.get(key) in with_context for r in raw_results):
             return raw_results  # the common case: nothing to raise, and no deep copy of the results
         return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        """Presidio's context words of a hit, found by bisection instead of walks over the whole post.
+
+        Presidio looks for the hit's token from the first token on, and for the ``n`` keywords before and
+        after it with a membership test in the list of all keywords: per hit that is the length of the
+        post, so a long post with many numbers took minutes. The same words, in O(log n) per hit.
+        """
+        if not isinstance(nlp_artifacts, _DocArtifacts):
+            return super()._extract_surrounding_words(nlp_artifacts, word, start)
+        if not nlp_artifacts.tokens:
+            return [""]
+        # the first token that ends after ``start`` (Presidio: starts at it, or covers it)
+        index = bisect.bisect_right(nlp_artifacts.token_ends, start)
+        if index == len(nlp_artifacts.token_ends):
+            raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
+        positions = nlp_artifacts.keyword_positions
+        cut = bisect.bisect_right(positions, index)  # positions[:cut] <= index
+        back = positions[max(0, cut - self.context_prefix_count - 1):cut]
+        cut = bisect.bisect_left(positions, index)  # positions[cut:] >= index
+        forward = positions[cut:cut + self.context_suffix_count + 1]
+        lemmas = nlp_artifacts.lemmas
+        return list({lemmas[i].lower() for i in [*back, *forward]})
 
 
 # --------------------------------------------------------------------------- recognizers

@@ -8,7 +8,9 @@ post with the data replaced (presidio-anonymizer) goes to ``analysis.cache["reda
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -20,7 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..analysis import parse_text
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
-from ._match import VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, rule_lexicon, rule_patterns, scan
+from ._match import (
+    VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, post_hits, rule_lexicon, rule_patterns, scan,
+)
 from .base import Checker, register
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,16 +212,17 @@ class PrivacyChecker(Checker):
         )
         by_id = {r.id: r for r in rules}
         hits: list[_Hit] = []
+        in_url = _Covers(analysis.urls)
+        numbers = _Covers(analysis.numbers)
         for r in results:
             rule = by_id.get(r.recognition_metadata.get("rule_id", ""))
             if rule is None or r.score < float(rule.params.get("min_score", 0.0)):
                 continue
             start, end = (r.start, r.end) if view is None else (starts[r.start], ends[r.end - 1])
-            if not rule.params.get("in_urls") and analysis.inside(start, end, analysis.urls):
+            if not rule.params.get("in_urls") and in_url.covers(start, end):
                 continue  # digits of a link are not a phone number
             skip = rule.params.get("skip_numbers", ())
-            if any(n.kind in skip and n.start < end and start < n.end and _real_number(n, text)
-                   for n in analysis.numbers):
+            if skip and any(n.kind in skip and _real_number(n, text) for n in numbers.overlapping(start, end)):
                 continue  # a date, time, price or percentage that happens to look like an identifier
             hits.append(_Hit(rule, r.entity_type, start, end, r.score, r.recognition_metadata.get("pattern", "")))
         return _non_overlapping(_split_residents(hits, text, self._analyzer()[3].lone_names.street_joiners))
@@ -269,23 +274,27 @@ class PrivacyChecker(Checker):
             h.severity = Severity.INFO if h.allowed else sev
         named = [h for h in hits if h.entity == "PERSON" and not h.allowed]
         echoes = _echoes(text, named)
-        named = _with_echoes(named, echoes)
-        people = _with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes)
+        named = _ByStart(_with_echoes(named, echoes))
+        people = _ByStart(_with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes))
+        desks = _ByStart([x for x in hits if x.entity == "EMAIL_ADDRESS" and x.role])
+        index = _index(analysis)
+        anyone = any(x.severity > Severity.INFO for x in people)
         for h in hits:
             if h.entity == "PERSON" or h.allowed:
                 continue
-            a, b = analysis.sentence_of(h.start)
+            a, b = index.sentence_of(h.start)
             # a venue named right before the address, or a plain "Adres:" label in a post that names nobody:
             # the address is a place's, however strongly the words around it ("house", "verhuisd") suggest a home
-            venue = _venue_before(analysis, h) or _bare_label(analysis, h, people)
+            venue = _venue_before(analysis, h) or _bare_label(analysis, h, anyone)
             if venue and "demoted" in h.rule.params:
                 h.severity = min(h.severity, Severity(h.rule.params["demoted"]))
-            near = [(x.start, x.end) for x in people if a <= x.start < b]
+            here = people.within(a, b)
+            near = [(x.start, x.end) for x in here]
             if near:
                 h.related = near
                 # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
                 if h.rule.params.get("person_raises") and h.severity < h.rule.severity and any(
-                    a <= x.start < b and x.severity > Severity.INFO for x in people
+                    x.severity > Severity.INFO for x in here
                 ) and not venue:
                     h.severity = h.rule.severity
             raise_ = h.rule.params.get("raised_by")
@@ -293,14 +302,13 @@ class PrivacyChecker(Checker):
                 h.severity = Severity(raise_["severity"])  # "Wie herkent deze bestuurder? ... kenteken 12-ABC-3"
             org = h.rule.params.get("organisation")
             if org and h.severity > Severity(org["severity"]) and (
-                _said_of_organisation(analysis, h, org, people) or _beside_a_desk_address(analysis, h, hits, people)
+                _said_of_organisation(analysis, h, org, here) or _beside_a_desk_address(analysis, h, desks, here)
             ):
                 h.organisation = True
                 h.severity = Severity(org["severity"])
             home = h.rule.params.get("home")
             if home:
-                h.home = _home_of(analysis, h, [x for x in named if a <= x.start < b], home,
-                                  [x for x in named if h.end <= x.start <= h.end + 16])
+                h.home = _home_of(analysis, h, named, home, named.within(h.end, h.end + 17))
                 if h.home:
                     h.severity = max(h.severity, Severity(home["severity"]))
         return echoes
@@ -341,53 +349,70 @@ class PrivacyChecker(Checker):
         named_out = self._named_minor(analysis, rule, people) if p.get("named") and people else []
         if not found:
             return named_out  # the common case: no sensitive word, nothing else to compute
-        excluded = [(h.start, h.end) for h in exclude_lexicon(rule, lang).finditer(analysis)]
-        found = sorted(
-            (s, e, t) for s, e, t in found if not any(a <= s and e <= b for a, b in excluded)
-        )
+        excluded = _Covers(exclude_lexicon(rule, lang).finditer(analysis))
+        found = sorted((s, e, t) for s, e, t in found if not excluded.covers(s, e))
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
         pronouns = lexicon_for(tuple(p.get("pronouns", {}).get(lang, [])))
         fillers = frozenset(w.lower() for w in p.get("fillers", {}).get(lang, []))
         strong = float(p.get("identifiable_score", 0.7))
+        possessive_words = int(p.get("possessive_words", 15))
+        # per evidence pattern, its matches in order (the order the findings' related spans are given in)
         evidence = [
-            m.span() for pat in rule_patterns(rule, lang) if pat.name not in facts
-            for m in pat.finditer(text)
-            if not rule.match.validator or VALIDATORS[rule.match.validator](m.group())
+            [m.span() for m in pat.finditer(text) if not rule.match.validator or VALIDATORS[rule.match.validator](m.group())]
+            for pat in rule_patterns(rule, lang) if pat.name not in facts
         ]
-        handles = [m for m in analysis.mentions if not policy.allow.allows_handle(m.text)]
+        evidence_starts = [[s for s, _ in spans] for spans in evidence]
+        index = _index(analysis)
+        by_start = _ByStart(people)
+        handles = _ByStart(m for m in analysis.mentions if not policy.allow.allows_handle(m.text))
+        # handles that address the reader, by their end: a reply's opening handle, or "@jan," / "@jan:" / "@jan!"
+        addressing = [m for m in handles if m.start <= index.first_char or text[m.end:m.end + 1] in (",", ":", "!")]
+        addressing_ends = [m.end for m in addressing]
+        reach = max(_LINK_WORDS, possessive_words)
+        contact_spans = [(c.start, c.end) for c in contact]
         out = []
         pos = 0
         for start, end, term in found:
             if start < pos:
                 continue  # a term inside a longer fact pattern ("kanker" in "lid van ... kanker"): once
             pos = end
-            a, b = analysis.sentence_of(start)
-            before = " ".join(text[:start].split()[-2:])
+            a, b = index.sentence_of(start)
+            before = " ".join(index.words_before(start, 2))
             # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
             mine = bool(possessive) and bool(possessive.search_text(before))
-            about = [x for x in people if a <= x.start < b and (
-                _linked(text, start, end, x, link, fillers=fillers)
-                or (mine and len(text[min(x.end, start):max(x.start, end)].split()) <= int(p.get("possessive_words", 15)))
+            # only the people of the sentence within reach of the fact (_LINK_WORDS): no link reads further
+            lo = max(a, index.reach_before(start, reach + 1) - by_start.longest)
+            hi = min(b, index.reach_after(end, reach + 1) + 1)
+            about = [x for x in by_start.within(lo, hi) if (
+                index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
+                and _linked(text, start, end, x, link, fillers=fillers)
+                or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
             )]
             if not about and pronouns:
-                about = _carried_over(analysis, text, start, end, people, pronouns, link, strong, fillers)
+                about = _carried_over(analysis, text, start, end, by_start, pronouns, link, strong, fillers)
             named = [(x.start, x.end) for x in about if x.score >= strong]
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
             you = bool(addressee.search_text(before))
-            weak = [(x.start, x.end) for x in about if x.score < strong] + [
-                (m.start, m.end) for m in handles
-                if (you and _addresses(text, m, start))
-                or (a <= m.start < b and _linked(text, start, end, m, link, adjacent=False))
-            ]
+            near_handles = [m for m in handles.within(lo, hi) if index.words_between(
+                min(m.end, start), max(m.start, end)) <= _LINK_WORDS and _linked(text, start, end, m, link, adjacent=False)]
+            if you:  # every addressing handle before the fact counts: the last few are enough to name them
+                upto = bisect.bisect_right(addressing_ends, start)
+                near_handles += addressing[max(0, upto - _RELATED_MAX - 1):upto]
+            weak = [(x.start, x.end) for x in about if x.score < strong] + sorted({(m.start, m.end) for m in near_handles})
+            # the evidence of the sentence (an age, a school), per pattern the matches nearest the fact
+            here = []
+            for spans, st in zip(evidence, evidence_starts):
+                i, j, k = bisect.bisect_left(st, a), bisect.bisect_left(st, b), bisect.bisect_left(st, start)
+                here += spans[max(i, k - _RELATED_MAX - 1):min(j, k + _RELATED_MAX + 1)]
             if named or contact:
-                sev, related, why = rule.severity, named or [(c.start, c.end) for c in contact], "person"
+                sev, related, why = rule.severity, named or contact_spans, "person"
             elif weak and p.get("with_handle"):
                 sev, related, why = Severity(p["with_handle"]), weak, "handle"
-            elif any(a <= s < b for s, _ in evidence) and p.get("with_evidence"):
-                sev, related, why = Severity(p["with_evidence"]), [e for e in evidence if a <= e[0] < b], "evidence"
+            elif here and p.get("with_evidence"):
+                sev, related, why = Severity(p["with_evidence"]), here, "evidence"
             elif p.get("alone"):
                 sev, related, why = Severity(p["alone"]), [], "alone"
             else:
@@ -398,7 +423,7 @@ class PrivacyChecker(Checker):
                     score=0.9 if why == "person" else 0.6,
                     severity=sev,
                     message=None if why == "person" else p.get("alone_message"),
-                    related=related,
+                    related=_nearest(related, start, end, ordered=related is contact_spans),
                     details={"term": term, "about": why},
                 )
             )
@@ -440,19 +465,30 @@ class PrivacyChecker(Checker):
         adults = lexicon_for(tuple(cfg.get("adults", {}).get(lang, [])))
         full_score = float(cfg.get("full_score", 0.7))
         out = []
+        index = _index(analysis)
+        # each pattern's spans are in order: the ones near a name or in its sentence are found by bisection
+        starts = {n: [sp[0] for sp in v] for n, v in spans.items()}
+        longest = max((e - s for v in spans.values() for s, e in v), default=0)
+
+        def between(n: str, lo: int, hi: int) -> list[tuple[int, int]]:
+            """The spans of pattern ``n`` that start in ``[lo, hi)``, in order."""
+            st = starts.get(n, [])
+            return spans.get(n, [])[bisect.bisect_left(st, lo):bisect.bisect_left(st, hi)]
+
+        others_of = sentence - school
         for x in people:
             if _PLACE_NAME.match(text, x.end):
                 continue  # "St Mary's Primary", "St John's": a place named after a person
-            if any(x.start <= s[0] <= x.end + 1 for n in school for s in spans.get(n, [])):
+            if any(between(n, x.start, x.end + 2) for n in school):
                 continue  # "Westfield Primary", "Brookside Academy": the name is the school's, not a child's
-            a, b = analysis.sentence_of(x.start)
-            ages = [s for n in adjacent for s in spans.get(n, []) if _touches(text, x, s)]
-            inside = {n: [s for s in spans.get(n, []) if a <= s[0] < b] for n in sentence}
-            schools = [s for n in school for s in inside.get(n, [])]
-            others = [s for n in sentence - school for s in inside.get(n, [])]
+            a, b = index.sentence_of(x.start)
+            # written against the name: at most 3 characters between (``_touches``)
+            ages = [s for n in adjacent for s in between(n, x.start - 3 - longest, x.end + 4) if _touches(text, x, s)]
+            schools = [s for n in school for s in between(n, a, b)[:1]]
+            others = [s for n in others_of for s in between(n, a, b)[:1]]
             if not (ages or schools or others):
                 continue
-            if adults.search_text(text[a:b]):
+            if _said_in(analysis, adults, a, b):
                 continue  # "juf Anneke van groep 6", "teacher Amy Clarke (Year 5)": an adult at the school
             if ages and (x.score >= full_score or schools):
                 sev, span = Severity(cfg.get("full", "blocker")), ages[0]
@@ -468,17 +504,18 @@ class PrivacyChecker(Checker):
                     score=0.85,
                     severity=sev,
                     related=[(x.start, x.end)],
-                    details={"about": "named", "evidence": "age" if ages else "school" if span in schools else "sentence"},
+                    details={"about": "named", "evidence": "age" if ages else "school" if any(
+                        span in between(n, span[0], span[0] + 1) for n in school) else "sentence"},
                 )
             )
         return out
 
     def _lexicon(self, analysis: "Analysis", rule: "Rule") -> list[Finding]:
         """Confidential markers and draft notes: words and patterns, at the rule's severity."""
-        excluded = [(h.start, h.end) for h in exclude_lexicon(rule, analysis.lang).finditer(analysis)]
+        excluded = _Covers(exclude_lexicon(rule, analysis.lang).finditer(analysis))
         out = [self.finding(rule, analysis, h.start, h.end, score=0.8, details={"term": h.term})
                for h in rule_lexicon(rule, analysis.lang).finditer(analysis)
-               if not any(s <= h.start and h.end <= e for s, e in excluded)]
+               if not excluded.covers(h.start, h.end)]
         for pat in rule_patterns(rule, analysis.lang):
             out.extend(self.finding(rule, analysis, *m.span(), score=pat.score, details={"pattern": pat.name})
                        for m in pat.finditer(analysis.text))
@@ -519,6 +556,185 @@ class PrivacyChecker(Checker):
 
 
 # --------------------------------------------------------------------------- helpers
+
+# Long posts. A hostile post of 100 kB holds thousands of names, numbers and facts, often in one "sentence";
+# every look-up below that would walk the whole post (or sentence, or list of hits) once per hit is made
+# by bisection over offsets computed once per post, so the checker stays about linear in the post's length.
+
+_RUN = re.compile(r"\S+")  # the words of str.split() (``re``'s \s is str.isspace)
+
+
+class _PostIndex:
+    """Offsets of one post computed once: its sentences and its words (runs of non-space)."""
+
+    __slots__ = ("text", "_sentence_starts", "_sentences", "_word_starts", "_word_ends", "first_char", "_leads")
+
+    def __init__(self, analysis: "Analysis") -> None:
+        self.text = analysis.text
+        self._sentences = analysis.sentences
+        self._sentence_starts = [a for a, _ in self._sentences]
+        self._word_starts: list[int] | None = None
+        self._word_ends: list[int] = []
+        self._leads: dict[tuple, tuple[list[tuple[int, str]], int]] = {}
+        self.first_char = len(self.text) - len(self.text.lstrip())  # text[:i].strip() == "" iff i <= first_char
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """``Analysis.sentence_of`` by bisection (sentences are sorted and disjoint)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self._sentences[i][1]:
+            return self._sentences[i]
+        return 0, len(self.text)
+
+    def previous_sentence(self, a: int) -> tuple[int, int] | None:
+        """The last sentence that ends at or before ``a``."""
+        i = bisect.bisect_right(self._sentence_starts, a) - 1
+        while i >= 0 and self._sentences[i][1] > a:
+            i -= 1
+        return self._sentences[i] if i >= 0 else None
+
+    def _words(self) -> tuple[list[int], list[int]]:
+        if self._word_starts is None:
+            spans = [m.span() for m in _RUN.finditer(self.text)]
+            self._word_starts = [a for a, _ in spans]
+            self._word_ends = [b for _, b in spans]
+        return self._word_starts, self._word_ends
+
+    def words_between(self, start: int, end: int) -> int:
+        """``len(text[start:end].split())`` without the slice: the words that reach into ``[start, end)``."""
+        if start >= end:
+            return 0
+        starts, ends = self._words()
+        return max(0, bisect.bisect_left(starts, end) - bisect.bisect_right(ends, start))
+
+    def words_before(self, offset: int, n: int, start: int = 0) -> list[str]:
+        """``text[start:offset].split()[-n:]`` (``n`` > 0) without splitting the whole text before ``offset``."""
+        starts, ends = self._words()
+        i = bisect.bisect_right(ends, start)  # the first word that reaches past start
+        j = bisect.bisect_left(starts, offset)  # words [i, j) reach into [start, offset)
+        return [self.text[max(starts[k], start):min(ends[k], offset)] for k in range(max(i, j - n), j)]
+
+    def stripped_words(self, start: int, end: int, chars: str, n_first: int, n_last: int) -> tuple[list[str], list[str]]:
+        """The first ``n_first`` and the last ``n_last`` of ``[w for w in (v.strip(chars).lower() for v in
+        text[start:end].split()) if w]``, without splitting ``text[start:end]``. The first words of a
+        start are found once (many numbers share a sentence start)."""
+        starts, ends = self._words()
+        i = bisect.bisect_right(ends, start)  # the first word that reaches past start
+        j = bisect.bisect_left(starts, end)  # words [i, j) reach into [start, end)
+        if i >= j:
+            return [], []
+        text = self.text
+
+        def word(k: int) -> str:
+            return text[max(starts[k], start):min(ends[k], end)].strip(chars).lower()
+
+        key = (start, chars, n_first)
+        lead = self._leads.get(key)
+        if lead is None:  # (word index, word) of the first n_first non-empty words after start, up to any end
+            lead, k = [], i
+            while k < len(starts) and len(lead) < n_first:
+                w = text[max(starts[k], start):ends[k]].strip(chars).lower()
+                if w:
+                    lead.append((k, w))
+                k += 1
+            self._leads[key] = lead = (lead, k)
+        found, scanned = lead
+        first = [w for k, w in found if k < j - 1]
+        if j - 1 < scanned and len(first) < n_first:  # the last word may be cut off at end
+            w = word(j - 1)
+            if w:
+                first.append(w)
+        last: list[str] = []
+        k = j - 1
+        while k >= i and len(last) < n_last:
+            w = word(k)
+            if w:
+                last.append(w)
+            k -= 1
+        return first[:n_first], last[::-1]
+
+    def reach_before(self, offset: int, n: int) -> int:
+        """An offset at most ``n`` words before ``offset`` (0 when fewer words are there)."""
+        starts, _ = self._words()
+        j = bisect.bisect_left(starts, offset)
+        return starts[j - n] if j - n > 0 else 0
+
+    def reach_after(self, offset: int, n: int) -> int:
+        """An offset at least ``n`` words after ``offset`` (the end when fewer words are there)."""
+        _, ends = self._words()
+        j = bisect.bisect_right(ends, offset)
+        return ends[j + n - 1] if j + n - 1 < len(ends) else len(self.text)
+
+
+def _index(analysis: "Analysis") -> _PostIndex:
+    got = analysis.cache.get("_privacy.index")
+    if got is None:
+        got = analysis.cache["_privacy.index"] = _PostIndex(analysis)
+    return got
+
+
+class _ByStart:
+    """Hits (or any objects with ``start``/``end``) in their given order, found by the range of their start."""
+
+    __slots__ = ("items", "starts", "longest")
+
+    def __init__(self, items) -> None:
+        self.items = sorted(items, key=lambda h: h.start)  # stable: the given order among equal starts
+        self.starts = [h.start for h in self.items]
+        self.longest = max((h.end - h.start for h in self.items), default=0)
+
+    def within(self, a: int, b: int) -> list:
+        """The items with ``a <= start < b``, in order (as ``[x for x in items if a <= x.start < b]``)."""
+        return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+class _Covers:
+    """Features (URLs, numbers) sorted by start, with the furthest end reached so far: which of them cover or
+    overlap a span, by bisection instead of a walk over all of them per hit."""
+
+    __slots__ = ("items", "starts", "reach")
+
+    def __init__(self, features) -> None:
+        self.items = sorted(features, key=lambda f: f.start)
+        self.starts = [f.start for f in self.items]
+        self.reach = list(itertools.accumulate((f.end for f in self.items), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one feature holds ``[start, end)`` (``Analysis.inside``)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The features with ``f.start < end and start < f.end``, in order."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        out = []
+        while i >= 0 and self.reach[i] > start:
+            if self.items[i].end > start:
+                out.append(self.items[i])
+            i -= 1
+        return out[::-1]
+
+
+def _lexicon_hits(analysis: "Analysis", lexicon: "Lexicon", start: int = 0, end: int | None = None) -> list:
+    """``list(lexicon.finditer(analysis, start, end))`` from the post's hits found once (``post_hits``; they are
+    in order and do not overlap), so asking for one sentence after another does not scan the post again."""
+    hits = post_hits(analysis, lexicon)
+    if not hits:
+        return []
+    key = ("_privacy.hit_starts", lexicon)
+    starts = analysis.cache.get(key)
+    if starts is None:
+        starts = analysis.cache[key] = [h.start for h in hits]
+    out = []
+    for h in hits[bisect.bisect_left(starts, start):]:
+        if end is not None and h.start > end:
+            break
+        if end is None or h.end <= end:
+            out.append(h)
+    return out
+
 
 class _LazyAnonymizer:
     """presidio-anonymizer's engine, imported and built when the first post has data to redact."""
@@ -622,13 +838,6 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
             ends.append(a + m.end())
         i = b
     return "".join(chars), starts, ends
-
-
-def _addresses(text: str, mention, before: int) -> bool:
-    """Whether an @mention addresses its reader before ``before``: a reply's opening handle, or "@jan," / "@jan:"."""
-    if mention.end > before:
-        return False
-    return not text[: mention.start].strip() or text[mention.end : mention.end + 1] in (",", ":", "!")
 
 
 def _gap(text: str, person, start: int, end: int) -> str | None:
@@ -755,21 +964,22 @@ def _words(spec: dict | None, lang: str):
 
 def _any_word(analysis: "Analysis", spec: dict, start: int = 0, end: int | None = None) -> bool:
     """Whether a {nl, en, all} word list has a hit in the post (within ``[start, end)``)."""
-    return any(True for _ in _words(spec, analysis.lang).finditer(analysis, start, end))
+    return bool(_lexicon_hits(analysis, _words(spec, analysis.lang), start, end))
 
 
-def _beside_a_desk_address(analysis: "Analysis", h: _Hit, hits: list[_Hit], people: list[_Hit]) -> bool:
+def _beside_a_desk_address(analysis: "Analysis", h: _Hit, desks: _ByStart, here: list[_Hit]) -> bool:
     """Whether a phone number shares its sentence with a department e-mail address ("Mail naar
-    parkeren@gemeente-zwolle.nl of bel (038) 498 2000") and no private person: the same desk's line."""
+    parkeren@gemeente-zwolle.nl of bel (038) 498 2000") and no private person: the same desk's line.
+    ``desks``: the post's department addresses; ``here``: the private people of the number's sentence."""
     if h.entity != "PHONE_NUMBER":
         return False
-    a, b = analysis.sentence_of(h.start)
-    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
+    a, b = _index(analysis).sentence_of(h.start)
+    if any(x.severity > Severity.INFO for x in here):
         return False
-    return any(x.entity == "EMAIL_ADDRESS" and x.role and a <= x.start < b for x in hits)
+    return bool(desks.within(a, b))
 
 
-def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list[_Hit]) -> bool:
+def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, here: list[_Hit]) -> bool:
     """Whether the words around a phone number, e-mail address or account say it is an organisation's own:
     "Bel de gemeente op ...", "Vragen? Bel het Wmo-loket: ...", "Call us on ...", "... t.n.v. Gemeente Dorpen".
 
@@ -779,23 +989,23 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
     ("mijn buurman is bereikbaar op ...", "bel hem op ..."). A ``staff`` word anywhere in the post (a vacancy,
     a press contact) makes a named person's number their work line, cue or not.
     """
-    a, b = analysis.sentence_of(h.start)
+    a, b = _index(analysis).sentence_of(h.start)
     lang = analysis.lang
-    if any(not (x.start < h.end and h.start < x.end) for x in _words(org.get("unless"), lang).finditer(analysis, a, b)):
+    if any(not (x.start < h.end and h.start < x.end) for x in _lexicon_hits(analysis, _words(org.get("unless"), lang), a, b)):
         return False
     if org.get("staff") and _any_word(analysis, org["staff"]):
         return True  # a vacancy or a press contact: the person named gives their work line on purpose
     if org.get("own") and _own_line(analysis, h, org["own"], a):
         return True  # "call Jenny on our volunteering line ...", "Report flooding: ...", "... (24 hrs)"
-    if any(a <= x.start < b and x.severity > Severity.INFO for x in people):
+    if any(x.severity > Severity.INFO for x in here):
         return False
     lo, hi = a, h.start
     for _ in range(int(org.get("sentences_before", 0))):
         if lo == 0:
             break
-        lo = analysis.sentence_of(lo - 1)[0]
+        lo = _index(analysis).sentence_of(lo - 1)[0]
     if org.get("domains") and any(
-        _government_domain(m.group(), org["domains"]) for m in _DOMAIN.finditer(analysis.text, lo, b)
+        _government_domain(d, org["domains"]) for d in _domains(analysis, lo, b)
     ):
         return True  # "Find out if you qualify: business.belfastcity.gov.uk or call ...": a public body's line
     after = int(org.get("sentences_after", 0))
@@ -804,8 +1014,8 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, people: list
         for _ in range(after - 1 if b >= len(analysis.text) else after):
             if hi >= len(analysis.text):
                 break
-            hi = analysis.sentence_of(hi)[1]
-    return any(not (x.start < h.end and h.start < x.end) for x in _words(org.get("words"), lang).finditer(analysis, lo, hi))
+            hi = _index(analysis).sentence_of(hi)[1]
+    return any(not (x.start < h.end and h.start < x.end) for x in _lexicon_hits(analysis, _words(org.get("words"), lang), lo, hi))
 
 
 def _check_domains(spec: Any, name: str) -> None:
@@ -818,6 +1028,28 @@ def _check_domains(spec: Any, name: str) -> None:
 
 # a domain name or the domain of an address ("business.belfastcity.gov.uk", "grants@westfield.gov.uk")
 _DOMAIN = regex.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+")
+
+
+def _domains(analysis: "Analysis", start: int, end: int) -> list[str]:
+    """The ``_DOMAIN`` matches of ``text[start:end]`` (``_DOMAIN.finditer(text, start, end)``), from one scan of
+    the post: a match starts where one of the whole post starts (the look-behind sees the same text); one
+    that runs past ``end`` is matched again up to it."""
+    text = analysis.text
+    got = analysis.cache.get("_privacy.domains")
+    if got is None:
+        spans = [m.span() for m in _DOMAIN.finditer(text)]
+        got = analysis.cache["_privacy.domains"] = ([a for a, _ in spans], spans)
+    starts, spans = got
+    out = []
+    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        a, b = spans[i]
+        if b <= end:
+            out.append(text[a:b])
+        else:
+            m = _DOMAIN.match(text, a, end)
+            if m is not None:
+                out.append(m.group())
+    return out
 
 
 def _government_domain(domain: str, spec: dict) -> bool:
@@ -837,15 +1069,16 @@ def _own_line(analysis: "Analysis", h: _Hit, own: dict, a: int) -> bool:
     lang = analysis.lang
     text = analysis.text
     pick = lambda key: _word_set(own.get(key), lang)
-    before = [w.strip(":,()").lower() for w in text[a:h.start].split()]
-    before = [w for w in before if w]
+    # the words before the number in its sentence, stripped of ":,()" (empty ones left out): the last four
+    # and the first five are all that is read, so a long sentence is not split again for each number
+    first, last = _index(analysis).stripped_words(a, h.start, ":,()", 5, 4)
     nouns, possessive = pick("nouns"), pick("possessive")
     # a line word, or a compound ending in one ("vrijwilligersnummer", "helpline")
-    line = bool(before) and any(before[-1] == n or before[-1].endswith(n) and len(before[-1]) > len(n) + 2 for n in nouns)
-    if line and possessive.intersection(before[-4:-1]):
+    line = bool(last) and any(last[-1] == n or last[-1].endswith(n) and len(last[-1]) > len(n) + 2 for n in nouns)
+    if line and possessive.intersection(last[:-1]):
         return True
     labels = pick("labels")
-    if labels and before and before[0] in labels and len(before) <= 4 and text[a:h.start].rstrip().endswith(":"):
+    if labels and first and first[0] in labels and len(first) <= 4 and text[a:h.start].rstrip().endswith(":"):
         return True
     after = own.get("after")
     if after:
@@ -854,17 +1087,22 @@ def _own_line(analysis: "Analysis", h: _Hit, own: dict, a: int) -> bool:
     return False
 
 
-def _bare_label(analysis: "Analysis", h: _Hit, people: list[_Hit]) -> bool:
+def _bare_label(analysis: "Analysis", h: _Hit, anyone: bool) -> bool:
     """"Nieuwe openingstijden Milieustraat: ... Adres: Energieweg 20.": an address after a plain label that
-    opens its sentence, in a post that names no private person, is a bare address (``params.bare_label``)."""
+    opens its sentence, in a post that names no private person (``anyone``: it names one above info), is a
+    bare address (``params.bare_label``)."""
     label = h.rule.params.get("bare_label")
-    if not label or any(x.severity > Severity.INFO for x in people):
+    if not label or anyone:
         return False
-    a = analysis.sentence_of(h.start)[0]
+    index = _index(analysis)
+    a = index.sentence_of(h.start)[0]
+    labels = _word_set(label, analysis.lang)
+    if index.words_between(a, h.start) > 1 + max((len(w.split()) for w in labels), default=0):
+        return False  # more words before the address than a label and its colon: not a bare label
     head = analysis.text[a:h.start].strip()
     if not (head.endswith(":") and head[:1].isupper()):
         return False  # a post's sentence starts with a capital; a form's field ("address: ...") need not
-    return head[:-1].strip().lower() in _word_set(label, analysis.lang)
+    return head[:-1].strip().lower() in labels
 
 
 def _check_severity(value: Any, name: str) -> None:
@@ -900,7 +1138,7 @@ def _validate_home(home: Any) -> None:
             raise ValueError(f"params.home.{key} must be a whole number >= 0")
 
 
-def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict, after: list[_Hit] = ()) -> str:
+def _home_of(analysis: "Analysis", address: _Hit, named: _ByStart, home: dict, after: list[_Hit] = ()) -> str:
     """Why ``address`` is a home to keep out of the post: "person", "visit", or "" (it is not).
 
     "person": it is said to be the home of an identifiable private person of its sentence, by a residence
@@ -918,17 +1156,29 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
     strong = float(home.get("identifiable_score", 0.7))
     gap_words, before_words = int(home.get("gap_words", 8)), int(home.get("before_words", 3))
 
+    index = _index(analysis)
+
     def said_before(start: int) -> bool:
-        return bool(before_words) and bool(words.search_text(" ".join(text[:start].split()[-before_words:])))
+        return bool(before_words) and bool(words.search_text(" ".join(index.words_before(start, before_words))))
 
     linkers = {" ".join(w.lower().split()) for w in home.get("linkers", {}).get(lang, ())}
     letter = {" ".join(w.lower().split()) for w in home.get("letter_linkers", {}).get(lang, ())}
     honorifics = {w.lower() for w in home.get("letter_honorifics", {}).get(lang, ())}
+    # A name more than ``reach`` words from the address says nothing about it below: a residence word must
+    # stand within gap_words, and an envelope's joiner is a linker after an age ("(72)", ", 72,": 3 words).
+    # Only the names of the sentence within that reach are looked at, so an address costs the same in a
+    # long sentence as in a short one.
+    reach = max(gap_words, 3 + max([2, *(len(w.split()) for w in linkers | letter)]))
+    a, b = index.sentence_of(address.start)
+    people = named.within(max(a, index.reach_before(address.start, reach + 1) - named.longest),
+                          min(b, index.reach_after(address.end, reach + 1) + 1))
     enveloped = False  # a private person of any strength with the address set right after the name
     for x in people:
         if x.public:
             continue
         first, last = (x, address) if x.start < address.start else (address, x)
+        if index.words_between(first.end, last.start) > reach:
+            continue
         gap = text[first.end:last.start]
         # "Peter de Vries (Dorpsstraat 12, ...)", "Tom Walker, 14 Elm Road", "J. Smit van de Kerkweg 8", "Brenda
         # Walsh (72) of 9 Larch Close": the address set right after the name, as on an envelope, is where they live
@@ -956,12 +1206,22 @@ def _home_of(analysis: "Analysis", address: _Hit, people: list[_Hit], home: dict
     visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
     # "Our neighbour John at 14 Elm Road ... Pop round": a first name set against the address and a call to go there
     if visit and (said_before(address.start) or enveloped):
-        a, b = analysis.sentence_of(address.start)
+        a, b = _index(analysis).sentence_of(address.start)
         if b < len(text):
-            b = analysis.sentence_of(b)[1]  # "Ze woont op de Dorpsstraat 12. Ga daar maar eens langs!"
-        if visit.search_text(text[a:b]):
+            b = _index(analysis).sentence_of(b)[1]  # "Ze woont op de Dorpsstraat 12. Ga daar maar eens langs!"
+        if _said_in(analysis, visit, a, b):
             return "visit"
     return ""
+
+
+def _said_in(analysis: "Analysis", lexicon: "Lexicon", a: int, b: int) -> bool:
+    """``bool(lexicon.search_text(text[a:b]))``, once per span of the post (the addresses or facts of one long
+    sentence ask about the same sentence)."""
+    key = ("_privacy.said_in", lexicon, a, b)
+    got = analysis.cache.get(key)
+    if got is None:
+        got = analysis.cache[key] = bool(lexicon.search_text(analysis.text[a:b]))
+    return got
 
 
 # the opening bracket (and an honorific the name finder left out) between an address and the name after it
@@ -974,28 +1234,54 @@ def _after_honorific(text: str, x: _Hit, honorifics: set[str]) -> bool:
     return any(w.lower().rstrip(".") in honorifics for w in words)
 
 
-def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people: list[_Hit], pronouns, link,
+_OPENER = regex.compile(r"\s*([\p{L}]+)")
+
+
+def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people: _ByStart, pronouns, link,
                   strong: float, fillers: frozenset = frozenset()) -> list[_Hit]:
     """"Gisteren overleed Gerrit Hendriks. Hij had kanker.", "Pieter de Boer reed een fietser aan. Hij zit nu
     vast.": a sentence that opens with a personal pronoun linked to the fact speaks of the one private person
     identified in the sentence before it (two or more people there: nobody can tell whom it means)."""
-    a, _ = analysis.sentence_of(start)
-    opener = regex.match(r"\s*([\p{L}]+)", text[a:start])
+    index = _index(analysis)
+    a, _ = index.sentence_of(start)
+    opener = _OPENER.match(text, a, start)
     if not opener or a == 0:
         return []
-    word = _Span(a + opener.start(1), a + opener.end(1))
+    word = _Span(opener.start(1), opener.end(1))
     hits = pronouns.search_text(text[word.start : word.end])
     if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(
         text, start, end, word, link, fillers=fillers
     ):
         return []
-    previous = [(pa, pb) for pa, pb in analysis.sentences if pb <= a]
-    if not previous:
+    previous = index.previous_sentence(a)
+    if previous is None:
         return []
-    pa, pb = previous[-1]
-    before = {(x.start, x.end): x for x in people if pa <= x.start < pb}
+    pa, pb = previous
+    before = {(x.start, x.end): x for x in people.within(pa, pb)}
     strong_ones = [x for x in before.values() if x.score >= strong]
     return strong_ones if len(strong_ones) == 1 and len(before) == 1 else []
+
+
+# How far a fact reaches for the person it is said of, in words between them: the longest link below is a
+# closed clause of at most _CLAUSE_WORDS words and a predicate of at most 8 (filler words left out), so 60
+# leaves room for a score of fillers; a name further away is not linked (in a long post, only the names
+# within reach are tried, not every name of the post).
+_LINK_WORDS = 60
+# A finding points at most at this many related spans (the nearest): a post with a thousand phone numbers
+# does not give each fact a thousand related spans.
+_RELATED_MAX = 10
+
+
+def _nearest(spans: list[tuple[int, int]], start: int, end: int, ordered: bool = False) -> list[tuple[int, int]]:
+    """``spans`` itself when there are at most _RELATED_MAX, else the _RELATED_MAX nearest to ``[start, end)`` in
+    the post's order. ``ordered``: the spans are sorted by start (the nearest are found by bisection)."""
+    if len(spans) <= _RELATED_MAX:
+        return spans
+    if ordered:
+        i = bisect.bisect_left(spans, (start, -1))
+        spans = spans[max(0, i - _RELATED_MAX):i + _RELATED_MAX]
+    near = sorted(spans, key=lambda sp: (max(0, sp[0] - end, start - sp[1]), sp))[:_RELATED_MAX]
+    return sorted(near)
 
 
 @dataclass(frozen=True)
@@ -1120,24 +1406,59 @@ def _without(gap: str, fillers: frozenset) -> str:
     return _filler_regex(fillers).sub("", gap) if fillers else gap
 
 
+# a capitalised word that may repeat a first name: not run into a letter, a digit or a capitalised word after it
+_ECHO_WORD = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]|[^\S\n]+\p{Lu})")
+
+
 def _echoes(text: str, people: list[_Hit], strong: float = 0.7) -> list[_Hit]:
     """The first name of a private person named in full, repeated later in the post ("Ms Laura Kenny. Laura, who
     ...", "Tom Harding - Tom, who ..."): the same person, as identifiable as the full name. Not reported (the
-    full name is), only used to link facts and addresses to that person."""
-    out: list[_Hit] = []
+    full name is), only used to link facts and addresses to that person.
+
+    One scan of the post for every candidate word, and each repeat once per person it echoes: a full name
+    written again ("Jan de Vries ... Jan de Vries ... Jan") adds no second echo of the same kind, so a post
+    of many repeated names is linear, not quadratic, in its length.
+    """
+    strong_ones = sorted((y.start, y.end) for y in people if y.score >= strong)
+    if not strong_ones:
+        return []
+    names_of: dict[str, set[str]] = {}  # first word -> the full names of strong people that start with it
+    for y in people:
+        if y.score >= strong:
+            first = text[y.start:y.end].split()[:1]
+            if first:
+                names_of.setdefault(first[0], set()).add(text[y.start:y.end])
+    todo = []
     for x in people:
         words = text[x.start:x.end].split()
         if x.score < strong or len(words) < 2 or not regex.fullmatch(r"\p{Lu}\p{Ll}+", words[0]):
             continue
-        firsts = [y for y in people if y is not x and y.score >= strong and text[y.start:y.end].split()[:1] == words[:1]
-                  and text[y.start:y.end] != text[x.start:x.end]]
-        if firsts:
+        if names_of[words[0]] - {text[x.start:x.end]}:
             continue  # two people with that first name: nobody can tell which one is meant
-        rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(words[0])}(?![\p{{L}}\p{{N}}]|[^\S\n]+\p{{Lu}})")
-        for m in rx.finditer(text, x.end):
-            if not any(y.start <= m.start() < y.end and y.score >= strong for y in people):
-                out.append(_Hit(x.rule, "PERSON", m.start(), m.end(), x.score, "echo", public=x.public,
-                                severity=x.severity))
+        todo.append((x, words[0]))
+    if not todo:
+        return []
+    wanted = {w for _, w in todo}
+    starts = [a for a, _ in strong_ones]
+    reach = list(itertools.accumulate((b for _, b in strong_ones), max))  # furthest end up to each start
+    repeats: dict[str, list[tuple[int, int]]] = {}
+    for m in _ECHO_WORD.finditer(text):
+        if m.group(1) in wanted:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or reach[i] <= m.start():  # not inside a name already found
+                repeats.setdefault(m.group(1), []).append(m.span())
+    out: list[_Hit] = []
+    done: dict[tuple, int] = {}  # (first word, kind of echo) -> echoes made from this offset on
+    for x, word in todo:
+        found = repeats.get(word, [])
+        key = (word, id(x.rule), x.score, x.public, x.severity)
+        upto = done.get(key, len(text) + 1)
+        lo = bisect.bisect_left(found, (x.end, -1))
+        for a, b in found[lo:]:
+            if a >= upto:
+                break
+            out.append(_Hit(x.rule, "PERSON", a, b, x.score, "echo", public=x.public, severity=x.severity))
+        done[key] = min(upto, x.end)
     return out
 
 
@@ -1193,15 +1514,15 @@ def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
     if not venue:
         return False
     words = _words(venue, analysis.lang)
-    a = analysis.sentence_of(h.start)[0]
-    before = analysis.text[a:h.start].split()[-4:]
+    a = _index(analysis).sentence_of(h.start)[0]
+    before = _index(analysis).words_before(h.start, 4, a)
     if not (before and words.search_text(" ".join(before))):
         return False
     # "She lives in the Old Meeting House, 6 Mount Street": a word for living there makes the venue a home
     # (in lower case: "het Loket Wonen is verhuisd naar het Stadskantoor" names a desk)
     home = h.rule.params.get("home", {}).get("lives", {})
     return not (home and any(analysis.text[x.start].islower()
-                             for x in _words(home, analysis.lang).finditer(analysis, a, h.start)))
+                             for x in _lexicon_hits(analysis, _words(home, analysis.lang), a, h.start)))
 
 
 _OF_STREET = regex.compile(r"\s+(?:van|uit)\s+(?:(?:de|het|der|den)\s+)?(?=\p{Lu})")
@@ -1217,15 +1538,27 @@ def _split_residents(hits: list[_Hit], text: str, joiners: list[str] = ()) -> li
     people = [h for h in hits if h.entity == "PERSON" and len(text[h.start:h.end].split()) >= 2]
     joined = regex.compile(rf"[^\S\n]+(?:{'|'.join(map(regex.escape, joiners))})(?:[^\S\n]+(?:de|het|den|der))?[^\S\n]+$",
                            regex.IGNORECASE) if joiners else None
+    # only a name that holds the street's start matters: found by bisection over the names' starts, with the
+    # furthest end reached so far (ends only get shorter below, so it stays an upper bound)
+    order = sorted(range(len(people)), key=lambda i: people[i].start)
+    starts = [people[i].start for i in order]
+    reach = list(itertools.accumulate((people[i].end for i in order), max))
     for h in hits:
         if h.entity != "STREET_ADDRESS" or not h.pattern.startswith("nl-street"):
             continue
-        for x in people:
+        j = bisect.bisect_right(starts, h.start) - 1
+        held = []
+        while j >= 0 and reach[j] > h.start:
+            if people[order[j]].end > h.start:
+                held.append(order[j])
+            j -= 1
+        around = [people[i] for i in sorted(held)]  # in the order of the hits, as the first one wins below
+        for x in around:
             # "onze buurman Piet op de Lindelaan 14": the name ran into the street through "op de"; it ends before
             m = joined.search(text, x.start, h.start) if joined is not None and x.start < h.start < x.end <= h.end else None
             if m is not None and m.start() > x.start:
                 x.end = m.start()
-        for x in people:
+        for x in around:
             if x.start <= h.start < x.end < h.end:
                 m = _OF_STREET.match(text, x.end)
                 if m and m.end() < h.end:
@@ -1239,8 +1572,20 @@ def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
     ordered = sorted(
         hits, key=lambda h: (-int(h.rule.params.get("priority", 0)), -h.score, -(h.end - h.start), h.start)
     )
-    kept: list[_Hit] = []
+    if any(h.end <= h.start for h in hits):  # an empty span: the plain test against every kept hit
+        kept: list[_Hit] = []
+        for h in ordered:
+            if all(h.end <= k.start or k.end <= h.start for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+    # Kept spans do not overlap, so sorted by start they are sorted by end too: a new span overlaps one of
+    # them only if it overlaps the last one that starts before its end (bisection, not a walk over all).
+    spans: list[tuple[int, int]] = []
+    keep: list[_Hit] = []
     for h in ordered:
-        if all(h.end <= k.start or k.end <= h.start for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect.bisect_left(spans, (h.end, -1))  # spans[:i] start before h.end
+        if i and spans[i - 1][1] > h.start:
+            continue
+        spans.insert(i, (h.start, h.end))
+        keep.append(h)
+    return sorted(keep, key=lambda h: h.start)
