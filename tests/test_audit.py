@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import logging
+import re
 import warnings
 
 import pytest
@@ -876,3 +878,59 @@ def test_an_unknown_or_unreadable_platform_is_that_rows_only(tmp_path):
     errors = a.posts["error"].tolist()
     assert pd.isna(errors[0]) and pd.isna(errors[1]) and pd.isna(errors[3])
     assert errors[2].startswith("InputError: ") and "platform" in errors[2]
+
+
+_ENCODED = {  # Windows Notepad / Excel "Unicode text" write UTF-16 with a byte-order mark
+    "utf-16-le": lambda s: codecs.BOM_UTF16_LE + s.encode("utf-16-le"),
+    "utf-16-be": lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"),
+    "utf-8-sig": lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("codec", list(_ENCODED))
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_utf16_and_bom_files_are_read_as_utf8_is(probe, tmp_path, codec, suffix):
+    df = _posts(12)
+    plain = tmp_path / f"plain{suffix}"
+    if suffix == ".csv":
+        df.to_csv(plain, index=False, sep="\t")
+    else:
+        plain.write_text("".join(json.dumps(r, ensure_ascii=False, default=str) + "\r\n" for r in df.to_dict("records")), "utf-8")
+    encoded = tmp_path / f"enc{suffix}"
+    encoded.write_bytes(_ENCODED[codec](plain.read_text("utf-8")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "read as Windows-1252"
+        got = _run(encoded, probe, chunk_size=5)
+    _same(got, _run(plain, probe, chunk_size=5))
+    assert got.posts["error"].isna().all() and got.posts["id"].iloc[0] == "p000"
+
+
+def test_utf16_jsonl_with_the_dask_engine(probe, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.dataframe")
+    lines = [json.dumps({"id": f"p{i}", "text": t + " \u00e9\U0001F600"}) for i, t in enumerate(["Hallo", "Wat een idioot", "Bel 0612345678"] * 400)]
+    lines[7] = '{"id": "p7", "text": "kapot'
+    (tmp_path / "p.jsonl").write_bytes(_ENCODED["utf-16-le"]("\n".join(lines) + "\n"))
+    (tmp_path / "p.csv").write_bytes(_ENCODED["utf-16-be"]("id;text\n" + "".join(f"p{i};Hallo {i}\n" for i in range(3000))))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        for source in (tmp_path / "p.jsonl", tmp_path / "p.csv"):
+            local = audit(source, pipeline=probe, progress=False, chunk_size=100)
+            _same(audit(source, pipeline=probe, progress=False, chunk_size=100, engine="dask", client=client), local)
+            errors = local.posts["error"]
+            assert errors.notna().sum() == (source.suffix == ".jsonl") and len(local.posts) in (1200, 3000)
+    assert "line 8" in audit(tmp_path / "p.jsonl", pipeline=probe, progress=False).posts["error"].iloc[7]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_binary_and_bomless_utf16_sources_are_refused_saying_what_they_look_like(probe, tmp_path, suffix):
+    (tmp_path / f"b{suffix}").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" * 20)
+    with pytest.raises(InputError, match=rf"^b{re.escape(suffix)}: looks like a binary file \(not text\)"):
+        audit(tmp_path / f"b{suffix}", pipeline=probe, progress=False)
+    body = "id,text\n1,Hallo daar\n" if suffix == ".csv" else '{"id": 1, "text": "Hallo daar"}\n'
+    (tmp_path / f"u{suffix}").write_bytes(body.encode("utf-16-le"))
+    with pytest.raises(InputError, match=rf"^u{re.escape(suffix)}: looks like UTF-16 \(little-endian\) without a byte-order mark"):
+        audit(tmp_path / f"u{suffix}", pipeline=probe, progress=False)
+    if suffix == ".csv":  # named, it is read
+        assert audit(tmp_path / "u.csv", encoding="utf-16-le", pipeline=probe, progress=False).posts["id"].tolist() == ["1"]

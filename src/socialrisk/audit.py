@@ -318,12 +318,30 @@ def _decodes(path: Path, encoding: str) -> bool:
     return True
 
 
-def _sniff_encoding(path: Path) -> str:
-    """UTF-8 when the whole file decodes as UTF-8, else Windows-1252 (Excel's CSV export) with a warning."""
+def _text_codec(path: Path) -> tuple[int, str]:
+    """(length of the byte-order mark, codec of the bytes after it) of a CSV or JSONL file, as post files are
+    read (formats.decode): UTF-16 or UTF-32 by its mark (Notepad, Excel's "Unicode text"), else UTF-8. NUL bytes
+    without a mark are refused, saying what the file looks like: binary, or UTF-16 without a mark."""
+    from .formats import _not_text, encoding_of
+
     with open(path, "rb") as fh:
-        head = fh.read(2)
-    if head in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"{path.name}: not valid UTF-8 (it starts like UTF-16); pass encoding='utf-16' or re-save the file as UTF-8")
+        head = fh.read(8192)
+    bom, codec, _ = encoding_of(head)
+    if not bom and b"\x00" in head:
+        raise InputError(f"{path.name}: {_not_text(head)}")
+    return len(bom), codec
+
+
+# pandas' names for a file that starts with its byte-order mark (read and dropped)
+_WITH_BOM = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16", "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
+
+
+def _sniff_encoding(path: Path) -> str:
+    """The encoding its byte-order mark names; else UTF-8 when the whole file decodes as UTF-8, else
+    Windows-1252 (Excel's CSV export) with a warning."""
+    bom, codec = _text_codec(path)
+    if bom:
+        return _WITH_BOM[codec]
     if _decodes(path, "utf-8"):
         return "utf-8"
     if _decodes(path, "cp1252"):
@@ -363,12 +381,13 @@ def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[
         raise InputError(f"{path.name}: unknown encoding {encoding!r}") from None
 
 
-def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
-    """One JSONL line (``n`` from 1) as a row: a dict as it is, a string as the text, or an error."""
+def _jsonl_row(line: bytes | str, n: int, text: str) -> Mapping[str, Any]:
+    """One JSONL line (``n`` from 1; bytes of UTF-8, or already decoded) as a row: a dict as it is, a string as
+    the text, or an error."""
     from .formats import MAX_DEPTH, _json_too_deep
 
     try:
-        decoded = line.decode("utf-8")
+        decoded = line if isinstance(line, str) else line.decode("utf-8")
         if _json_too_deep(decoded) is not None:  # json.loads recurses: a RecursionError from deep inside
             return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
         value = json.loads(decoded)
@@ -384,15 +403,37 @@ def _jsonl_row(line: bytes, n: int, text: str) -> Mapping[str, Any]:
     return {"__error__": f"InputError: line {n}: each post must be a mapping of fields (or a string)"}
 
 
-def _jsonl_lines(path: Path, start: int = 0, end: int | None = None, first: int = 1) -> Iterator[tuple[int, bytes]]:
-    """(line number, line) for the non-blank lines of ``path`` in bytes [start, end)."""
+def _raw_lines(fh: Any, codec: str) -> Iterator[tuple[int, bytes | str]]:
+    """(size in bytes, line) of each line from ``fh``'s position, split at "\\n" only: UTF-8 lines as bytes (the
+    fast path), others decoded, as a UTF-16 line end is two bytes and a 0x0A byte may be half of a character."""
+    if codec == "utf-8":
+        for line in fh:
+            yield len(line), line
+        return
+    decoder = codecs.getincrementaldecoder(codec)("surrogatepass")  # a lone surrogate stays one, as in UTF-8 JSON
+    rest = ""
+    for block in iter(lambda: fh.read(1 << 20), b""):
+        *lines, rest = (rest + decoder.decode(block)).split("\n")
+        for line in lines:
+            yield len((line + "\n").encode(codec, "surrogatepass")), line + "\n"
+    try:
+        rest += decoder.decode(b"", final=True)
+    except UnicodeDecodeError:  # an odd byte at the end: that line is not JSON (an error row), not a crash
+        rest += "\ufffd"
+    if rest:
+        yield len(rest.encode(codec, "surrogatepass")), rest
+
+
+def _jsonl_lines(path: Path, start: int = 0, end: int | None = None, first: int = 1) -> Iterator[tuple[int, bytes | str]]:
+    """(line number, line) for the non-blank lines of ``path`` in bytes [start, end) (after a byte-order mark)."""
+    bom, codec = _text_codec(path)
     with open(path, "rb") as fh:
-        fh.seek(start)
-        pos = start
-        for n, line in enumerate(fh, first):
+        pos = max(start, bom)
+        fh.seek(pos)
+        for n, (size, line) in enumerate(_raw_lines(fh, codec), first):
             if end is not None and pos >= end:
                 return
-            pos += len(line)
+            pos += size
             if line.strip():
                 yield n, line
 
@@ -886,10 +927,12 @@ _REC = "__socialrisk_record__"  # the one column of a Dask partition of JSONL ro
 
 def _jsonl_ranges(path: Path, blocksize: int) -> list[tuple[int, int, int]]:
     """(start byte, end byte, first line number) of about ``blocksize`` bytes each, cut at line ends."""
-    ranges, start, first, pos, n = [], 0, 1, 0, 0
+    bom, codec = _text_codec(path)
+    ranges, start, first, pos, n = [], bom, 1, bom, 0
     with open(path, "rb") as fh:
-        for n, line in enumerate(fh, 1):
-            pos += len(line)
+        fh.seek(bom)
+        for n, (size, _) in enumerate(_raw_lines(fh, codec), 1):
+            pos += size
             if pos - start >= blocksize:
                 ranges.append((start, pos, first))
                 start, first = pos, n + 1
@@ -921,6 +964,8 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
         blocksize = max(2**16, chunk * 256)  # about ``chunk`` posts of a few hundred bytes per partition
         if kind == "csv":
             sep, encoding = _csv_options(path, cols.sep, cols.encoding)
+            if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+                blocksize = None  # Dask cuts blocks at 0x0A bytes: half a UTF-16 character; one partition instead
             frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize, encoding=encoding)
         elif kind == "jsonl":
             # Not dd.read_json: one broken line would sink the whole read, and it reads 5 as "5".
