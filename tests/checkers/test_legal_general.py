@@ -34,6 +34,19 @@ FIRES = [
     ("Look at the migrants in our town. Those are parasites.", "en", "LEGAL-GROUP", "blocker"),
     # a question that is not answered no stays a question
     ("Stuur alle vluchtelingen terug? Ja!", "nl", "LEGAL-GROUP", "high"),
+    # -- 2. the insult structure: person or pronoun + copula + insulting adjective (params.adjectives), ending the
+    # clause or before a plain noun for a person (params.person_nouns)
+    ("Burgemeester Kok is laf.", "nl", "LEGAL-INSULT", "high"),
+    ("Wethouder De Vries is een achterbakse vrouw.", "nl", "LEGAL-INSULT", "high"),
+    ("Minister Faber is een zielige vrouw.", "nl", "LEGAL-INSULT", "high"),
+    ("@jansen je bent zo dom.", "nl", "LEGAL-INSULT", "high"),
+    ("De burgemeester is echt ontzettend gluiperig.", "nl", "LEGAL-INSULT", "high"),
+    ("Councillor Hill is a pathetic little man.", "en", "LEGAL-INSULT", "high"),
+    ("Mayor Brown is spineless.", "en", "LEGAL-INSULT", "high"),
+    ("The mayor is utterly gormless.", "en", "LEGAL-INSULT", "high"),
+    ("She's a despicable woman.", "en", "LEGAL-INSULT", "medium"),
+    ("De minister heeft de hersens van een goudvis.", "nl", "LEGAL-INSULT", "high"),
+    ("The mayor has the memory of a goldfish.", "en", "LEGAL-INSULT", "high"),
 ]
 
 QUIET = [
@@ -58,10 +71,33 @@ QUIET = [
     ("Send them all back? No. We choose a fair asylum system.", "en"),
     ("Zijn asielzoekers gelukzoekers? Nee.", "nl"),
     ("Are immigrants criminals? No, and the figures show it.", "en"),
-    # -- 3. sharp criticism of policy, a party or a doctrine
+    # -- 3. the insult structure said of a plan or decision, negated, of health or the weather, or reported
+    ("The minister's plan is stupid.", "en"),
+    ("The minister's decision was dumb.", "en"),
+    ("The minister's idea is dumb.", "en"),
+    ("Het besluit van de minister is achterlijk.", "nl"),
+    ("Het idee van de wethouder is dom.", "nl"),
+    ("This policy is stupid.", "en"),
+    ("Minister Jansen is niet dom.", "nl"),
+    ("Wethouder Kok is geen domme vrouw.", "nl"),
+    ("The mayor is not stupid.", "en"),
+    ("De minister is dom bezig met dit dossier.", "nl"),
+    ("Minister Faber is een sterke vrouw.", "nl"),
+    ("The mayor is a strong woman.", "en"),
+    ("De burgemeester is ziek.", "nl"),
+    ("De minister is vies van de regen.", "nl"),
+    ("The minister is fat on promises.", "en"),
+    ("\"De burgemeester is dom,\" zei een inwoner.", "nl"),
+    ("Jij bent een waardeloze bestuurder als het om wonen gaat, zegt de oppositie.", "nl"),
+    ("Dit kabinet is incompetent in woonbeleid.", "nl"),
+    ("The Tories are clueless on housing.", "en"),
+    # mocking metaphors read literally: a brain studied, not had
+    ("De wethouder heeft de hersens van een goudvis onderzocht.", "nl"),
+    ("Biologen hebben de hersens van een goudvis onderzocht.", "nl"),
+    ("The councillor studied the brain of a goldfish at university.", "en"),
+    # -- 4. sharp criticism of policy, a party or a doctrine
     ("Dit plan is een ramp.", "nl"),
     ("The minister failed.", "en"),
-    ("Dit kabinet is incompetent in woonbeleid.", "nl"),
     ("Islam is not compatible with a secular state, we argue.", "en"),
     ("The asylum policy is a disaster.", "en"),
     ("Het asielbeleid is een puinhoop.", "nl"),

@@ -44,6 +44,7 @@ WORD_KEYS = (
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
     "pointed", "anaphora", "antecedent", "weekdays", "months", "passive", "epithets", "demonstrative", "rebuttal",
+    "adjectives", "person_nouns",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -156,6 +157,25 @@ _CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and t
 _APPOSITION_GAP = " \t:?!-–—"  # what may set an epithet after a group ("Migranten: ongedierte.")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)…]|$)")  # a word that ends its clause
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s*(?:(?:en|maar|want|dus|and|but|so)\s+)?|\s(?:en|maar|want|and|but)\s", re.IGNORECASE)
+# the insult structure: subject, copula, intensifiers or an article, adjective, (a word,) a noun for a person
+_ADVERBS = r"\s*(?:(?:nu|echt|gewoon|toch|ook|nog\s+steeds|really|just|also|still|truly|honestly)\s+)*"
+_ADVERB_GAP = regex.compile(_ADVERBS, regex.IGNORECASE)
+# after a title, its name may come first ("Councillor Hill is", "Wethouder De Vries is")
+_SUBJECT_GAP = regex.compile(r"(?-i:\s+(?:(?:de|van|der|den)\s+)?\p{Lu}[\p{Ll}'’-]+){0,3}" + _ADVERBS, regex.IGNORECASE)
+_COPULA_GAP = {  # intensifiers and articles, per language ("is a vet" in a Dutch post is no "is een vette ...")
+    "nl": re.compile(
+        r"\s+(?:(?:echt|zo|zó|gewoon|toch|ontzettend|enorm|zeer|erg|heel|vreselijk|verschrikkelijk|compleet|volslagen|"
+        r"totaal|helemaal|werkelijk|ongelooflijk|een|de|het)\s+)*",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\s+(?:(?:so|really|just|such|very|utterly|completely|totally|absolutely|incredibly|plain|bloody|fucking|truly|"
+        r"a|an|the|most|one\s+of)\s+)*",
+        re.IGNORECASE,
+    ),
+}
+_NOUN_GAP = regex.compile(r"\s+(?:[\p{L}-]+\s+)?")
+_NOUN_END = re.compile(r"\s*(?:[.!?,;:)…]|$)|\s+(?:en|maar|die|dat|and|but|who|that|with|met)\b", re.IGNORECASE)
 # between "het zijn" / "those are" and the epithet: intensifiers or an article at most
 _DEMONSTRATIVE_GAP = re.compile(
     r"\s+(?:(?:allemaal|gewoon|echt|stuk\s+voor\s+stuk|niets\s+anders\s+dan|een\s+stel|all|just|really|nothing\s+but|a\s+bunch\s+of)\s+)*",
@@ -343,9 +363,10 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         a = min(analysis.sentence_of(hit.start)[0], hit.start)
         text = analysis.text
+        # the predicate may open the hit itself (an open pattern "is stupid", "is gestoord")
         predicates = [
-            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.start)
-            if len(text[c.end : hit.start].split()) <= max_words
+            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.end)
+            if c.start <= hit.start and len(text[c.end : hit.start].split()) <= max_words
         ]
         if not predicates:
             return False
@@ -436,6 +457,7 @@ class LegalChecker(FramedChecker):
         # a pattern names its addressee itself ("you are pathetic", "hou je bek"), unless it is open ("is a racist")
         pattern_names = {s.name for s in rule.match.patterns} - set(p.open_patterns)
         not_negation = param_lexicon(rule, "not_negation", analysis.lang)
+        done: list[tuple[int, int]] = []
         for hit in rule_hits(rule, analysis, masked=p.masked):
             targets = self._targets(rule, analysis, hit, p.window, inside=hit.term in pattern_names, closing=True)
             if not targets and hit.term not in pattern_names:
@@ -452,7 +474,55 @@ class LegalChecker(FramedChecker):
             if label != "attributed":
                 one = hit.term in p.person_patterns  # "die sukkel van een wethouder": one office holder
                 label = "person" if one or any(t.person for t in targets) else "fact"
+            done.append((hit.start, hit.end))
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
+        if "adjectives" in rule.params:
+            yield from self._insult_copula(rule, p, analysis, done)
+
+    def _insult_copula(self, rule, p, analysis, done: list[tuple[int, int]]):
+        """The insult structure any adjective fits: a person, @handle, office holder or pronoun, a ``copula`` right
+        after it, then an insulting adjective (``adjectives``) that ends its clause ("Minister Faber is dom.",
+        "Councillor Hill is spineless.") or that a plain noun for a person (``person_nouns``) follows ("is een domme
+        vrouw", "is a pathetic little man"). Only intensifiers or an article may stand between copula and
+        adjective, so "is niet dom", "is geen domme vrouw" and "is dom bezig" are not it; a subject that is a
+        plan or decision ("the minister's plan is stupid") is criticism of the plan."""
+        lang, text = analysis.lang, analysis.text
+        copula = param_lexicon(rule, "copula", lang)
+        nouns = param_lexicon(rule, "person_nouns", lang)
+        for adj in post_hits(analysis, param_lexicon(rule, "adjectives", lang, masked=True)):
+            if any(adj.start < y and x < adj.end for x, y in done):
+                continue
+            a, b = analysis.sentence_of(adj.start)
+            a, b = min(a, adj.start), max(b, adj.end)
+            gap = _COPULA_GAP.get(lang, _COPULA_GAP["en"])
+            cops = [c for c in cue_hits(analysis, copula, a, adj.start) if gap.fullmatch(text, c.end, adj.start)]
+            if not cops:
+                continue
+            cop, end = cops[-1], adj.end
+            if not _CLAUSE_END.match(text, adj.end):
+                after = [h for h in cue_hits(analysis, nouns, adj.end, b) if _NOUN_GAP.fullmatch(text, adj.end, h.start)]
+                if not after or not _NOUN_END.match(text, after[0].end):
+                    continue  # "is dom bezig", "is a stupid idea": not said of the person
+                end = after[0].end
+            hit = Hit(cop.start, end, "copula")
+            targets = [
+                t for t in self._targets(rule, analysis, hit, p.window, ("office", "pronoun"), closing=True)
+                if t.kind != "word" and (
+                    (t.end <= cop.start and (_SUBJECT_GAP if t.kind == "office" else _ADVERB_GAP).fullmatch(text, t.end, cop.start))
+                    or t.start < cop.start < t.end  # "he's", "you're"
+                    or (t.start >= end and t.kind == "handle")  # "Je bent zo dom. @naam": the handles that close the post
+                )
+            ]
+            if not targets or self._said_of_a_thing(rule, analysis, Hit(adj.start, end, "copula"), targets):
+                continue
+            frame = frame_of(rule, analysis, adj.start, end, FRAME_KEYS)
+            label = self._framing(frame, Hit(adj.start, end, "copula"), p)
+            if label is None:
+                continue
+            if label != "attributed":
+                label = "person" if any(t.person for t in targets) else "fact"
+            first = min(t.start for t in targets)
+            yield label, (min(first, cop.start), end), [(t.start, t.end) for t in targets], text[adj.start : adj.end].lower()
 
     def _group(self, rule, p, analysis):
         lang = analysis.lang
