@@ -47,6 +47,22 @@ FIRES = [
     ("She's a despicable woman.", "en", "LEGAL-INSULT", "medium"),
     ("De minister heeft de hersens van een goudvis.", "nl", "LEGAL-INSULT", "high"),
     ("The mayor has the memory of a goldfish.", "en", "LEGAL-INSULT", "high"),
+    # -- 3. threats in other verb frames: a separable verb with speaker and victim, bodily harm, "to death", a
+    # bullet, a life to pay with; a hedge word in a call to violence lowers nothing
+    ("Ik steek je neer.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Ik sla je verrot, @jansen.", "nl", "LEGAL-THREAT", "blocker"),
+    ("We slaan hem in elkaar als hij komt.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Ik breek je benen.", "nl", "LEGAL-THREAT", "blocker"),
+    ("I'll break your legs.", "en", "LEGAL-THREAT", "blocker"),
+    ("I'm going to smash his face in.", "en", "LEGAL-THREAT", "blocker"),
+    ("I will end you, @smith.", "en", "LEGAL-THREAT", "blocker"),
+    ("I'm going to beat the councillor to death.", "en", "LEGAL-THREAT", "blocker"),
+    ("Someone ought to put a bullet in the mayor.", "en", "LEGAL-THREAT", "blocker"),
+    ("Die minister verdient een kogel door zijn kop.", "nl", "LEGAL-THREAT", "blocker"),
+    ("You will pay for this with your life.", "en", "LEGAL-THREAT", "blocker"),
+    ("Dat ga je met je leven bekopen, wethouder.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Iemand zou de burgemeester eens moeten neerschieten.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Moeten we de burgemeester ophangen?", "nl", "LEGAL-THREAT", "high"),
 ]
 
 QUIET = [
@@ -95,7 +111,28 @@ QUIET = [
     ("De wethouder heeft de hersens van een goudvis onderzocht.", "nl"),
     ("Biologen hebben de hersens van een goudvis onderzocht.", "nl"),
     ("The councillor studied the brain of a goldfish at university.", "en"),
-    # -- 4. sharp criticism of policy, a party or a doctrine
+    # -- 4. the verb frames in politics, sport and reports
+    ("Ik sla je boek open op pagina 3.", "nl"),
+    ("Ik steek je een hart onder de riem.", "nl"),
+    ("Ik schiet je zo een berichtje.", "nl"),
+    ("We slaan ze in het debat.", "nl"),
+    ("We gaan hun monopolie breken.", "nl"),
+    ("We'll beat them at the ballot box.", "en"),
+    ("We will end them at the polls.", "en"),
+    ("We'll break their grip on the council.", "en"),
+    ("I'll break your fall.", "en"),
+    ("He was beaten to death in 1998, the court heard.", "en"),
+    ("He paid with his life for his courage.", "en"),
+    ("Zij betaalde met haar leven voor de vrijheid.", "nl"),
+    ("Als dat bij corona zou gebeuren, vallen er meer doden dan bij de griep.", "nl"),
+    ("Het aantal doden in het verkeer daalt.", "nl"),
+    ("Wij gaan dit plan kapotmaken in de raad.", "nl"),
+    ("We will kill this bill in committee.", "en"),
+    # a question answered no right after it
+    ("Moeten we de burgemeester ophangen? Nee, natuurlijk niet.", "nl"),
+    ("Is de wethouder corrupt? Nee, dat blijkt uit het onderzoek.", "nl"),
+    ("Is Councillor Hill a liar? No.", "en"),
+    # -- 5. sharp criticism of policy, a party or a doctrine
     ("Dit plan is een ramp.", "nl"),
     ("The minister failed.", "en"),
     ("Islam is not compatible with a secular state, we argue.", "en"),

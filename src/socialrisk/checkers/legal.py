@@ -304,6 +304,14 @@ class LegalChecker(FramedChecker):
             return "question"
         return "fact"
 
+    def _label(self, rule, analysis, frame: Frame, hit: Hit, p: LegalParams) -> str | None:
+        """``_framing``, and a question answered no right after it ("Is de wethouder corrupt? Nee, ...", params.rebuttal)
+        is "rebutted" where the rule gives that level a severity, else nothing."""
+        label = self._framing(frame, hit, p)
+        if label == "question" and self._rebutted(rule, analysis, hit.end):
+            return "rebutted" if "rebutted" in p.levels else None
+        return label
+
     # -- mechanisms: each yields (label, span, related spans, term) -----------------------------
 
     @staticmethod
@@ -435,7 +443,7 @@ class LegalChecker(FramedChecker):
                 continue  # wrongdoing in general ("fraude bestrijden") accuses nobody
             if "predicate" in rule.params and self._opener_not_subject(rule, analysis, hit, targets, p.subject_words):
                 continue  # "Closing the night shelter ... is criminal": said of a situation, not of a person
-            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            label = self._label(rule, analysis, frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
             if label == "fact" and "policy" in p.levels and "things" in rule.params and (
@@ -468,7 +476,7 @@ class LegalChecker(FramedChecker):
             a, b = analysis.sentence_of(hit.start)
             affirm = [(h.start, h.end) for h in cue_hits(analysis, not_negation, min(a, hit.start), max(b, hit.end))]
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS, skip=affirm)
-            label = self._framing(frame, hit, p)
+            label = self._label(rule, analysis, frame, hit, p)
             if label is None:
                 continue
             if label != "attributed":
@@ -516,7 +524,7 @@ class LegalChecker(FramedChecker):
             if not targets or self._said_of_a_thing(rule, analysis, Hit(adj.start, end, "copula"), targets):
                 continue
             frame = frame_of(rule, analysis, adj.start, end, FRAME_KEYS)
-            label = self._framing(frame, Hit(adj.start, end, "copula"), p)
+            label = self._label(rule, analysis, frame, Hit(adj.start, end, "copula"), p)
             if label is None:
                 continue
             if label != "attributed":
@@ -769,14 +777,15 @@ class LegalChecker(FramedChecker):
                 continue
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
             # "we zullen nooit accepteren dat ... worden vermoord": a negation anywhere turns it around
-            label = None if frame.has("negation") else self._framing(frame, hit, p)
+            label = None if frame.has("negation") else self._label(rule, analysis, frame, hit, p)
             if label is None:
                 continue
             # "de wethouders moeten opgehangen worden": an org term that names office holders (``people``) names
             # persons, when they suffer it (a ``passive`` verb, or a state: "moeten dood"); "the ministers should
             # hang their heads", "de wethouders moeten de vlag ophangen" have them act
             suffer = bool(cue_hits(analysis, passive, a, max(b, hit.end))) or not_imperative.contains(analysis, hit.start, hit.end)
-            if label == "fact" and (
+            # "Iemand zou de burgemeester moeten neerschieten": a hedge word in a call to violence lowers nothing
+            if label in ("fact", "hedged") and (
                 whole or any(
                     t.kind != "org" or _all_of(analysis.text, hit, t) or (suffer and people.contains(analysis, t.start, t.end))
                     for t in targets
@@ -789,7 +798,7 @@ class LegalChecker(FramedChecker):
 
     def _phrase(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            label = self._label(rule, analysis, frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
             yield ("fact" if label == "hedged" else label), (hit.start, hit.end), [], hit.term
@@ -801,7 +810,7 @@ class LegalChecker(FramedChecker):
         hits = rule_hits(rule, analysis, masked=p.masked)
         companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
         for hit in hits:
-            label = self._framing(frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            label = self._label(rule, analysis, frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
             label = "fact" if label == "hedged" else label
