@@ -388,6 +388,7 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int]:
 
 
 def _yaml_front(src: str, path: str) -> dict[str, Any]:
+    """YAML front matter (YAML 1.2 booleans, no key twice) as fields; errors name the file line."""
     try:
         loaded = yaml_load(src)
     except YamlTooDeep as exc:
@@ -400,12 +401,12 @@ def _yaml_front(src: str, path: str) -> dict[str, Any]:
 
 
 _TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(?P<toml>.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_TOML_AT = re.compile(r"(?P<reason>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)\Z", re.S)
+_TOML_AT = re.compile(r"\A(?P<reason>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)\Z", re.S)
 # tomllib's reasons for a key or table given twice; the ones naming a key are never shown (it may be post text)
-_TOML_DUPLICATE = re.compile(r"Cannot overwrite a value|Cannot declare .* twice|Duplicate inline table key '(?P<key>.*)'\Z", re.S)
-_TOML_HIDDEN = re.compile(r"Cannot (?:mutate|redefine)")
-_TOML_KEY = re.compile(r"[ \t]*\[*[ \t]*(?P<key>[A-Za-z0-9_.-]+)[ \t]*[=\]]")  # key = ..., [table], [[array]]
-_TOML_DATE = re.compile(r"[^=]*=[ \t]*\d{4}-\d{1,2}-\d{1,2}")  # a line whose value is written as a date
+_TOML_DUPLICATE = re.compile(r"\A(?:Cannot overwrite a value|Cannot declare .* twice|Duplicate inline table key '(?P<key>.*)'\Z)", re.S)
+_TOML_HIDDEN = re.compile(r"\ACannot (?:mutate|redefine)")
+_TOML_KEY = re.compile(r"\A[ \t]*(?:\[{1,2}[ \t]*)?(?P<key>[A-Za-z0-9_.-]+)[ \t]*[=\]]")  # key = ..., [table], [[array]]
+_TOML_DATE = re.compile(r"\A[^=]*=[ \t]*\d{4}-\d{1,2}-\d{1,2}")  # a line whose value is written as a date
 
 
 def _toml_front(src: str, path: str) -> dict[str, Any]:
@@ -425,6 +426,8 @@ def _toml_front(src: str, path: str) -> dict[str, Any]:
 
 
 def _toml_problem(message: str, src: str) -> str:
+    """tomllib's error as ours: the file line, the field where its line names one, tomllib's reason unless
+    it quotes a key."""
     m = _TOML_AT.match(message)
     reason, n = (m.group("reason"), m.group("line")) if m else (message, None)
     n = int(n) if n else src.rstrip("\r\n").count("\n") + 1  # "at end of document": its last line
