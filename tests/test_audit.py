@@ -839,14 +839,17 @@ def _source(kind, tmp_path, recs):
         path = tmp_path / "p.jsonl"
         path.write_text("".join(json.dumps({k: v for k, v in r.items() if v != ""}) + "\n" for r in recs), "utf-8")
         return path
-    if kind == ".csv":
-        path = tmp_path / "p.csv"
-        pd.DataFrame(recs).to_csv(path, index=False)
+    if kind in (".csv", ".parquet"):
+        path = tmp_path / f"p{kind}"
+        if kind == ".csv":
+            pd.DataFrame(recs).to_csv(path, index=False)
+        else:
+            pd.DataFrame(recs).replace("", None).to_parquet(path, index=False)
         return path
     return recs if kind == "list" else pd.DataFrame(recs).replace("", None)
 
 
-@pytest.mark.parametrize("kind", [".jsonl", ".csv", "list", "DataFrame"])
+@pytest.mark.parametrize("kind", [".jsonl", ".csv", ".parquet", "list", "DataFrame"])
 def test_lang_and_platform_columns_are_used_when_not_named(probe, tmp_path, kind):
     # as `socialrisk check posts.csv` reads a record's lang and platform fields
     posts = audit(_source(kind, tmp_path, _LANG_PLATFORM), pipeline=probe, progress=False).posts
@@ -858,7 +861,7 @@ def test_lang_and_platform_columns_are_used_when_not_named(probe, tmp_path, kind
     assert posts["error"].drop(index=2).isna().all() and posts["decision"].drop(index=2).notna().all()
 
 
-@pytest.mark.parametrize("kind", [".jsonl", ".csv", "list", "DataFrame"])
+@pytest.mark.parametrize("kind", [".jsonl", ".csv", ".parquet", "list", "DataFrame"])
 def test_lang_and_platform_given_still_win_over_the_columns(probe, tmp_path, kind):
     source = _source(kind, tmp_path, _LANG_PLATFORM)
     posts = audit(source, lang="en", platform="bluesky", pipeline=probe, progress=False).posts
