@@ -8,6 +8,7 @@ and e-mail validation uses tldextract's bundled suffix list.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import hashlib
 import itertools
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import regex
 from presidio_analyzer import AnalysisExplanation, AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer import Pattern as PresidioPattern
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistry
 from pydantic import BaseModel, ConfigDict, Field
@@ -307,7 +308,35 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         if not any(r.recognition_metadata.get(key) in with_context for r in raw_results):
             return raw_results  # the common case: nothing to raise, and no deep copy of the results
-        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        if nlp_artifacts is None:
+            return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        # Presidio's loop, without its deep copy of every result (of a post with thousands of numbers, most
+        # of the time): a result whose score is raised is copied, the others are passed on as they are
+        # (they are this call's own, made by the recognizers for this post).
+        by_id = {r.id: r for r in recognizers}
+        extra = [w.lower() for w in context] if context else []
+        enhanced = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+        out = []
+        for result in raw_results:
+            meta = result.recognition_metadata
+            recognizer = by_id.get(meta[key]) if meta and key in meta else None
+            if recognizer is None or not recognizer.context or meta.get(enhanced):
+                out.append(result)
+                continue
+            words = self._extract_surrounding_words(nlp_artifacts, text[result.start:result.end], result.start)
+            words.extend(extra)
+            word = self._find_supportive_word_in_context(words, recognizer.context, self.context_matching_mode)
+            if word == "":
+                out.append(result)
+                continue
+            result = copy.copy(result)
+            result.analysis_explanation = copy.copy(result.analysis_explanation)
+            result.score = min(max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity),
+                               ContextAwareEnhancer.MAX_SCORE)
+            result.analysis_explanation.set_supportive_context_word(word)
+            result.analysis_explanation.set_improved_score(result.score)
+            out.append(result)
+        return out
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         """Presidio's context words of a hit, found by bisection instead of walks over the whole post.
@@ -1035,8 +1064,10 @@ class _LoneNames:
 
 def _sentence_start(text: str, start: int) -> bool:
     """Whether ``start`` opens the text, a line or a sentence (where every word is capitalised)."""
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] == "\n" or before[-1] in _SENTENCE_END
+    i = start  # the last character before ``start`` that is no space or tab (text[:start] is not copied)
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n" or text[i - 1] in _SENTENCE_END
 
 
 class _NoPostText(logging.Filter):

@@ -23,7 +23,7 @@ from ..analysis import parse_text
 from ..models import Category, Finding, Severity
 from . import _privacy_validators  # registers the validators rules name
 from ._match import (
-    VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, post_hits, rule_lexicon, rule_patterns, scan,
+    VALIDATORS, compile_pattern, exclude_lexicon, lexicon_for, per_object, post_hits, rule_lexicon, rule_patterns, scan,
 )
 from .base import Checker, register
 
@@ -259,7 +259,7 @@ class PrivacyChecker(Checker):
                 first = value.split(maxsplit=1)[0] if " " in value.strip() else ""
                 role_first = any(s == 0 and e == len(first) for s, e, _ in titles.search_text(first))
                 h.public = (
-                    bool(titles.search_text(tail)) or role_first or bool(_PARTY_AFTER.match(text, h.end))
+                    bool(titles.search_text(tail)) or role_first or _party_after(text, h.end)
                     or _public_after(text, h.end, names.public_suffixes, titles)
                 )
             sev = h.rule.severity
@@ -288,21 +288,19 @@ class PrivacyChecker(Checker):
             venue = _venue_before(analysis, h) or _bare_label(analysis, h, anyone)
             if venue and "demoted" in h.rule.params:
                 h.severity = min(h.severity, Severity(h.rule.params["demoted"]))
-            here = people.within(a, b)
-            near = [(x.start, x.end) for x in here]
+            near = people.spans_near(a, b, h.start, h.end)  # at most _RELATED_MAX: the nearest
+            someone = people.any_above_info(a, b)  # a private person of the sentence, more than a bare listed word
             if near:
                 h.related = near
                 # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
-                if h.rule.params.get("person_raises") and h.severity < h.rule.severity and any(
-                    x.severity > Severity.INFO for x in here
-                ) and not venue:
+                if h.rule.params.get("person_raises") and h.severity < h.rule.severity and someone and not venue:
                     h.severity = h.rule.severity
             raise_ = h.rule.params.get("raised_by")
             if raise_ and h.severity < Severity(raise_["severity"]) and _any_word(analysis, raise_["words"]):
                 h.severity = Severity(raise_["severity"])  # "Wie herkent deze bestuurder? ... kenteken 12-ABC-3"
             org = h.rule.params.get("organisation")
             if org and h.severity > Severity(org["severity"]) and (
-                _said_of_organisation(analysis, h, org, here) or _beside_a_desk_address(analysis, h, desks, here)
+                _said_of_organisation(analysis, h, org, someone) or _beside_a_desk_address(analysis, h, desks, someone)
             ):
                 h.organisation = True
                 h.severity = Severity(org["severity"])
@@ -383,11 +381,13 @@ class PrivacyChecker(Checker):
             # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
             mine = bool(possessive) and bool(possessive.search_text(before))
             # only the people of the sentence within reach of the fact (_LINK_WORDS): no link reads further
+            # (after the fact: at most 6 words with a letter or digit for a link, possessive_words for "haar")
             lo = max(a, index.reach_before(start, reach + 1) - by_start.longest)
-            hi = min(b, index.reach_after(end, reach + 1) + 1)
+            hi = min(b, max(index.reach_after(end, possessive_words + 1), index.wordish_reach_after(end, 8)) + 1)
             about = [x for x in by_start.within(lo, hi) if (
                 index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
-                and _linked(text, start, end, x, link, fillers=fillers)
+                and _may_link(index, text, start, end, x, True, fillers)
+                and _linked(text, start, end, x, link, fillers=fillers, index=index)
                 or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
             )]
             if not about and pronouns:
@@ -396,8 +396,14 @@ class PrivacyChecker(Checker):
             # Weakly identified: a first name only, or an @handle (often a public account) said to have it.
             # A reply that addresses someone ("@jan ... je depressie", "your son was arrested") is about them.
             you = bool(addressee.search_text(before))
-            near_handles = [m for m in handles.within(lo, hi) if index.words_between(
-                min(m.end, start), max(m.start, end)) <= _LINK_WORDS and _linked(text, start, end, m, link, adjacent=False)]
+            # a handle is linked across at most 3 words with a letter or digit (``_may_link``)
+            near_handles = [
+                m for m in handles.within(max(lo, index.wordish_reach_before(start, 5) - handles.longest),
+                                          min(hi, index.wordish_reach_after(end, 5) + 1))
+                if index.words_between(min(m.end, start), max(m.start, end)) <= _LINK_WORDS
+                and _may_link(index, text, start, end, m, False, fillers)
+                and _linked(text, start, end, m, link, adjacent=False, index=index)
+            ]
             if you:  # every addressing handle before the fact counts: the last few are enough to name them
                 upto = bisect.bisect_right(addressing_ends, start)
                 near_handles += addressing[max(0, upto - _RELATED_MAX - 1):upto]
@@ -567,7 +573,8 @@ _RUN = re.compile(r"\S+")  # the words of str.split() (``re``'s \s is str.isspac
 class _PostIndex:
     """Offsets of one post computed once: its sentences and its words (runs of non-space)."""
 
-    __slots__ = ("text", "_sentence_starts", "_sentences", "_word_starts", "_word_ends", "first_char", "_leads")
+    __slots__ = ("text", "_sentence_starts", "_sentences", "_word_starts", "_word_ends", "first_char", "_leads",
+                 "_wordish", "_wordish_starts", "_wordish_ends", "_fillers")
 
     def __init__(self, analysis: "Analysis") -> None:
         self.text = analysis.text
@@ -576,6 +583,10 @@ class _PostIndex:
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] = []
         self._leads: dict[tuple, tuple[list[tuple[int, str]], int]] = {}
+        self._wordish: list[int] | None = None  # prefix sums: words with a letter or digit
+        self._wordish_starts: list[int] = []
+        self._wordish_ends: list[int] = []
+        self._fillers: dict[frozenset, list[int]] = {}
         self.first_char = len(self.text) - len(self.text.lstrip())  # text[:i].strip() == "" iff i <= first_char
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -652,6 +663,58 @@ class _PostIndex:
             k -= 1
         return first[:n_first], last[::-1]
 
+    def _wordish_runs(self) -> list[int]:
+        """Prefix counts of the words with a letter or digit (``_WORDISH``), and their offsets."""
+        if self._wordish is None:
+            starts, ends = self._words()
+            flags = [_WORDISH.search(self.text, a, b) is not None for a, b in zip(starts, ends)]
+            self._wordish = [0, *itertools.accumulate(flags)]
+            self._wordish_starts = [a for a, f in zip(starts, flags) if f]
+            self._wordish_ends = [b for b, f in zip(ends, flags) if f]
+        return self._wordish
+
+    def wordish_between(self, start: int, end: int) -> int:
+        """``sum(bool(_WORDISH.search(w)) for w in text[start:end].split())`` by prefix sums over the post's words
+        (a word cut off by ``start`` or ``end`` is tested again)."""
+        if start >= end:
+            return 0
+        starts, ends = self._words()
+        i = bisect.bisect_right(ends, start)
+        j = bisect.bisect_left(starts, end)
+        if i >= j:
+            return 0
+        count = self._wordish_runs()
+        n = count[j] - count[i]
+        if starts[i] < start or (i == j - 1 and ends[i] > end):  # the first word is cut off
+            n += (_WORDISH.search(self.text, start, min(ends[i], end)) is not None) - (count[i + 1] - count[i])
+        if i < j - 1 and ends[j - 1] > end:  # the last word is cut off
+            n += (_WORDISH.search(self.text, starts[j - 1], end) is not None) - (count[j] - count[j - 1])
+        return n
+
+    def wordish_reach_before(self, offset: int, n: int) -> int:
+        """An offset with at least ``n`` whole words with a letter or digit between it and ``offset`` (0 when
+        fewer are there): a span that starts before it holds more than ``n - 1`` of them."""
+        self._wordish_runs()
+        k = bisect.bisect_right(self._wordish_ends, offset)  # wordish words that end by offset
+        return self._wordish_starts[k - n] if k - n >= 0 else 0
+
+    def wordish_reach_after(self, offset: int, n: int) -> int:
+        """An offset with at least ``n`` whole words with a letter or digit between ``offset`` and it (the end
+        when fewer are there): a span that ends after it holds more than ``n - 1`` of them."""
+        self._wordish_runs()
+        k = bisect.bisect_left(self._wordish_starts, offset)  # wordish words that start at or after offset
+        return self._wordish_ends[k + n - 1] if k + n - 1 < len(self._wordish_ends) else len(self.text)
+
+    def fillers_between(self, fillers: frozenset, start: int, end: int) -> int:
+        """About how many filler words (``_without``) start in ``[start, end)``: their matches in the whole post
+        (a match at the edge of a slice may differ: callers allow for two more)."""
+        if not fillers:
+            return 0
+        got = self._fillers.get(fillers)
+        if got is None:
+            got = self._fillers[fillers] = [m.start() for m in _filler_regex(fillers).finditer(self.text)]
+        return bisect.bisect_left(got, end) - bisect.bisect_left(got, start)
+
     def reach_before(self, offset: int, n: int) -> int:
         """An offset at most ``n`` words before ``offset`` (0 when fewer words are there)."""
         starts, _ = self._words()
@@ -675,16 +738,33 @@ def _index(analysis: "Analysis") -> _PostIndex:
 class _ByStart:
     """Hits (or any objects with ``start``/``end``) in their given order, found by the range of their start."""
 
-    __slots__ = ("items", "starts", "longest")
+    __slots__ = ("items", "starts", "longest", "_above")
 
     def __init__(self, items) -> None:
         self.items = sorted(items, key=lambda h: h.start)  # stable: the given order among equal starts
         self.starts = [h.start for h in self.items]
         self.longest = max((h.end - h.start for h in self.items), default=0)
+        self._above: list[int] | None = None
 
     def within(self, a: int, b: int) -> list:
         """The items with ``a <= start < b``, in order (as ``[x for x in items if a <= x.start < b]``)."""
         return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def any_above_info(self, a: int, b: int) -> bool:
+        """``any(x.severity > Severity.INFO for x in self.within(a, b))``, by prefix counts (severities are
+        read once: build this after they are set)."""
+        if self._above is None:
+            self._above = [0, *itertools.accumulate(x.severity > Severity.INFO for x in self.items)]
+        return self._above[bisect.bisect_left(self.starts, b)] > self._above[bisect.bisect_left(self.starts, a)]
+
+    def spans_near(self, a: int, b: int, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of ``within(a, b)``; more than _RELATED_MAX: the nearest to ``[start, end)`` (``_nearest``)."""
+        i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        if j - i <= _RELATED_MAX:
+            return [(x.start, x.end) for x in self.items[i:j]]
+        k = bisect.bisect_left(self.starts, start, i, j)
+        near = self.items[max(i, k - 2 * _RELATED_MAX):min(j, k + _RELATED_MAX)]
+        return _nearest([(x.start, x.end) for x in near], start, end)
 
     def __iter__(self):
         return iter(self.items)
@@ -717,23 +797,43 @@ class _Covers:
         return out[::-1]
 
 
-def _lexicon_hits(analysis: "Analysis", lexicon: "Lexicon", start: int = 0, end: int | None = None) -> list:
-    """``list(lexicon.finditer(analysis, start, end))`` from the post's hits found once (``post_hits``; they are
-    in order and do not overlap), so asking for one sentence after another does not scan the post again."""
+def _lexicon_range(analysis: "Analysis", lexicon: "Lexicon", start: int = 0, end: int | None = None) -> tuple[list, int, int]:
+    """The post's hits of ``lexicon`` (``post_hits``: found once, in order, not overlapping) and the range
+    ``[i, j)`` of them that ``lexicon.finditer(analysis, start, end)`` gives, by bisection: asking for one
+    sentence after another does not scan the post again, nor walk all its hits."""
     hits = post_hits(analysis, lexicon)
     if not hits:
-        return []
+        return hits, 0, 0
     key = ("_privacy.hit_starts", lexicon)
-    starts = analysis.cache.get(key)
-    if starts is None:
-        starts = analysis.cache[key] = [h.start for h in hits]
-    out = []
-    for h in hits[bisect.bisect_left(starts, start):]:
-        if end is not None and h.start > end:
-            break
-        if end is None or h.end <= end:
-            out.append(h)
-    return out
+    got = analysis.cache.get(key)
+    if got is None:
+        got = analysis.cache[key] = ([h.start for h in hits], [h.end for h in hits])
+    starts, ends = got
+    i = bisect.bisect_left(starts, start)
+    if end is None:
+        return hits, i, len(hits)
+    return hits, i, max(i, bisect.bisect_right(ends, end))  # ends are in order too: the hits that end by ``end``
+
+
+def _lexicon_hits(analysis: "Analysis", lexicon: "Lexicon", start: int = 0, end: int | None = None) -> list:
+    """``list(lexicon.finditer(analysis, start, end))`` (see ``_lexicon_range``)."""
+    hits, i, j = _lexicon_range(analysis, lexicon, start, end)
+    return hits[i:j]
+
+
+def _hit_beside(analysis: "Analysis", lexicon: "Lexicon", start: int, end: int | None, h: "_Hit") -> bool:
+    """``any(not (x.start < h.end and h.start < x.end) for x in lexicon.finditer(analysis, start, end))``: a hit
+    in the span that does not overlap ``h`` (those that do are next to each other: only they are walked)."""
+    hits, i, j = _lexicon_range(analysis, lexicon, start, end)
+    if i >= j:
+        return False
+    starts = analysis.cache[("_privacy.hit_starts", lexicon)][0]
+    k = max(i, bisect.bisect_left(starts, h.start) - 1)  # hits before k end before h.start, or k == i
+    overlapping = 0
+    while k < j and hits[k].start < h.end:
+        overlapping += hits[k].end > h.start
+        k += 1
+    return j - i > overlapping
 
 
 class _LazyAnonymizer:
@@ -764,7 +864,10 @@ def _public_after(text: str, end: int, suffixes: list[str], titles: "Lexicon") -
     m = _NEXT_TOKEN.match(text, end)
     if m is not None and m.group(1).rstrip(".") in suffixes:
         return True
-    m = _APPOSITIVE.match(text, end)
+    # ``_APPOSITIVE.match(text, end)`` with its comma found by hand: ``regex`` looks for a pattern's required
+    # character ahead of every match, to the end of the text (a post without commas: the whole post per name)
+    q = _LINE_SPACES.match(text, end).end()
+    m = _APPOSITIVE_REST.match(text, q + 1) if text[q:q + 1] == "," else None
     if m is None:
         return False
     hits = titles.search_text(text[m.end(): m.end() + 40])
@@ -772,6 +875,17 @@ def _public_after(text: str, end: int, suffixes: list[str], titles: "Lexicon") -
 
 
 _PARTY_AFTER = regex.compile(r"\s*\((?:\p{Lu}[\p{Lu}\p{N}&/-]{1,9}|\p{Lu}\p{Ll}{1,4}\p{Lu}{1,4})\)")
+_SPACES = regex.compile(r"\s*")
+_LINE_SPACES = regex.compile(r"[^\S\n]*")
+_APPOSITIVE_REST = regex.compile(r"[^\S\n]*(?:(?:de|het|the|our|onze|ons)[^\S\n]+)?")  # after its comma
+
+
+def _party_after(text: str, end: int) -> bool:
+    """``_PARTY_AFTER.match(text, end)``, in the few characters it can span after the white space: ``regex``
+    looks for a pattern's required "(" ahead of every match, to the end of the text, so a post of names
+    without brackets cost the whole post per name."""
+    q = _SPACES.match(text, end).end()
+    return text[q:q + 1] == "(" and _PARTY_AFTER.match(text, end, q + 12) is not None
 
 
 # "St Mary's Primary": a name with a possessive 's and a capitalised word after it names a place.
@@ -832,7 +946,7 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
                 chars.append(text[j])
                 starts.append(j)
                 ends.append(j + 1)
-        for m in regex.finditer(r"[\p{L}]+", text[a:b]):
+        for m in _LETTERS.finditer(text[a:b]):
             chars.append(words[m.group().casefold()])
             starts.append(a + m.start())
             ends.append(a + m.end())
@@ -872,6 +986,12 @@ def _role_tail(tail: str, titles) -> str:
 
 
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# compiled once: a call such as regex.search(r"...", s) looks its pattern up anew each time (~10 us)
+_LETTERS = regex.compile(r"[\p{L}]+")
+_LOCAL_PARTS = regex.compile(r"[._-]")
+_LOCAL_MARKS = regex.compile(r"[._\d+]")
+_PREDICATE_BREAK = regex.compile(r"[,;:!?()\n]")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+")
 
 
 def _role_address(address: str, role: dict, names) -> bool:
@@ -889,10 +1009,10 @@ def _role_address(address: str, role: dict, names) -> bool:
     domain = domain.lower().rstrip(".")
     if not local or any(domain == d or domain.endswith("." + d) for d in role.get("webmail", ())):
         return False
-    parts = [w for w in regex.split(r"[._-]", local.lower()) if w]
+    parts = [w for w in _LOCAL_PARTS.split(local.lower()) if w]
     if parts and all(w in role.get("words", ()) for w in parts):
         return True  # "planning@", "customer.services@", "klantcontact.centrum@": words for a desk, not a name
-    if regex.search(r"[._\d+]", local) or _INNER_CAPITAL.search(local):
+    if _LOCAL_MARKS.search(local) or _INNER_CAPITAL.search(local):
         return False
     listed, first = email_name_sets(names)
     low = local.lower()
@@ -950,36 +1070,41 @@ def _is_word_map(spec: Any, languages: frozenset | None = _WORD_MAP_KEYS, stripp
     )
 
 
-def _word_set(spec: dict | None, lang: str) -> set[str]:
-    """The lower-cased words of a {nl, en, all} word list for one language (for exact, not lexicon, lookups)."""
-    spec = spec or {}
-    return {w.lower() for w in [*spec.get("all", []), *spec.get(lang, [])]}
+def _word_set(spec: dict | None, lang: str) -> frozenset[str]:
+    """The lower-cased words of a {nl, en, all} word list for one language (for exact, not lexicon, lookups);
+    built once per word list (rule params do not change), not once per hit."""
+    if not spec:
+        return frozenset()
+    return per_object(spec, ("word_set", lang),
+                      lambda: frozenset(w.lower() for w in [*spec.get("all", []), *spec.get(lang, [])]))
 
 
 def _words(spec: dict | None, lang: str):
     """The lexicon of a {nl, en, all} word list of a rule's params, for one language."""
-    spec = spec or {}
-    return lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])]))
+    if not spec:
+        return lexicon_for(())
+    return per_object(spec, ("words", lang), lambda: lexicon_for(tuple([*spec.get("all", []), *spec.get(lang, [])])))
 
 
 def _any_word(analysis: "Analysis", spec: dict, start: int = 0, end: int | None = None) -> bool:
     """Whether a {nl, en, all} word list has a hit in the post (within ``[start, end)``)."""
-    return bool(_lexicon_hits(analysis, _words(spec, analysis.lang), start, end))
+    _, i, j = _lexicon_range(analysis, _words(spec, analysis.lang), start, end)
+    return j > i
 
 
-def _beside_a_desk_address(analysis: "Analysis", h: _Hit, desks: _ByStart, here: list[_Hit]) -> bool:
+def _beside_a_desk_address(analysis: "Analysis", h: _Hit, desks: _ByStart, someone: bool) -> bool:
     """Whether a phone number shares its sentence with a department e-mail address ("Mail naar
     parkeren@gemeente-zwolle.nl of bel (038) 498 2000") and no private person: the same desk's line.
-    ``desks``: the post's department addresses; ``here``: the private people of the number's sentence."""
+    ``desks``: the post's department addresses; ``someone``: the number's sentence names a private person."""
     if h.entity != "PHONE_NUMBER":
         return False
     a, b = _index(analysis).sentence_of(h.start)
-    if any(x.severity > Severity.INFO for x in here):
+    if someone:
         return False
     return bool(desks.within(a, b))
 
 
-def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, here: list[_Hit]) -> bool:
+def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, someone: bool) -> bool:
     """Whether the words around a phone number, e-mail address or account say it is an organisation's own:
     "Bel de gemeente op ...", "Vragen? Bel het Wmo-loket: ...", "Call us on ...", "... t.n.v. Gemeente Dorpen".
 
@@ -991,22 +1116,20 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, here: list[_
     """
     a, b = _index(analysis).sentence_of(h.start)
     lang = analysis.lang
-    if any(not (x.start < h.end and h.start < x.end) for x in _lexicon_hits(analysis, _words(org.get("unless"), lang), a, b)):
+    if _hit_beside(analysis, _words(org.get("unless"), lang), a, b, h):
         return False
     if org.get("staff") and _any_word(analysis, org["staff"]):
         return True  # a vacancy or a press contact: the person named gives their work line on purpose
     if org.get("own") and _own_line(analysis, h, org["own"], a):
         return True  # "call Jenny on our volunteering line ...", "Report flooding: ...", "... (24 hrs)"
-    if any(x.severity > Severity.INFO for x in here):
+    if someone:  # a private person (more than a bare listed word) in the value's sentence
         return False
     lo, hi = a, h.start
     for _ in range(int(org.get("sentences_before", 0))):
         if lo == 0:
             break
         lo = _index(analysis).sentence_of(lo - 1)[0]
-    if org.get("domains") and any(
-        _government_domain(d, org["domains"]) for d in _domains(analysis, lo, b)
-    ):
+    if org.get("domains") and _government_in(analysis, org["domains"], lo, b):
         return True  # "Find out if you qualify: business.belfastcity.gov.uk or call ...": a public body's line
     after = int(org.get("sentences_after", 0))
     if after:
@@ -1015,7 +1138,7 @@ def _said_of_organisation(analysis: "Analysis", h: _Hit, org: dict, here: list[_
             if hi >= len(analysis.text):
                 break
             hi = _index(analysis).sentence_of(hi)[1]
-    return any(not (x.start < h.end and h.start < x.end) for x in _lexicon_hits(analysis, _words(org.get("words"), lang), lo, hi))
+    return _hit_beside(analysis, _words(org.get("words"), lang), lo, hi, h)
 
 
 def _check_domains(spec: Any, name: str) -> None:
@@ -1030,26 +1153,28 @@ def _check_domains(spec: Any, name: str) -> None:
 _DOMAIN = regex.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)+")
 
 
-def _domains(analysis: "Analysis", start: int, end: int) -> list[str]:
-    """The ``_DOMAIN`` matches of ``text[start:end]`` (``_DOMAIN.finditer(text, start, end)``), from one scan of
-    the post: a match starts where one of the whole post starts (the look-behind sees the same text); one
-    that runs past ``end`` is matched again up to it."""
+def _government_in(analysis: "Analysis", spec: dict, start: int, end: int) -> bool:
+    """Whether a ``_DOMAIN`` match of ``text[start:end]`` (``_DOMAIN.finditer(text, start, end)``) is a public
+    body's (``_government_domain``), from one scan of the post and one test per domain: a match starts where
+    one of the whole post starts (the look-behind sees the same text); one that runs past ``end`` is matched
+    again up to it."""
     text = analysis.text
     got = analysis.cache.get("_privacy.domains")
     if got is None:
         spans = [m.span() for m in _DOMAIN.finditer(text)]
         got = analysis.cache["_privacy.domains"] = ([a for a, _ in spans], spans)
     starts, spans = got
-    out = []
-    for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-        a, b = spans[i]
-        if b <= end:
-            out.append(text[a:b])
-        else:
-            m = _DOMAIN.match(text, a, end)
-            if m is not None:
-                out.append(m.group())
-    return out
+    key = ("_privacy.government", id(spec))
+    counts = analysis.cache.get(key)
+    if counts is None:  # how many public bodies' domains before each one
+        counts = analysis.cache[key] = [0, *itertools.accumulate(_government_domain(text[a:b], spec) for a, b in spans)]
+    i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if j > i and spans[j - 1][1] > end:  # only the last one can run past the end
+        j -= 1
+        m = _DOMAIN.match(text, spans[j][0], end)
+        if m is not None and _government_domain(m.group(), spec):
+            return True
+    return counts[j] > counts[i]
 
 
 def _government_domain(domain: str, spec: dict) -> bool:
@@ -1184,7 +1309,7 @@ def _home_of(analysis: "Analysis", address: _Hit, named: _ByStart, home: dict, a
         # Walsh (72) of 9 Larch Close": the address set right after the name, as on an envelope, is where they live
         short = _AGE_APPOSITION.sub("", gap, count=1) if first is x else gap
         joiner = " ".join(short.lower().split())
-        envelope = first is x and (not regex.search(r"[\p{L}\p{N}]", short) and len(short.strip()) <= 2 and ")" not in short
+        envelope = first is x and (_WORDISH.search(short) is None and len(short.strip()) <= 2 and ")" not in short
                                    or joiner in linkers or joiner in letter and _after_honorific(text, x, honorifics))
         # with a call to go there, any name set against the address counts: "Our neighbour John at 14 Elm Road"
         enveloped = enveloped or envelope or first is x and joiner in letter
@@ -1250,7 +1375,7 @@ def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people:
     word = _Span(opener.start(1), opener.end(1))
     hits = pronouns.search_text(text[word.start : word.end])
     if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(
-        text, start, end, word, link, fillers=fillers
+        text, start, end, word, link, fillers=fillers, index=index
     ):
         return []
     previous = index.previous_sentence(a)
@@ -1290,8 +1415,34 @@ class _Span:
     end: int
 
 
+_CLAUSE_OPENERS = ("(", ",", "\u2013", "\u2014", "-")
+_PLACE_WORDS = regex.compile(r"(?:uit|from|of)[^\S\n]")
+
+
+def _may_link(index: _PostIndex, text: str, start: int, end: int, person, adjacent: bool, fillers: frozenset) -> bool:
+    """False when ``_linked`` is certainly False for these two, from word counts alone (no slicing): between
+    a fact and a name after it at most 6 words with letters or digits (3 for a handle); between a name and
+    the fact after it the same, unless an apposition or clause opens the gap ("(72)", ", die ...", " - ",
+    "uit Leeds"): then at most 4 + _CLAUSE_WORDS + 8; and a filler word left out ("al jaren") may make room
+    for two more. In a long post most names near a fact are ruled out here, at the cost of two bisections."""
+    if not (person.end <= start or end <= person.start):
+        return True  # they overlap
+    if not adjacent or end <= person.start:
+        a, b = (person.end, start) if person.end <= start else (end, person.start)
+        return index.wordish_between(a, b) <= (6 if adjacent else 3)
+    words = index.wordish_between(person.end, start)
+    if words <= 6:
+        return True
+    limit = min(start, person.end + 64)
+    q = _SPACES.match(text, person.end, limit).end()  # the gap's first character that is no space
+    opens = (q == limit and limit < start) or text.startswith(_CLAUSE_OPENERS, q, start) or (
+        _PLACE_WORDS.match(text, q, start) is not None)
+    room = (4 + _CLAUSE_WORDS + 8 if opens else 6) + 2 * (index.fillers_between(fillers, person.end, start) + 2)
+    return words <= room
+
+
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True,
-            fillers: frozenset = frozenset()) -> bool:
+            fillers: frozenset = frozenset(), index: "_PostIndex | None" = None) -> bool:
     """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
 
     Replies open with @handles and address people with them, so for a handle only a link word counts.
@@ -1327,7 +1478,7 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
     if sum(bool(_WORDISH.search(w)) for w in gap.split()) > (6 if adjacent else 3):  # a lone comma is no word
         return False
     # "Emma (7)", "Jan, moslim": only punctuation between the two is an apposition.
-    if adjacent and not regex.search(r"[\p{L}\p{N}]", gap):
+    if adjacent and _WORDISH.search(gap) is None:
         return True
     if _link_after_breaks(gap, link):
         return True
@@ -1336,7 +1487,7 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
     if not adjacent or person.end > start:
         return False
     rest = _AGE_APPOSITION.sub("", gap, count=1).strip()
-    verb = text[: person.start].split()[-1:]
+    verb = index.words_before(person.start, 1) if index is not None else text[: person.start].split()[-1:]
     if not verb or len(rest.split()) > 2:
         return False
     phrase = f"{verb[0]} {rest}".strip()
@@ -1387,7 +1538,7 @@ def _after_closed_clause(gap: str, link, fillers: frozenset) -> bool:
     rest = _without(gap[m.end():], fillers).strip()
     if not rest:
         return True
-    if regex.search(r"[,;:!?()\n]", rest) or _CLAUSE_BREAK.search(rest) or len(rest.split()) > 8:
+    if _PREDICATE_BREAK.search(rest) or _CLAUSE_BREAK.search(rest) or len(rest.split()) > 8:
         return False
     return any(s == 0 for s, _, _ in link.search_text(rest))
 
@@ -1431,7 +1582,7 @@ def _echoes(text: str, people: list[_Hit], strong: float = 0.7) -> list[_Hit]:
     todo = []
     for x in people:
         words = text[x.start:x.end].split()
-        if x.score < strong or len(words) < 2 or not regex.fullmatch(r"\p{Lu}\p{Ll}+", words[0]):
+        if x.score < strong or len(words) < 2 or _CAPITALISED.fullmatch(words[0]) is None:
             continue
         if names_of[words[0]] - {text[x.start:x.end]}:
             continue  # two people with that first name: nobody can tell which one is meant
@@ -1483,7 +1634,7 @@ _DIGIT_DATE = regex.compile(r"(\d{1,4})[-/.](\d{1,2})(?:[-/.](\d{1,4}))?")
 def _touches(text: str, person, span: tuple[int, int]) -> bool:
     """Whether ``span`` is written against the name: only spaces and punctuation between ("Tim (12)", "9-jarige Sanne")."""
     gap = _gap(text, person, *span)
-    return gap is not None and len(gap) <= 3 and not regex.search(r"[\p{L}\p{N}]", gap)
+    return gap is not None and len(gap) <= 3 and _WORDISH.search(gap) is None
 
 
 def _real_number(n, text: str) -> bool:
@@ -1504,7 +1655,12 @@ def _demoted_digits(spec: Any, lang: str, value: str) -> bool:
         return False
     sources = [spec] if isinstance(spec, str) else [spec.get("all"), spec.get(lang)]
     digits = _privacy_validators.digits_of(value)
-    return any(rx and regex.match(rx, digits) for rx in sources)
+    return any(rx and _compiled(rx).match(digits) for rx in sources)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> "regex.Pattern[str]":
+    return regex.compile(source)
 
 
 def _venue_before(analysis: "Analysis", h: _Hit) -> bool:
