@@ -32,6 +32,11 @@ FIRES = [
     ("Die asielzoekers komen hier alleen voor het geld. Het zijn gelukzoekers.", "nl", "LEGAL-GROUP", "blocker"),
     ("Die Polen komen hier voor de uitkering, het zijn allemaal profiteurs.", "nl", "LEGAL-GROUP", "blocker"),
     ("Look at the migrants in our town. Those are parasites.", "en", "LEGAL-GROUP", "blocker"),
+    # a Dutch clause that closes with its verb, "jullie"/"hen" after the group, a contempt affirmed by "niets dan"
+    ("Iedereen weet dat asielzoekers gewoon profiteurs zijn.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Die Roemenen komen hier wonen. Jullie zijn verachtelijk.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Ik voel niets dan minachting voor Surinamers.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Een zwarte vrouw is niets waard.", "nl", "LEGAL-GROUP", "blocker"),
     # a question that is not answered no stays a question
     ("Stuur alle vluchtelingen terug? Ja!", "nl", "LEGAL-GROUP", "high"),
     # -- 2. the insult structure: person or pronoun + copula + insulting adjective (params.adjectives), ending the
@@ -63,6 +68,9 @@ FIRES = [
     ("Dat ga je met je leven bekopen, wethouder.", "nl", "LEGAL-THREAT", "blocker"),
     ("Iemand zou de burgemeester eens moeten neerschieten.", "nl", "LEGAL-THREAT", "blocker"),
     ("Moeten we de burgemeester ophangen?", "nl", "LEGAL-THREAT", "high"),
+    ("Ik ga de nek van die wethouder omdraaien.", "nl", "LEGAL-THREAT", "blocker"),
+    ("We should slit the throats of those councillors.", "en", "LEGAL-THREAT", "blocker"),
+    ("Ik ga je pijn doen.", "nl", "LEGAL-THREAT", "blocker"),
 ]
 
 QUIET = [
@@ -81,6 +89,15 @@ QUIET = [
     ("Asielzoekers wachten lang op een woning. Het zijn gevaarlijke tijden.", "nl"),
     ("Migranten: welkom in onze stad.", "nl"),
     ("Vluchtelingen zijn niet gevaarlijk, ze zijn welkom.", "nl"),
+    # a relative clause picks some out; contempt denied; a belief denied; a claim written by others
+    ("Vrouwen die ziek zijn, krijgen voorrang bij de huisarts.", "nl"),
+    ("Vluchtelingen die gevaarlijk zijn, worden uitgezet, zegt de minister.", "nl"),
+    ("Ik heb geen enkele minachting voor moslims.", "nl"),
+    ("Je kan toch niet echt geloven dat alle Polen dronkaards zijn.", "nl"),
+    ("Schrijven dat Marokkanen criminelen zijn, zegt vooral iets over jou.", "nl"),
+    ("I don't believe that immigrants are criminals.", "en"),
+    ("Het lint van het nieuwe gemeentehuis doorsnijden is een eer.", "nl"),
+    ("De wethouder gaat de nek uitsteken voor de bibliotheek.", "nl"),
     # -- 2. a rhetorical question answered no right after it
     ("Stuur alle vluchtelingen terug? Nee, wij kiezen voor een menswaardig asielbeleid.", "nl"),
     ("Send all the refugees back? Of course not.", "en"),

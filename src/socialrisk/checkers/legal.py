@@ -157,6 +157,8 @@ _CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and t
 _APPOSITION_GAP = " \t:?!-–—"  # what may set an epithet after a group ("Migranten: ongedierte.")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)…]|$)")  # a word that ends its clause
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s*(?:(?:en|maar|want|dus|and|but|so)\s+)?|\s(?:en|maar|want|and|but)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s*(?:die|dat|wie|welke|who|that|which)\b", re.IGNORECASE)
+_BUT = re.compile(r"\s+(?:anders\s+|meer\s+|minder\s+)?(?:dan|but|more\s+than|less\s+than)\b", re.IGNORECASE)
 # the insult structure: subject, copula, intensifiers or an article, adjective, (a word,) a noun for a person
 _ADVERBS = r"\s*(?:(?:nu|echt|gewoon|toch|ook|nog\s+steeds|really|just|also|still|truly|honestly)\s+)*"
 _ADVERB_GAP = regex.compile(_ADVERBS, regex.IGNORECASE)
@@ -556,11 +558,23 @@ class LegalChecker(FramedChecker):
             links = cue_hits(analysis, link, max(0, g[0] - p.before_window), h.end, [g])
             if h.start >= g[1]:
                 # the link may open the predicate ("moeten weg") or precede the group ("zijn X ..."); a
-                # predicate right after the group carries its own verb ("X stelen", "X can't be trusted")
+                # predicate right after the group carries its own verb ("X stelen", "X can't be trusted"); in a
+                # Dutch clause the verb may close it ("dat ze nog steeds uitschot zijn")
                 adjacent = not text[g[1] : h.start].strip()
+                # (not in a relative clause that picks some of them out: "Vrouwen die ziek zijn, ...")
+                closing = [
+                    x for x in cue_hits(analysis, link, h.end, h.end + 12)
+                    if not text[h.end : x.start].strip() and not _RELATIVE.match(text, g[1])
+                ]
+                links += closing
                 ok = h.start - g[1] <= p.window and (bool(links) or adjacent)
             else:
-                ok = g[0] - h.end <= p.before_window
+                # "ik heb geen bijzondere minachting voor X": a negation just before a predicate that precedes the group
+                # ("niets dan minachting voor X", "nothing but contempt for X" affirm it)
+                ok = g[0] - h.end <= p.before_window and not any(
+                    len(text[n.end : h.start].split()) <= 1 and not _BUT.match(text, n.end)
+                    for n in cue_hits(analysis, negation, max(0, h.start - 24), h.start)
+                )
             # "niets anders dan" is a link, not a negation; "ik haat X niet" negates after the fact
             return ok and not negated_between(g, h, [(x.start, x.end) for x in links])
 
