@@ -619,6 +619,8 @@ class _PostIndex:
 
     def words_before(self, offset: int, n: int, start: int = 0) -> list[str]:
         """``text[start:offset].split()[-n:]`` (``n`` > 0) without splitting the whole text before ``offset``."""
+        if start >= offset:
+            return []
         starts, ends = self._words()
         i = bisect.bisect_right(ends, start)  # the first word that reaches past start
         j = bisect.bisect_left(starts, offset)  # words [i, j) reach into [start, offset)
