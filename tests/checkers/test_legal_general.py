@@ -37,6 +37,11 @@ FIRES = [
     ("Die Roemenen komen hier wonen. Jullie zijn verachtelijk.", "nl", "LEGAL-GROUP", "blocker"),
     ("Ik voel niets dan minachting voor Surinamers.", "nl", "LEGAL-GROUP", "blocker"),
     ("Een zwarte vrouw is niets waard.", "nl", "LEGAL-GROUP", "blocker"),
+    # invasion and swarm metaphors wrapped round the group (params.frames)
+    ("We must stop the Muslim invasion.", "en", "LEGAL-GROUP", "blocker"),
+    ("Hordes of migrants are coming.", "en", "LEGAL-GROUP", "blocker"),
+    ("Een invasie van asielzoekers overspoelt ons dorp.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Women belong in the kitchen.", "en", "LEGAL-GROUP", "blocker"),
     # a question that is not answered no stays a question
     ("Stuur alle vluchtelingen terug? Ja!", "nl", "LEGAL-GROUP", "high"),
     # -- 2. the insult structure: person or pronoun + copula + insulting adjective (params.adjectives), ending the
@@ -89,6 +94,16 @@ QUIET = [
     ("Asielzoekers wachten lang op een woning. Het zijn gevaarlijke tijden.", "nl"),
     ("Migranten: welkom in onze stad.", "nl"),
     ("Vluchtelingen zijn niet gevaarlijk, ze zijn welkom.", "nl"),
+    # an invasion, a plague or parasites the group flees; an influx; tourists
+    ("Refugees are fleeing parasites and disease in the camps.", "en"),
+    ("Refugees are fleeing a plague of violence.", "en"),
+    ("The invasion of Ukraine forced refugees to flee.", "en"),
+    ("The invasion of Iraq sent refugees to Europe.", "en"),
+    ("An influx of refugees arrived this summer.", "en"),
+    ("Hordes of tourists fill the city centre.", "en"),
+    ("De invasie van Oekraïne dreef vluchtelingen naar Nederland.", "nl"),
+    ("Migranten vluchten voor de invasie van Rusland.", "nl"),
+    ("Rejected asylum seekers should be sent back.", "en"),
     # a relative clause picks some out; contempt denied; a belief denied; a claim written by others
     ("Vrouwen die ziek zijn, krijgen voorrang bij de huisarts.", "nl"),
     ("Vluchtelingen die gevaarlijk zijn, worden uitgezet, zegt de minister.", "nl"),
