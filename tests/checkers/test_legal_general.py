@@ -55,6 +55,12 @@ FIRES = [
     ("Mayor Brown is spineless.", "en", "LEGAL-INSULT", "high"),
     ("The mayor is utterly gormless.", "en", "LEGAL-INSULT", "high"),
     ("She's a despicable woman.", "en", "LEGAL-INSULT", "medium"),
+    # nouns that insult once said of someone (params.insult_nouns), up to two adjectives before them
+    ("Wethouder Kok is een nietsnut.", "nl", "LEGAL-INSULT", "high"),
+    ("De minister is een ongelooflijke prutser.", "nl", "LEGAL-INSULT", "high"),
+    ("Mayor Brown is a spineless worm.", "en", "LEGAL-INSULT", "high"),
+    ("The councillor is a complete cretin.", "en", "LEGAL-INSULT", "high"),
+    ("@smith you are so damned unattractive.", "en", "LEGAL-INSULT", "high"),
     ("De minister heeft de hersens van een goudvis.", "nl", "LEGAL-INSULT", "high"),
     ("The mayor has the memory of a goldfish.", "en", "LEGAL-INSULT", "high"),
     # -- 3. threats in other verb frames: a separable verb with speaker and victim, bodily harm, "to death", a
@@ -139,6 +145,14 @@ QUIET = [
     ("Jij bent een waardeloze bestuurder als het om wonen gaat, zegt de oppositie.", "nl"),
     ("Dit kabinet is incompetent in woonbeleid.", "nl"),
     ("The Tories are clueless on housing.", "en"),
+    ("Hij is geen onbenul.", "nl"),
+    ("De minister is geen prutser, maar dit plan deugt niet.", "nl"),
+    ("The mayor is not a charlatan.", "en"),
+    ("There is a worm in the apple, the mayor said.", "en"),
+    ("The mayor is a worm farmer.", "en"),
+    ("De wethouder is een slak aan het zoeken in de tuin.", "nl"),
+    ("The minister is a lightweight champion boxer.", "en"),
+    ("Het plan van de minister is een prutswerk.", "nl"),
     # mocking metaphors read literally: a brain studied, not had
     ("De wethouder heeft de hersens van een goudvis onderzocht.", "nl"),
     ("Biologen hebben de hersens van een goudvis onderzocht.", "nl"),

@@ -44,7 +44,7 @@ WORD_KEYS = (
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
     "pointed", "anaphora", "antecedent", "weekdays", "months", "passive", "epithets", "demonstrative", "rebuttal",
-    "adjectives", "person_nouns",
+    "adjectives", "person_nouns", "insult_nouns",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -157,6 +157,7 @@ _CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and t
 _APPOSITION_GAP = " \t:?!-–—"  # what may set an epithet after a group ("Migranten: ongedierte.")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)…]|$)")  # a word that ends its clause
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s*(?:(?:en|maar|want|dus|and|but|so)\s+)?|\s(?:en|maar|want|and|but)\s", re.IGNORECASE)
+_YOU = re.compile(r"(?:you|you['’]re|u|ya|je|jij|jou|jullie)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s*(?:die|dat|wie|welke|who|that|which)\b", re.IGNORECASE)
 _BUT = re.compile(r"\s+(?:anders\s+|meer\s+|minder\s+)?(?:dan|but|more\s+than|less\s+than)\b", re.IGNORECASE)
 # the insult structure: subject, copula, intensifiers or an article, adjective, (a word,) a noun for a person
@@ -167,15 +168,16 @@ _SUBJECT_GAP = regex.compile(r"(?-i:\s+(?:(?:de|van|der|den)\s+)?\p{Lu}[\p{Ll}'�
 _COPULA_GAP = {  # intensifiers and articles, per language ("is a vet" in a Dutch post is no "is een vette ...")
     "nl": re.compile(
         r"\s+(?:(?:echt|zo|zó|gewoon|toch|ontzettend|enorm|zeer|erg|heel|vreselijk|verschrikkelijk|compleet|volslagen|"
-        r"totaal|helemaal|werkelijk|ongelooflijk|een|de|het)\s+)*",
+        r"totaal|helemaal|werkelijk|ongelooflijk|hartstikke|behoorlijk|ronduit|best\s+wel|onwijs|door\s+en\s+door|een|de|het)\s+)*",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\s+(?:(?:so|really|just|such|very|utterly|completely|totally|absolutely|incredibly|plain|bloody|fucking|truly|"
-        r"a|an|the|most|one\s+of)\s+)*",
+        r"damned|damn|extremely|seriously|genuinely|quite|pretty|painfully|hopelessly|thoroughly|deeply|a|an|the|most|one\s+of)\s+)*",
         re.IGNORECASE,
     ),
 }
+_NOUN_COPULA_GAP = {k: regex.compile(v.pattern + r"(?:[\p{L}'’-]+\s+){0,2}", regex.IGNORECASE) for k, v in _COPULA_GAP.items()}
 _NOUN_GAP = regex.compile(r"\s+(?:[\p{L}-]+\s+)?")
 _NOUN_END = re.compile(r"\s*(?:[.!?,;:)…]|$)|\s+(?:en|maar|die|dat|and|but|who|that|with|met)\b", re.IGNORECASE)
 # between "het zijn" / "those are" and the epithet: intensifiers or an article at most
@@ -499,17 +501,22 @@ class LegalChecker(FramedChecker):
         lang, text = analysis.lang, analysis.text
         copula = param_lexicon(rule, "copula", lang)
         nouns = param_lexicon(rule, "person_nouns", lang)
-        for adj in post_hits(analysis, param_lexicon(rule, "adjectives", lang, masked=True)):
+        gap = _COPULA_GAP.get(lang, _COPULA_GAP["en"])
+        # nouns that insult on their own once said of someone ("Hij is een onbenul", "He is a sloth"): up to two
+        # adjectives may stand before them ("a spineless worm"), and they end the clause
+        noun_gap = _NOUN_COPULA_GAP.get(lang, _NOUN_COPULA_GAP["en"])
+        candidates = [(h, False) for h in post_hits(analysis, param_lexicon(rule, "adjectives", lang, masked=True))]
+        candidates += [(h, True) for h in post_hits(analysis, param_lexicon(rule, "insult_nouns", lang, masked=True))]
+        for adj, noun in sorted(candidates, key=lambda c: c[0].start):
             if any(adj.start < y and x < adj.end for x, y in done):
                 continue
             a, b = analysis.sentence_of(adj.start)
             a, b = min(a, adj.start), max(b, adj.end)
-            gap = _COPULA_GAP.get(lang, _COPULA_GAP["en"])
-            cops = [c for c in cue_hits(analysis, copula, a, adj.start) if gap.fullmatch(text, c.end, adj.start)]
-            if not cops:
+            cops = [c for c in cue_hits(analysis, copula, a, adj.start) if (noun_gap if noun else gap).fullmatch(text, c.end, adj.start)]
+            if not cops or (noun and not _NOUN_END.match(text, adj.end)):
                 continue
             cop, end = cops[-1], adj.end
-            if not _CLAUSE_END.match(text, adj.end):
+            if not noun and not _CLAUSE_END.match(text, adj.end):
                 after = [h for h in cue_hits(analysis, nouns, adj.end, b) if _NOUN_GAP.fullmatch(text, adj.end, h.start)]
                 if not after or not _NOUN_END.match(text, after[0].end):
                     continue  # "is dom bezig", "is a stupid idea": not said of the person
@@ -530,8 +537,13 @@ class LegalChecker(FramedChecker):
             if label is None:
                 continue
             if label != "attributed":
-                label = "person" if any(t.person for t in targets) else "fact"
+                # "@smith you are ...": in a reply, "you" is the handle the post opens with
+                you = self._addressees(analysis) and any(
+                    t.kind == "pronoun" and _YOU.fullmatch(text, t.start, t.end) for t in targets
+                )
+                label = "person" if you or any(t.person for t in targets) else "fact"
             first = min(t.start for t in targets)
+            done.append((min(first, cop.start), end))
             yield label, (min(first, cop.start), end), [(t.start, t.end) for t in targets], text[adj.start : adj.end].lower()
 
     def _group(self, rule, p, analysis):
