@@ -37,6 +37,11 @@ FIRES = [
     ("Die Roemenen komen hier wonen. Jullie zijn verachtelijk.", "nl", "LEGAL-GROUP", "blocker"),
     ("Ik voel niets dan minachting voor Surinamers.", "nl", "LEGAL-GROUP", "blocker"),
     ("Een zwarte vrouw is niets waard.", "nl", "LEGAL-GROUP", "blocker"),
+    # feelings of disgust the group is said to cause; a quality after "om ... te zijn"
+    ("Moslims maken me ziek.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Immigrants make me sick.", "en", "LEGAL-GROUP", "blocker"),
+    ("Transgenders zijn gewoon zo misselijkmakend.", "nl", "LEGAL-GROUP", "blocker"),
+    ("Het zit in de aard van Marokkanen om onbeschaafd te zijn.", "nl", "LEGAL-GROUP", "blocker"),
     # invasion and swarm metaphors wrapped round the group (params.frames)
     ("We must stop the Muslim invasion.", "en", "LEGAL-GROUP", "blocker"),
     ("Hordes of migrants are coming.", "en", "LEGAL-GROUP", "blocker"),
@@ -82,6 +87,8 @@ FIRES = [
     ("Ik ga de nek van die wethouder omdraaien.", "nl", "LEGAL-THREAT", "blocker"),
     ("We should slit the throats of those councillors.", "en", "LEGAL-THREAT", "blocker"),
     ("Ik ga je pijn doen.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Het wordt tijd om die asielzoekers af te slachten.", "nl", "LEGAL-THREAT", "blocker"),
+    ("Ik zou die Polen graag zien lijden.", "nl", "LEGAL-THREAT", "blocker"),
 ]
 
 QUIET = [
@@ -173,6 +180,13 @@ QUIET = [
     ("Als dat bij corona zou gebeuren, vallen er meer doden dan bij de griep.", "nl"),
     ("Het aantal doden in het verkeer daalt.", "nl"),
     ("Wij gaan dit plan kapotmaken in de raad.", "nl"),
+    ("Het wordt tijd om het oude plan af te schieten.", "nl"),
+    ("Het is tijd om de vlag op te hangen.", "nl"),
+    ("We gaan de posters op te hangen in het azc.", "nl"),
+    ("Het wordt tijd om die wethouder weg te stemmen.", "nl"),
+    ("Ik wil zien hoe de patiënten lijden onder de bezuinigingen.", "nl"),
+    ("Dit beleid maakt me ziek.", "nl"),
+    ("Het is belangrijk om vluchtelingen te helpen om zelfstandig te zijn.", "nl"),
     ("We will kill this bill in committee.", "en"),
     # a question answered no right after it
     ("Moeten we de burgemeester ophangen? Nee, natuurlijk niet.", "nl"),

@@ -157,6 +157,7 @@ _CLOSING_GAP = " \t\r\n.,;:!?-–—"  # what may stand between a sentence and t
 _APPOSITION_GAP = " \t:?!-–—"  # what may set an epithet after a group ("Migranten: ongedierte.")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;:)…]|$)")  # a word that ends its clause
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s*(?:(?:en|maar|want|dus|and|but|so)\s+)?|\s(?:en|maar|want|and|but)\s", re.IGNORECASE)
+_CLOSING_LINK_GAP = re.compile(r"\s+(?:te\s+)?|\s*")  # "dat ze uitschot zijn", "om zo dom te zijn"
 _YOU = re.compile(r"(?:you|you['’]re|u|ya|je|jij|jou|jullie)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s*(?:die|dat|wie|welke|who|that|which)\b", re.IGNORECASE)
 _BUT = re.compile(r"\s+(?:anders\s+|meer\s+|minder\s+)?(?:dan|but|more\s+than|less\s+than)\b", re.IGNORECASE)
@@ -576,7 +577,7 @@ class LegalChecker(FramedChecker):
                 # (not in a relative clause that picks some of them out: "Vrouwen die ziek zijn, ...")
                 closing = [
                     x for x in cue_hits(analysis, link, h.end, h.end + 12)
-                    if not text[h.end : x.start].strip() and not _RELATIVE.match(text, g[1])
+                    if _CLOSING_LINK_GAP.fullmatch(text, h.end, x.start) and not _RELATIVE.match(text, g[1])
                 ]
                 links += closing
                 ok = h.start - g[1] <= p.window and (bool(links) or adjacent)
