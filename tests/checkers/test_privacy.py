@@ -53,7 +53,9 @@ HITS = [
     ("De auto met kenteken 12-ABC-3 staat er weer.", "nl", "PRIV-PLATE", "12-ABC-3", "medium"),
     ("Alles kwam van ip-adres 84.241.17.203 vandaan.", "nl", "PRIV-IP", "84.241.17.203", "medium"),
     ("Zijn paspoortnummer is NX8F3K2L4 echt.", "nl", "PRIV-ID-DOC", "NX8F3K2L4", "high"),
-    ("My NI number is AB 12 34 56 C, can someone help?", "en", "PRIV-ID-DOC", "AB 12 34 56 C", "high"),
+    ("My NI number is AB 12 34 56 C, can someone help?", "en", "PRIV-NATIONAL-ID", "AB 12 34 56 C", "blocker"),
+    ("Pay John Smith, sort code 20-00-00, account 12345678, by Friday.", "en", "PRIV-IBAN",
+     "20-00-00, account 12345678", "blocker"),
     ("Concept: https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "nl", "PRIV-SECRET-LINK",
      "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUv/edit", "high"),
     ("Key: AKIAIOSFODNN7EXAMPLE in the config.", "en", "PRIV-SECRET-TOKEN", "AKIAIOSFODNN7EXAMPLE", "blocker"),
@@ -794,6 +796,7 @@ ORGANISATION_OWN = [
     ("Betaal via NL91 ABNA 0417 1643 00 t.n.v. Gemeente Dorpen onder vermelding van uw kenteken.", "nl", "PRIV-IBAN"),
     ("Steun onze campagne! Doneer op NL91 ABNA 0417 1643 00 t.n.v. CDA Dorpen.", "nl", "PRIV-IBAN"),
     ("Donate to our campaign: GB29 NWBK 6016 1331 9268 19, Anytown Labour Party.", "en", "PRIV-IBAN"),
+    ("Donate to our campaign: sort code 20-00-00, account 12345678, Anytown Labour Party.", "en", "PRIV-IBAN"),
 ]
 ORGANISATION_NOT = [
     ("Bel Jan gerust op 06-12345678 als je vragen hebt.", "nl", "PRIV-PHONE", "high"),
@@ -802,6 +805,7 @@ ORGANISATION_NOT = [
     ("Questions? Contact Sandra Smith on 01632 960123.", "en", "PRIV-PHONE", "high"),  # no vacancy or press words
     ("Maak het geld over naar Jan, NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
     ("Doneer aan de vereniging via zijn rekening NL91 ABNA 0417 1643 00.", "nl", "PRIV-IBAN", "blocker"),
+    ("Send the money to his account: sort code 20-00-00, account 12345678.", "en", "PRIV-IBAN", "blocker"),
 ]
 
 
@@ -947,6 +951,42 @@ NOT_OWN_LINES = [
 ]
 
 
+# A private person's own line: a word for a private line and the number set right after their full name (or
+# honorific and surname) is a blocker, as their home address is; without such a word (a volunteer's or employee's
+# line given on purpose), with a first name alone or for a public figure it stays high, the organisation's line low.
+PERSONAL_LINES = [
+    ("Privé is onze secretaris Anja de Vries bereikbaar op 06-12345678.", "nl", "blocker"),
+    ("Bel Anja de Vries op haar privénummer 06-12345678.", "nl", "blocker"),
+    ("Mevrouw De Vries is thuis bereikbaar op 06-12345678.", "nl", "blocker"),
+    ("Sandra Smith's home number is 01632 960123, ring her.", "en", "blocker"),
+    ("Call Sandra Smith at home on 01632 960123.", "en", "blocker"),
+    ("Bel Anja de Vries op 06-12345678 als je vragen hebt.", "nl", "high"),  # no word for a private line
+    ("Questions? Contact Sandra Smith on 07700 900123.", "en", "high"),
+    ("Bel Anja op haar privénummer 06-12345678.", "nl", "high"),  # a first name alone
+    ("Bel Anja op 06-12345678.", "nl", "high"),
+    ("Call Anja on 07700 900123.", "en", "high"),
+    ("Bel wijkcoach Anja de Vries van de gemeente thuis op 06-12345678.", "nl", "high"),  # not right after the name
+    ("Councillor Sandra Smith is on 07700 900123 at home.", "en", "high"),  # a public figure
+    ("We are hiring! Questions? Contact Sandra Smith on 01632 960123.", "en", "low"),  # a work line
+    ("Bel ons op 020-5555555 of kom langs.", "nl", "low"),  # the organisation's own line
+]
+
+
+@pytest.mark.parametrize("text,lang,severity", PERSONAL_LINES)
+def test_a_named_persons_own_number_is_a_blocker(pipeline, text, lang, severity):
+    report, found = _findings(pipeline, text, lang, rule="PRIV-PHONE")
+    assert [f.severity.value for f in found] == [severity]
+    if severity == "blocker":
+        assert found[0].details.get("personal") is True and "Sr 285d" in found[0].message
+        assert report.decision.value == "no_go"
+
+
+def test_the_council_line_stays_as_it_is(pipeline):
+    # "14 020" is no phone number to the recognizers; the council named as the contact adds nothing
+    _, found = _findings(pipeline, "Bel de gemeente op 14 020 voor een afspraak.", "nl", rule="PRIV-PHONE")
+    assert found == []
+
+
 @pytest.mark.parametrize("text,lang,rule_id", OWN_LINES)
 def test_own_lines_and_desks_are_low(pipeline, text, lang, rule_id):
     report, found = _findings(pipeline, text, lang, rule=rule_id)
@@ -1009,7 +1049,7 @@ def test_broken_organisation_params_are_named(org, match):
         PrivacyChecker.validate_rule(bad)
 
 
-# National identity numbers beyond the BSN and the NI number: a label or context word, and the number's checks.
+# National identity numbers beyond the BSN: a label or context word, and the number's checks.
 NATIONAL_IDS = [
     ("Her Social Security number 536-22-8194 was on the letter.", "blocker"),
     ("My SSN is 536-22-8194, can you fix my record?", "blocker"),
@@ -1017,6 +1057,11 @@ NATIONAL_IDS = [
     ("Mr Lee (PPS 6433435F) won the raffle.", "blocker"),
     ("Her PPSN: 1234567T is on the form.", "blocker"),
     ("Mr Lee, don't post your TFN (123 456 782) here.", "blocker"),  # a TFN, though it passes the BSN 11-test too
+    # a UK National Insurance number: after its label, or with a context word near, a blocker as a BSN is
+    ("His National Insurance number is AB 12 34 56 C, she wrote.", "blocker"),
+    ("NI number: JG103759A", "blocker"),
+    ("Her NINO AB123456C was on the form.", "blocker"),
+    ("Her insurance form lists AB123456C.", "blocker"),
 ]
 NATIONAL_ID_CLEAN = [
     "Invoice 536-22-8194 is paid.",  # no label, no context word
@@ -1025,6 +1070,11 @@ NATIONAL_ID_CLEAN = [
     "Mr Lee (PPS 6433435G) won the raffle.",  # wrong check letter
     "Order 6433435F has shipped.",
     "Your TFN (123 456 789) is wrong.",  # fails the TFN checksum
+    "His National Insurance number is QQ 12 34 56 C, the example on the HMRC form.",  # Q is no first letter
+    "NI number: GB123456A",  # a prefix HMRC does not allocate
+    "NI number: AO123456A",  # O is no second letter
+    "Code AB123456C gives a discount.",  # the shape, no label or context word
+    "His National Insurance number is AB 12 34 56 E.",  # suffix past D
 ]
 
 

@@ -18,6 +18,17 @@ CASES = [
     ("iban", "nl91abna0417164300", True),
     ("iban", "NL91 ABNA 0417 1643 01", False),
     ("iban", "NL91 ABNA 0417 1643", False),  # too short for NL
+    ("bank_account", "NL91 ABNA 0417 1643 00", True),
+    ("bank_account", "sort code 20-00-00, account 12345678", True),
+    ("bank_account", "account no. 12345678 and sort code 20 00 00", True),
+    ("bank_account", "sort code 00-00-00, account 12345678", False),
+    ("bank_account", "sort code 20-00-00, account 00000000", False),
+    ("bank_account", "sort code 20-00-00", False),  # no account number
+    ("national_id", "National Insurance number is AB 12 34 56 C", True),
+    ("national_id", "NI number: JG103759A", True),
+    ("national_id", "NI number: QQ123456C", False),  # Q is no first letter
+    ("national_id", "NI number: AD123456C", False),  # D is no second letter
+    ("national_id", "NI number: NK123456C", False),  # an unallocated prefix
     ("luhn", "4111 1111 1111 1111", True),
     ("luhn", "4111 1111 1111 1112", False),
     ("luhn", "0000 0000 0000 0000", False),

@@ -52,6 +52,25 @@ def iban(text: str) -> bool:
     return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 
 
+# A UK sort code (2-2-2 digits) and an account number (8 digits), in either order, each after its label
+# ("sort code 20-00-00, account 12345678"): there is no public checksum, so the labels and the shape decide
+# (the rule's pattern asks for both labels); an all-zero part is no account.
+_SORT_CODE = re.compile(r"sort[\s-]?code\D{0,12}?(\d{2})[\s-]?(\d{2})[\s-]?(\d{2})(?!\d)", re.IGNORECASE)
+_ACCOUNT = re.compile(r"(?:account|acct|a/c)\D{0,16}?(?<!\d)(\d{8})(?!\d)", re.IGNORECASE)
+
+
+@validator("bank_account")
+def bank_account(text: str) -> bool:
+    """An IBAN (``iban``), or a UK sort code with an account number (labels and shape)."""
+    if iban(text):
+        return True
+    text = text.translate(_INVISIBLE)
+    code, account = _SORT_CODE.search(text), _ACCOUNT.search(text)
+    if code is None or account is None:
+        return False
+    return "".join(code.groups()) != "000000" and account.group(1) != "00000000"
+
+
 @validator("luhn")
 def luhn(text: str) -> bool:
     """A payment card number: 12..19 digits, issuer digit 1..6, Luhn checksum."""
@@ -199,7 +218,7 @@ def _has_public_suffix(domain: str) -> bool:
     return bool(offline_tldextract()(domain).suffix)
 
 
-# National identity numbers of English-speaking countries other than the Dutch BSN and the UK NI number.
+# National identity numbers of English-speaking countries other than the Dutch BSN.
 # The label in the match decides which check applies ("SSN 536-22-8194", "PPS 1234567T", "TFN 123 456 782");
 # without one, the shape does (3-2-4 digits: an SSN; seven digits and a letter: a PPS number).
 _ID_VALUE = re.compile(r"(\d[\d -]*\d[A-Za-z]{0,2})\W*$")
@@ -238,9 +257,25 @@ def _tfn(value: str) -> bool:
     return len(d) == 9 and len(set(d)) > 1 and bool(tfn.validate_result(d))
 
 
+# A UK National Insurance number (HMRC): two prefix letters, six digits, a suffix A-D. Not allocated: D, F, I,
+# Q, U, V as first letter; D, F, I, O, Q, U, V as second; the prefixes BG, GB, KN, NK, NT, TN and ZZ.
+_NINO = re.compile(r"(?<![A-Za-z])([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\W*$")  # as HMRC writes it
+_NINO_FIRST = frozenset("ABCEGHJKLMNOPRSTWXYZ")
+_NINO_SECOND = frozenset("ABCEGHJKLMNPRSTWXYZ")
+_NINO_UNUSED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def _nino(prefix: str) -> bool:
+    return prefix[0] in _NINO_FIRST and prefix[1] in _NINO_SECOND and prefix not in _NINO_UNUSED
+
+
 @validator("national_id")
 def national_id(text: str) -> bool:
-    """A US Social Security number, an Irish PPS number or an Australian tax file number, by label or shape."""
+    """A US Social Security number, an Irish PPS number, an Australian tax file number or a UK National
+    Insurance number, by label or shape."""
+    nino = _NINO.search(text)
+    if nino is not None:
+        return _nino(nino.group(1))
     m = _ID_VALUE.search(text)
     if m is None:
         return False

@@ -71,6 +71,7 @@ class _Hit:
     role: bool = False  # an organisation's department address (woz@gemeente.nl), not a person's
     home: str = ""  # "person": the home of an identifiable private person; "visit": a home and a call to go there
     organisation: bool = False  # the words around it say it is an organisation's ("bel de gemeente op ...")
+    personal: bool = False  # a private person's own number, set right after their full name ("Bel Anja de Vries op ...")
     severity: Severity = Severity.INFO
     related: list[tuple[int, int]] = field(default_factory=list)
 
@@ -142,6 +143,8 @@ class PrivacyChecker(Checker):
             _check_domains(role.get("government", {}), "params.role.government")
         if "organisation" in p:
             _validate_organisation(p["organisation"])
+        if "personal" in p:
+            _validate_personal(p["personal"])
         raised = p.get("raised_by")
         if raised is not None:
             if not (isinstance(raised, dict) and set(raised) == {"severity", "words"} and isinstance(raised["words"], dict)):
@@ -304,6 +307,12 @@ class PrivacyChecker(Checker):
             ):
                 h.organisation = True
                 h.severity = Severity(org["severity"])
+            personal = h.rule.params.get("personal")
+            if personal and not h.organisation and h.severity >= h.rule.severity and _personal_line(
+                analysis, h, people, personal, a
+            ):
+                h.personal = True
+                h.severity = max(h.severity, Severity(personal["severity"]))
             home = h.rule.params.get("home")
             if home:
                 h.home = _home_of(analysis, h, named, home, named.within(h.end, h.end + 17))
@@ -322,13 +331,14 @@ class PrivacyChecker(Checker):
                 else p["role"].get("message") if h.role
                 else p["organisation"].get("message") if h.organisation
                 else p["home"].get(f"{h.home}_message") if h.home
+                else p["personal"].get("message") if h.personal
                 else p.get("public_message") if h.public
                 else None
             ),
             related=h.related,
             details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
             | ({"home": h.home} if h.home else {}) | ({"role": True} if h.role else {})
-            | ({"organisation": True} if h.organisation else {}),
+            | ({"organisation": True} if h.organisation else {}) | ({"personal": True} if h.personal else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
@@ -1349,6 +1359,59 @@ def _said_in(analysis: "Analysis", lexicon: "Lexicon", a: int, b: int) -> bool:
     if got is None:
         got = analysis.cache[key] = bool(lexicon.search_text(analysis.text[a:b]))
     return got
+
+
+_PERSONAL_KEYS = frozenset({"severity", "identifiable_score", "words", "linkers", "message"})
+
+
+def _validate_personal(personal: Any) -> None:
+    """``params.personal`` of a phone rule: when a number is a named private person's own line (a blocker)."""
+    if not isinstance(personal, dict):
+        raise ValueError("params.personal must be a mapping (severity, identifiable_score, linkers, message)")
+    unknown = set(personal) - _PERSONAL_KEYS
+    if unknown:
+        raise ValueError(f"params.personal has unknown keys: {', '.join(sorted(unknown))}")
+    _check_severity(personal.get("severity"), "params.personal.severity")
+    score = personal.get("identifiable_score", 0.7)
+    if not (isinstance(score, (int, float)) and 0 <= score <= 1):
+        raise ValueError("params.personal.identifiable_score must be a number between 0 and 1")
+    for key in ("words", "linkers"):
+        if not (personal.get(key) and _is_word_map(personal[key], stripped=True)):
+            raise ValueError(f"params.personal.{key} must map nl/en/all to lists of words")
+    if not isinstance(personal.get("message", ""), str):
+        raise ValueError("params.personal.message must be a string")
+
+
+# punctuation that may stand between a name and the number set after it ("Anja de Vries: 06-...", "(06-...)")
+_ENVELOPE_MARKS = " :,;-\u2013\u2014()/"
+
+
+def _personal_line(analysis: "Analysis", h: _Hit, people: _ByStart, personal: dict, a: int) -> bool:
+    """Whether a phone number is said to be the private line of a named private person of its sentence: a word
+    for a private line in the sentence (``words``: "privé", "thuis", "home number", "private") and the number
+    set right after an identifiable name, with only punctuation ("Anja de Vries (privé): 06-...") or one of
+    ``linkers`` between ("Privé is Anja de Vries bereikbaar op 06-...", "Sandra Smith's home number is ...").
+    As a home address said to be a named person's, it is a blocker (doxing, Sr 285d). Without such a word
+    it stays high: "Bel Anja de Vries op ...", "Contact Sandra Smith on ..." are mostly a volunteer's or an
+    employee's line given on purpose; a first name alone stays high, and an organisation's line
+    (``params.organisation``) was made low before this is asked."""
+    text, lang = analysis.text, analysis.lang
+    b = _index(analysis).sentence_of(h.start)[1]
+    if not _any_word(analysis, personal["words"], a, b):
+        return False
+    linkers = {" ".join(w.lower().split()) for w in _word_set(personal.get("linkers"), lang)}
+    strong = float(personal.get("identifiable_score", 0.7))
+    reach = 1 + max([0, *(len(w.split()) for w in linkers)])
+    index = _index(analysis)
+    for x in people.within(max(a, index.reach_before(h.start, reach + 1) - people.longest), h.start):
+        if x.public or x.allowed or x.score < strong or x.end > h.start:
+            continue
+        if index.words_between(x.end, h.start) > reach:
+            continue
+        joiner = " ".join(text[x.end:h.start].lower().split()).strip(_ENVELOPE_MARKS)
+        if not joiner or joiner in linkers:
+            return True
+    return False
 
 
 # the opening bracket (and an honorific the name finder left out) between an address and the name after it
