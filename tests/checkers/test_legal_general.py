@@ -51,13 +51,13 @@ FIRES = [
     ("Stuur alle vluchtelingen terug? Ja!", "nl", "LEGAL-GROUP", "high"),
     # -- 2. the insult structure: person or pronoun + copula + insulting adjective (params.adjectives), ending the
     # clause or before a plain noun for a person (params.person_nouns)
-    ("Burgemeester Kok is laf.", "nl", "LEGAL-INSULT", "high"),
-    ("Wethouder De Vries is een achterbakse vrouw.", "nl", "LEGAL-INSULT", "high"),
+    ("Burgemeester Kok is dom.", "nl", "LEGAL-INSULT", "high"),
+    ("Wethouder De Vries is een gluiperige vrouw.", "nl", "LEGAL-INSULT", "high"),
     ("Minister Faber is een zielige vrouw.", "nl", "LEGAL-INSULT", "high"),
     ("@jansen je bent zo dom.", "nl", "LEGAL-INSULT", "high"),
     ("De burgemeester is echt ontzettend gluiperig.", "nl", "LEGAL-INSULT", "high"),
     ("Councillor Hill is a pathetic little man.", "en", "LEGAL-INSULT", "high"),
-    ("Mayor Brown is spineless.", "en", "LEGAL-INSULT", "high"),
+    ("Mayor Brown is brainless.", "en", "LEGAL-INSULT", "high"),
     ("The mayor is utterly gormless.", "en", "LEGAL-INSULT", "high"),
     ("She's a despicable woman.", "en", "LEGAL-INSULT", "medium"),
     # nouns that insult once said of someone (params.insult_nouns), up to two adjectives before them
@@ -144,6 +144,9 @@ QUIET = [
     ("The mayor is not stupid.", "en"),
     ("De minister is dom bezig met dit dossier.", "nl"),
     ("Minister Faber is een sterke vrouw.", "nl"),
+    ("De minister is laf in dit dossier.", "nl"),
+    ("Die wethouder is echt vet.", "nl"),
+    ("The minister is spineless on housing.", "en"),
     ("The mayor is a strong woman.", "en"),
     ("De burgemeester is ziek.", "nl"),
     ("De minister is vies van de regen.", "nl"),

@@ -495,7 +495,7 @@ class LegalChecker(FramedChecker):
     def _insult_copula(self, rule, p, analysis, done: list[tuple[int, int]]):
         """The insult structure any adjective fits: a person, @handle, office holder or pronoun, a ``copula`` right
         after it, then an insulting adjective (``adjectives``) that ends its clause ("Minister Faber is dom.",
-        "Councillor Hill is spineless.") or that a plain noun for a person (``person_nouns``) follows ("is een domme
+        "Councillor Hill is brainless.") or that a plain noun for a person (``person_nouns``) follows ("is een domme
         vrouw", "is a pathetic little man"). Only intensifiers or an article may stand between copula and
         adjective, so "is niet dom", "is geen domme vrouw" and "is dom bezig" are not it; a subject that is a
         plan or decision ("the minister's plan is stupid") is criticism of the plan."""
