@@ -523,12 +523,13 @@ class LegalChecker(FramedChecker):
                     continue  # "is dom bezig", "is a stupid idea": not said of the person
                 end = after[0].end
             hit = Hit(cop.start, end, "copula")
+            closing = self._closing_addressees(analysis, max(b, end))
             targets = [
                 t for t in self._targets(rule, analysis, hit, p.window, ("office", "pronoun"), closing=True)
                 if t.kind != "word" and (
                     (t.end <= cop.start and (_SUBJECT_GAP if t.kind == "office" else _ADVERB_GAP).fullmatch(text, t.end, cop.start))
                     or t.start < cop.start < t.end  # "he's", "you're"
-                    or (t.start >= end and t.kind == "handle")  # "Je bent zo dom. @naam": the handles that close the post
+                    or t in closing  # "Je bent zo dom. @naam": the handles that close the post
                 )
             ]
             if not targets or self._said_of_a_thing(rule, analysis, Hit(adj.start, end, "copula"), targets):
