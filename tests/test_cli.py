@@ -296,6 +296,19 @@ def test_nothing_to_check_is_a_notice_and_require_posts_makes_it_an_error(demo, 
     assert rc == 0 and "b.txt: GO" in out and "no posts were checked" not in err
 
 
+def test_excerpts_cannot_clear_the_screen_reverse_text_or_stop_the_run(tmp_path, capsys, monkeypatch):
+    """The excerpt is post text: an escape sequence in it could wipe the NO-GO above it and print its own
+    GO; a lone surrogate (a cut-off emoji in a JSON export) could not be printed and ended the run."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "esc.txt").write_text("WIJ ZIJN \x1b[2J\x1b[H BOOS \u202eEN\u202c WOEDEND OP IEDEREEN HIER!\n", "utf-8")
+    (tmp_path / "s.jsonl").write_text('{"id": "s", "text": "WIJ ZIJN \\ud83d BOOS EN WOEDEND OP IEDEREEN"}\n'
+                                      '{"id": "t", "text": "Wethouder Jansen is een fraudeur."}\n', "utf-8")
+    rc, out, err = run(capsys, "check", "esc.txt", "s.jsonl")
+    assert "\033" not in out + err and "\u202e" not in out and "internal error" not in err
+    assert "s.jsonl#s: " in out and "s.jsonl#t: NO-GO" in out  # every post reported
+    assert "\\x1b[2J\\x1b[H" in out and "\\u202e" in out and "\\ud83d" in out
+
+
 def test_ids_and_names_cannot_inject_lines_commands_or_escape_sequences(demo, capsys):
     (demo / "ids.jsonl").write_text(
         '{"id": "a/b\\n::error::x", "text": "Kom naar de markt."}\n'

@@ -260,8 +260,8 @@ def _render_text(o: Outcome, *, colour: bool, show_suppressed: bool) -> str:
         return f"{path}:{line}:{col}: "
 
     lines += ["  " + render_finding(f, location=loc(f), colour=colour) for f in r.findings]
-    lines += [f"  {path}:{n.line}:{n.column}: notice: {n.message}" for n in o.notices]
-    lines += [f"  {path}:{u.line}:{u.column}: {u.message}" for u in o.unused]
+    lines += [f"  {path}:{n.line}:{n.column}: notice: {printable(n.message)}" for n in o.notices]
+    lines += [f"  {path}:{u.line}:{u.column}: {printable(u.message)}" for u in o.unused]
     if show_suppressed:
         lines += [f"  [suppressed by {f.details.get('suppressed_by', 'policy')}] " + render_finding(f, location=loc(f), colour=False)
                   for f in r.suppressed]

@@ -51,10 +51,12 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def render_finding(f: "Finding", *, location: str = "", colour: bool = False) -> str:
     sev = _c(f"{f.severity.value:<7}", _COLOURS.get(f.severity.value, ""), colour)
-    excerpt = f.span.excerpt.replace("\n", " ")
+    # The excerpt is the post's own text: a line break reads as a space, and any escape sequence, bidi
+    # override or lone surrogate is escaped as in ids (it could clear the screen and print its own "GO").
+    excerpt = f.span.excerpt.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
     if len(excerpt) > 60:
         excerpt = excerpt[:57] + "..."
-    out = f"{location}{sev} {f.rule_id:<24} {f.message} «{excerpt}»"
+    out = f"{location}{sev} {f.rule_id:<24} {printable(f.message)} «{printable(excerpt)}»"
     if f.suggestion:
         out += f"\n      -> {f.suggestion}"  # a fixed indent: the arrows line up whatever the location's length
     return out
@@ -63,7 +65,7 @@ def render_finding(f: "Finding", *, location: str = "", colour: bool = False) ->
 def render_report(report: "Report", *, text: str | None = None, path: str | None = None, colour: bool = False) -> str:
     """The report as lines; with ``text`` and ``path``, each finding is located as path:line:col."""
     head = _c(report.decision.value.upper().replace("_", "-"), _DECISION_COLOURS[report.decision.value], colour)
-    name = path or report.post_id or "post"
+    name = printable(path or report.post_id or "post")
     lines = [f"{name}: {head} (risk {report.score:.0f}/100, language {report.language}, {len(report.findings)} finding(s))"]
     for f in report.findings:
         loc = ""
