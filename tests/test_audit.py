@@ -937,3 +937,21 @@ def test_binary_and_bomless_utf16_sources_are_refused_saying_what_they_look_like
         audit(tmp_path / f"u{suffix}", pipeline=probe, progress=False)
     if suffix == ".csv":  # named, it is read
         assert audit(tmp_path / "u.csv", encoding="utf-16-le", pipeline=probe, progress=False).posts["id"].tolist() == ["1"]
+
+
+# --------------------------------------------------------------------------- hostile input (second round)
+
+
+def test_a_row_with_a_field_too_many_is_that_rows_error_never_a_column_shift(probe, tmp_path):
+    # pandas takes a first data row with one field more than the header for an index column: every column shifted
+    path = tmp_path / "comma.csv"
+    path.write_text("id,date,text\n1,2024-03-05,Kom naar de markt, het wordt leuk\n2,2024-03-06,Wat een idioot.\n"
+                    "3,2024-03-07,Bel 0612345678\n4,2024-03-08,a,b,c\n", "utf-8")
+    posts = audit(path, pipeline=probe, progress=False).posts
+    assert list(posts["id"]) == ["row-0", "2", "3", "row-3"]
+    assert list(posts["text"]) == ["", "Wat een idioot.", "Bel 0612345678", ""]
+    assert list(posts["date"].dt.day[1:3]) == [6, 7]
+    assert posts["error"][0] == "InputError: row 0 has 4 fields, the header 3 (a separator in an unquoted cell?); quote that cell"
+    assert posts["error"][3].startswith("InputError: row 3 has 5 fields, the header 3")
+    assert not posts["error"].str.contains("markt|leuk", na=False).any()  # a reason never quotes the post
+    assert list(posts["decision"].astype(object)[1:3]) == ["review", "no_go"]

@@ -359,17 +359,49 @@ def _sniff_sep(path: Path, encoding: str) -> str:
     return best if counts[best] else ","
 
 
+# A row with more fields than the header, as pandas' on_bad_lines hands it back: this marker and the field
+# count, its cells (post text) dropped. It starts with NUL, which no CSV that audit() reads holds (_text_codec).
+_TOO_MANY = "\x00socialrisk-too-many-fields:"
+
+
+def _too_many_fields(fields: list[str]) -> list[str]:
+    return [f"{_TOO_MANY}{len(fields)}"]
+
+
+def _header_names(header: tuple[Any, ...], where: str) -> list[str]:
+    """The header row's cells as column names (a blank one named as pandas names it)."""
+    return [f"Unnamed: {i}" if _missing(c) or c == "" else str(c) for i, c in enumerate(header)]
+
+
+def _csv_record(cells: tuple[Any, ...], names: list[str], row: int) -> Mapping[str, Any]:
+    """One parsed row as a record, or the error of a row with more fields than the header."""
+    first = cells[0] if cells else None
+    if isinstance(first, str) and first.startswith(_TOO_MANY):
+        return {"__error__": f"InputError: row {row} has {first[len(_TOO_MANY):]} fields, the header {len(names)} "
+                             "(a separator in an unquoted cell?); quote that cell"}
+    return dict(zip(names, cells))
+
+
 def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[str, Any]]]:
     pd = _pd()
     sep, encoding = _csv_options(path, cols.sep, cols.encoding)
     try:
-        with pd.read_csv(path, sep=sep, chunksize=size, dtype=str, keep_default_na=False, encoding=encoding) as reader:
-            first = True
+        # header=None, index_col=False: the header is read as a row, so a first data row with a field more than
+        # the header is not taken for an index column (pandas' inference shifted every column of the file). The
+        # python engine hands a row with too many fields to on_bad_lines (the C engine cannot): that row's error.
+        with pd.read_csv(path, sep=sep, chunksize=size, dtype=str, keep_default_na=False, encoding=encoding,
+                         header=None, index_col=False, engine="python", on_bad_lines=_too_many_fields) as reader:
+            names: list[str] | None = None
+            row = 0
             for frame in reader:
-                if first:
-                    cols.validate(frame.columns, path.name)
-                    first = False
-                yield frame.to_dict("records")
+                cells = list(frame.itertuples(index=False, name=None))
+                if names is None:
+                    names = _header_names(cells.pop(0), path.name)
+                    cols.validate(names, path.name)
+                recs = [_csv_record(c, names, row + i) for i, c in enumerate(cells)]
+                row += len(recs)
+                if recs:
+                    yield recs
     except UnicodeDecodeError:
         raise InputError(
             f"{path.name}: not valid {encoding}; pass encoding= (Excel exports are often 'cp1252') or re-save the file as UTF-8"
@@ -963,10 +995,12 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
         kind = _kind(path)
         blocksize = max(2**16, chunk * 256)  # about ``chunk`` posts of a few hundred bytes per partition
         if kind == "csv":
-            sep, encoding = _csv_options(path, cols.sep, cols.encoding)
-            if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
-                blocksize = None  # Dask cuts blocks at 0x0A bytes: half a UTF-16 character; one partition instead
-            frame = dd.read_csv(str(path), sep=sep, dtype=str, keep_default_na=False, blocksize=blocksize, encoding=encoding)
+            # Read by the local engine's reader, not dd.read_csv: Dask cuts blocks at line ends (inside a quoted
+            # cell that spans lines, or half a UTF-16 character), and each block's first row with a field too
+            # many would be taken for an index column. Same rows, same row errors; only the checking is parallel.
+            rows = [r for batch in _csv_chunks(path, cols, chunk) for r in batch]
+            return dd.from_pandas(pd.DataFrame({_REC: pd.Series([json.dumps(r) for r in rows], dtype=object)}),
+                                  chunksize=chunk, sort=False)
         elif kind == "jsonl":
             # Not dd.read_json: one broken line would sink the whole read, and it reads 5 as "5".
             next(_jsonl_chunks(path, cols, chunk), None)  # the columns check of the local engine
