@@ -93,6 +93,23 @@ class Category(str, enum.Enum):
     STYLE = "style"
 
 
+def _json_deep(value: Any) -> Any:
+    """:func:`_json_text` for every string in nested dicts and lists (a finding's details may hold a platform name)."""
+    if isinstance(value, str):
+        return _json_text(value)
+    if isinstance(value, dict):
+        return {_json_deep(k): _json_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_deep(v) for v in value]
+    return value
+
+
+# Front-matter and record fields read as ``paid: true`` (the advertising checker's synonyms).
+PAID_SYNONYMS = ("sponsored", "political_ad", "ad")
+_TRUE = frozenset({"true", "yes", "y", "on", "1", "ja", "j"})
+_FALSE = frozenset({"false", "no", "n", "off", "0", "nee", ""})
+
+
 def _json_text(value: str | None) -> str | None:
     """Lone surrogates (valid in a Python str, not in UTF-8) become U+FFFD in JSON; lengths stay."""
     if value is None or value.isascii():
@@ -149,6 +166,7 @@ class Finding(BaseModel):
     fingerprint: str = Field(default="", description="stable id: rule id + normalised excerpt (for personal data: its shape, 99-99999999)")
 
     _json_replacement = field_serializer("replacement", when_used="json")(lambda self, v: _json_text(v))
+    _json_details = field_serializer("details", when_used="json")(lambda self, v: _json_deep(v))
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, -self.score, self.span.start, self.span.end, self.rule_id)
@@ -184,9 +202,10 @@ def normalize_lang(value: Any, *, detect: str = "leave lang out") -> "Literal['n
 class Post(BaseModel):
     """A post to check: the text plus what is known about how it will be published."""
 
-    model_config = ConfigDict(extra="forbid")
+    # hide_input_in_errors: a ValidationError must never quote the draft (it is logged by whoever catches it)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
-    text: str
+    text: str = Field(strict=True)  # bytes are refused, as check() refuses them: decode them first
     id: str | None = None
     lang: Literal["nl", "en"] | None = None
     platform: str | None = None
@@ -199,6 +218,22 @@ class Post(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict, description="any other front-matter fields")
 
     _lang = field_validator("lang", mode="before")(classmethod(lambda cls, v: normalize_lang(v)))
+
+    @field_validator("meta")
+    @classmethod
+    def _paid_synonyms(cls, meta: dict[str, Any]) -> dict[str, Any]:
+        """``sponsored`` / ``political_ad`` / ``ad`` (read as ``paid``) parsed as ``paid`` is: the string
+        "true" of a CSV cell or a JSON export must not leave a paid political ad unlabelled."""
+        out = meta
+        for key in PAID_SYNONYMS:
+            value = meta.get(key)
+            if value is None or isinstance(value, bool):
+                continue
+            word = value.strip().casefold() if isinstance(value, str) else str(value) if value in (0, 1) else None
+            if word not in _TRUE and word not in _FALSE:
+                raise ValueError(f"{key} must be true or false (also yes/no, ja/nee, 1/0)")
+            out = {**out, key: word in _TRUE}
+        return out
 
     @field_validator("meta")
     @classmethod
@@ -270,6 +305,8 @@ class Report(BaseModel):
     redacted: str | None = Field(default=None, description="the post with personal data replaced")
 
     _json_redacted = field_serializer("redacted", when_used="json")(lambda self, v: _json_text(v))
+    # an id or platform cut mid-emoji (a lone surrogate from a JSON export) must not fail model_dump_json()
+    _json_names = field_serializer("post_id", "platform", when_used="json")(lambda self, v: _json_text(v))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -299,3 +336,5 @@ class PostError(BaseModel):
     post_id: str | None = None
     error: str = Field(description="exception class, e.g. InputError")
     message: str = Field(description="what is wrong (never the post text)")
+
+    _json_names = field_serializer("post_id", "message", when_used="json")(lambda self, v: _json_text(v))

@@ -7,6 +7,7 @@ import pytest
 from conftest import assert_spans
 from socialrisk import Pipeline
 from socialrisk.config import Config
+from socialrisk.errors import InputError
 from socialrisk.models import Decision, Severity
 
 PAID = {"paid": True, "sponsor": "Partij Voorbeeld"}
@@ -98,7 +99,10 @@ def test_paid_from_front_matter_and_config(pipeline):
     text = "Kies voor betaalbare huizen."
     assert _adv(pipeline.check(text, lang="nl", sponsored=True)) == LABEL_IDS  # front matter `sponsored: true`
     assert _adv(pipeline.check(text, lang="nl", sponsor="Partij Voorbeeld")) == LABEL_IDS
-    assert not _adv(pipeline.check(text, lang="nl", sponsored="maybe"))
+    assert _adv(pipeline.check(text, lang="nl", sponsored="true")) == LABEL_IDS  # a CSV cell, a JSON export
+    assert not _adv(pipeline.check(text, lang="nl", sponsored="nee"))
+    with pytest.raises(InputError, match="sponsored must be true or false"):  # not silently unpaid
+        pipeline.check(text, lang="nl", sponsored="maybe")
     pipe = Pipeline(Config(checkers={"advertising": {"assume_paid": True}}), checkers=["advertising"])
     assert _adv(pipe.check(text, lang="nl")) == LABEL_IDS
 

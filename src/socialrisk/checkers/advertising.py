@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import Category, Finding, Post
+from ..models import PAID_SYNONYMS, Category, Finding, Post
 from ._match import context_lexicon, lexicon_for, rule_hits, rule_lexicon, rule_mechanism
 from .base import Checker, register
 
@@ -19,7 +19,7 @@ __all__ = ["AdvertisingChecker", "AdvertisingSettings", "is_paid"]
 
 _CHECKS = {"label": {"when"}, "targeting_special": set(), "unmarked": set()}
 _WHEN = {"always", "election", "targeting"}
-_PAID_META = ("sponsored", "political_ad", "ad")  # front-matter synonyms of `paid: true`
+_PAID_META = PAID_SYNONYMS  # front-matter synonyms of `paid: true`, parsed as booleans by Post
 _NO_VALUE = {"", "any", "all", "alle", "none", "geen", "no", "nee", "false"}
 
 
