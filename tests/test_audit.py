@@ -955,3 +955,33 @@ def test_a_row_with_a_field_too_many_is_that_rows_error_never_a_column_shift(pro
     assert posts["error"][3].startswith("InputError: row 3 has 5 fields, the header 3")
     assert not posts["error"].str.contains("markt|leuk", na=False).any()  # a reason never quotes the post
     assert list(posts["decision"].astype(object)[1:3]) == ["review", "no_go"]
+
+
+@pytest.mark.parametrize("flags", [["--csv", "{src}"], ["--posts-csv", "{dir}/./p.csv"], ["--html", "{src}"],
+                                   ["--parquet", "{src}"], ["--csv", "{dir}/o.csv", "--posts-csv", "{dir}/o.csv"]])
+def test_an_audit_output_naming_the_input_or_another_output_is_refused_before_checking(tmp_path, capsys, monkeypatch, flags):
+    from socialrisk.cli import main
+
+    src = tmp_path / "p.csv"
+    src.write_text("id,text\n1,Kom naar de markt\n", "utf-8")
+    monkeypatch.setattr("socialrisk.audit.audit", lambda *a, **k: pytest.fail("checked before refusing"))
+    argv = [f.format(src=src, dir=tmp_path) for f in flags]
+    assert main(["audit", str(src), "--quiet", *argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith(f"socialrisk: {argv[-1]}: ")
+    assert ("name the same file" if len(argv) == 4 else "names the input file") in err
+    assert src.read_text("utf-8") == "id,text\n1,Kom naar de markt\n"
+
+
+def test_baseline_refuses_an_output_that_is_one_of_the_files_read(tmp_path, capsys, monkeypatch):
+    from socialrisk.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "posts").mkdir()
+    post = tmp_path / "posts" / "a.md"
+    post.write_text("Wat een idioot.\n", "utf-8")
+    for argv in (["posts/a.md", "-o", "posts/a.md"], ["posts", "-o", "posts/./a.md"]):
+        assert main(["baseline", *argv]) == 2
+        assert capsys.readouterr().err == f"socialrisk: {argv[-1]}: -o names a file being read; choose another output path\n"
+    assert post.read_text("utf-8") == "Wat een idioot.\n"
+    assert main(["baseline", "posts", "-o", "bl.json"]) == 0 and (tmp_path / "bl.json").exists()

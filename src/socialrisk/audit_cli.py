@@ -46,9 +46,32 @@ def run(args: argparse.Namespace, pipeline: Any) -> int:
         return _run(args, pipeline, audit)
 
 
+_OUTPUTS = (("html", "--html"), ("csv", "--csv"), ("posts_csv", "--posts-csv"), ("parquet", "--parquet"))
+
+
+def _clashing_output(args: argparse.Namespace) -> str | None:
+    """The error when an output would overwrite the input (``--csv posts.csv`` read as "the input is CSV")
+    or another output of this run; None when every output has its own path. Checked before the audit runs."""
+    from .formats import same_file
+    from .render.text import printable
+
+    given = [(flag, getattr(args, attr)) for attr, flag in _OUTPUTS if getattr(args, attr)]
+    for i, (flag, path) in enumerate(given):
+        if same_file(path, args.source):
+            return f"socialrisk: {printable(path)}: {flag} names the input file; choose another output path"
+        for other, earlier in given[:i]:
+            if same_file(path, earlier):
+                return f"socialrisk: {printable(path)}: {other} and {flag} name the same file; give each its own path"
+    return None
+
+
 def _run(args: argparse.Namespace, pipeline: Any, audit: Any) -> int:
     from .render.text import printable
 
+    clash = _clashing_output(args)
+    if clash is not None:
+        print(clash, file=sys.stderr)
+        return 2
     result = audit(
         args.source, text=args.text_column, id=args.id_column, lang=args.lang, platform=args.platform,
         date=args.date_column, n_jobs=args.jobs, progress=not args.quiet, cache=args.cache,

@@ -351,7 +351,12 @@ def _cmd_check(args, pipeline) -> int:
 
 def _cmd_baseline(args, pipeline) -> int:
     from .baseline import write_baseline
+    from .formats import same_file
 
+    read = next((name for name in _expand(args.files) if name != "-" and same_file(name, args.output)), None)
+    if read is not None:  # -o naming a post would replace the draft with the baseline's JSON
+        print(f"socialrisk: {printable(args.output)}: -o names a file being read; choose another output path", file=sys.stderr)
+        return EXIT_ERROR
     outcomes, errors, _ = _run(args, pipeline)
     n = write_baseline(args.output, [(o.source, o.report) for o in outcomes])
     print(f"socialrisk: recorded {n} finding(s) of {len(outcomes)} post(s) in {args.output}", file=sys.stderr)

@@ -39,6 +39,19 @@ _SUFFIXES = {
 }
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name one file: another spelling (``./x``, a symlink, a hard link) included, and a
+    path that does not exist yet compared by where it would be. Guards an output against the file it reads."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one does not exist (yet), or a NUL in a name
+        pass
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, ValueError, RuntimeError):  # a symlink loop
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 @dataclass(frozen=True)
 class Comment:
     """An HTML comment of a Markdown body: file offsets and its inner text."""
