@@ -60,6 +60,10 @@ FIRES = [
     ("Mayor Brown is brainless.", "en", "LEGAL-INSULT", "high"),
     ("The mayor is utterly gormless.", "en", "LEGAL-INSULT", "high"),
     ("She's a despicable woman.", "en", "LEGAL-INSULT", "medium"),
+    # Dutch inverted order behind a fronted word
+    ("Wat is die wethouder dom!", "nl", "LEGAL-INSULT", "high"),
+    ("Eerlijk gezegd is de burgemeester gewoon een prutser.", "nl", "LEGAL-INSULT", "high"),
+    ("Wat ben jij een onbenul.", "nl", "LEGAL-INSULT", "medium"),
     # nouns that insult once said of someone (params.insult_nouns), up to two adjectives before them
     ("Wethouder Kok is een nietsnut.", "nl", "LEGAL-INSULT", "high"),
     ("De minister is een ongelooflijke prutser.", "nl", "LEGAL-INSULT", "high"),
@@ -144,6 +148,11 @@ QUIET = [
     ("The mayor is not stupid.", "en"),
     ("De minister is dom bezig met dit dossier.", "nl"),
     ("Minister Faber is een sterke vrouw.", "nl"),
+    ("Is de minister dom? Nee, hij is slim en dit plan is slecht.", "nl"),
+    ("Gisteren was de burgemeester ziek.", "nl"),
+    ("Daarom is het plan van de minister dom.", "nl"),
+    ("Nu is de minister niet dom.", "nl"),
+    ("Volgens de oppositie is de minister dom.", "nl"),
     ("De minister is laf in dit dossier.", "nl"),
     ("Die wethouder is echt vet.", "nl"),
     ("The minister is spineless on housing.", "en"),

@@ -164,6 +164,7 @@ _BUT = re.compile(r"\s+(?:anders\s+|meer\s+|minder\s+)?(?:dan|but|more\s+than|le
 # the insult structure: subject, copula, intensifiers or an article, adjective, (a word,) a noun for a person
 _ADVERBS = r"\s*(?:(?:nu|echt|gewoon|toch|ook|nog\s+steeds|really|just|also|still|truly|honestly)\s+)*"
 _ADVERB_GAP = regex.compile(_ADVERBS, regex.IGNORECASE)
+_NAME_AFTER = regex.compile(r"(?:\s+(?:(?:de|van|der|den)\s+)?\p{Lu}[\p{Ll}'’-]+){0,3}")
 # after a title, its name may come first ("Councillor Hill is", "Wethouder De Vries is")
 _SUBJECT_GAP = regex.compile(r"(?-i:\s+(?:(?:de|van|der|den)\s+)?\p{Lu}[\p{Ll}'’-]+){0,3}" + _ADVERBS, regex.IGNORECASE)
 _COPULA_GAP = {  # intensifiers and articles, per language ("is a vet" in a Dutch post is no "is een vette ...")
@@ -514,6 +515,13 @@ class LegalChecker(FramedChecker):
             a, b = analysis.sentence_of(adj.start)
             a, b = min(a, adj.start), max(b, adj.end)
             cops = [c for c in cue_hits(analysis, copula, a, adj.start) if (noun_gap if noun else gap).fullmatch(text, c.end, adj.start)]
+            # Dutch puts the subject after the verb behind a fronted word ("Wat is die wethouder dom!", "Eerlijk
+            # gezegd is de burgemeester gewoon een prutser."): copula, subject, then the same gap
+            inverted = None
+            if lang == "nl" and not is_question(analysis, adj.start, adj.end):
+                inverted = self._inverted_subject(rule, analysis, copula, a, adj, noun_gap if noun else gap)
+                if inverted:
+                    cops = [inverted[0]]
             if not cops or (noun and not _NOUN_END.match(text, adj.end)):
                 continue
             cop, end = cops[-1], adj.end
@@ -532,6 +540,8 @@ class LegalChecker(FramedChecker):
                     or t in closing  # "Je bent zo dom. @naam": the handles that close the post
                 )
             ]
+            if inverted:
+                targets = [inverted[1]]
             if not targets or self._said_of_a_thing(rule, analysis, Hit(adj.start, end, "copula"), targets):
                 continue
             frame = frame_of(rule, analysis, adj.start, end, FRAME_KEYS)
@@ -547,6 +557,20 @@ class LegalChecker(FramedChecker):
             first = min(t.start for t in targets)
             done.append((min(first, cop.start), end))
             yield label, (min(first, cop.start), end), [(t.start, t.end) for t in targets], text[adj.start : adj.end].lower()
+
+    def _inverted_subject(self, rule, analysis, copula, a: int, adj: Hit, gap) -> tuple[Hit, Target] | None:
+        """The copula and the person, office holder or pronoun right after it, with only ``gap`` between that subject
+        and the insult ("is die wethouder dom", "ben jij een prutser"), or None."""
+        text = analysis.text
+        for cop in reversed(cue_hits(analysis, copula, a, adj.start)):
+            for t in self._targets(rule, analysis, Hit(cop.start, cop.end, "copula"), 40, ("office", "pronoun")):
+                if t.kind == "word" or t.start < cop.end or text[cop.end : t.start].strip():
+                    continue
+                # an office holder's name may follow the title ("is minister Jansen zo zielig")
+                named = _NAME_AFTER.match(text, t.end).end() if t.kind == "office" else t.end
+                if gap.fullmatch(text, named, adj.start):
+                    return cop, t
+        return None
 
     def _group(self, rule, p, analysis):
         lang = analysis.lang
