@@ -985,3 +985,22 @@ def test_baseline_refuses_an_output_that_is_one_of_the_files_read(tmp_path, caps
         assert capsys.readouterr().err == f"socialrisk: {argv[-1]}: -o names a file being read; choose another output path\n"
     assert post.read_text("utf-8") == "Wat een idioot.\n"
     assert main(["baseline", "posts", "-o", "bl.json"]) == 0 and (tmp_path / "bl.json").exists()
+
+
+def test_dates_centuries_apart_do_not_overflow_over_time_plot_or_the_report(probe, tmp_path, capsys):
+    import matplotlib
+
+    from socialrisk.audit import _bar_days
+    from socialrisk.cli import main
+
+    matplotlib.use("Agg")
+    path = tmp_path / "wide.csv"  # 1700 and 2024 are in pandas' range; their difference is not a Timedelta
+    path.write_text("id,date,text\n1,1700-01-01,Kom naar de markt\n2,2024-03-05,Wat een idioot.\n", "utf-8")
+    a = audit(path, pipeline=probe, progress=False)
+    over = a.over_time()
+    assert list(over["period"].dt.year) == [1700, 2024] and list(over["posts"]) == [1, 1]  # months: over 90 days
+    assert set(a.plot()) == {"decisions", "categories", "over_time"}
+    assert "1700-01" in a.to_html() and a._repr_html_()
+    assert main(["audit", str(path), "--quiet", "--html", str(tmp_path / "r.html")]) == 0
+    assert _bar_days(pd.Series(pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-22"]))) == 7.0
+    assert _bar_days(pd.Series(pd.to_datetime(["2024-01-01"]))) == 7.0

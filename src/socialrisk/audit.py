@@ -1183,7 +1183,7 @@ class Audit:
         if posts.empty:
             return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in zip(cols, _OVER_TIME_DTYPES)})
         if freq is None:
-            freq = "W" if posts["date"].max() - posts["date"].min() < pd.Timedelta(days=90) else "M"
+            freq = _default_freq(posts["date"].min(), posts["date"].max())
         period = posts["date"].dt.to_period(_period_freq(freq)).dt.start_time.astype("datetime64[ns]").rename("period")
         out = pd.DataFrame({"posts": posts.groupby(period).size()})
         decision = posts["decision"].astype(object)
@@ -1252,7 +1252,7 @@ class Audit:
             ax = fig.subplots()
             bottom = None
             # bars 80% of a period wide: a week's bars must not overlap, a month's not look like lines
-            step = over["period"].diff().min().days if len(over) > 1 else 7
+            step = _bar_days(over["period"])
             for d in ("go", "review", "no_go"):
                 ax.bar(over["period"], over[d], bottom=bottom, width=0.8 * step, color=_COLOURS[d], label=d)
                 bottom = over[d] if bottom is None else bottom + over[d]
@@ -1271,6 +1271,20 @@ _COLOURS = {"go": "#55a868", "review": "#dd8452", "no_go": "#c44e52"}
 _OVER_TIME_DTYPES = ["datetime64[ns]", "int64", "int64", "int64", "int64", "int64", "float64"]
 _PERIODS = ("D", "W", "M", "Q", "Y")
 _PERIOD_ALIASES = {"ME": "M", "MS": "M", "QE": "Q", "QS": "Q", "YE": "Y", "YS": "Y", "A": "Y", "AS": "Y"}
+
+
+def _default_freq(first: Any, last: Any) -> str:
+    """Week for dates spanning under 90 days, else month. Compared by adding to the first date, not by
+    subtracting: pandas' Timedelta ends at about 292 years, and one post dated 1700 next to 2024 is in range."""
+    pd = _pd()
+    return "W" if first + pd.Timedelta(days=90) > last else "M"
+
+
+def _bar_days(periods: "pd.Series") -> float:
+    """The width in days of one period's bars: the smallest step between periods (7 for one period). Each
+    step is a day count of its own (no Timedelta), so periods centuries apart do not overflow."""
+    days = periods.dt.to_period("D").astype("int64").diff().dropna()  # days since 1970, as ints
+    return float(days.min()) if len(days) else 7.0
 
 
 def _period_freq(freq: Any) -> str:
