@@ -1034,6 +1034,23 @@ def test_a_word_opening_the_sentence_is_not_part_of_the_name(pipeline, text, nam
     assert [f.span.excerpt for f in found] == [name]
 
 
+@pytest.mark.parametrize("personal,match", [
+    ({"severity": "blocker", "words": {"nl": ["privé"]}, "linkers": {"nl": ["op"]}, "extra": 1}, "unknown keys"),
+    ({"severity": "urgent", "words": {"nl": ["privé"]}, "linkers": {"nl": ["op"]}}, "severity"),
+    ({"severity": "blocker", "linkers": {"nl": ["op"]}}, "personal.words"),
+    ({"severity": "blocker", "words": {"nl": ["privé"]}, "linkers": ["op"]}, "personal.linkers"),
+    ({"severity": "blocker", "words": {"nl": ["privé"]}, "linkers": {"nl": ["op"]}, "identifiable_score": 2}, "score"),
+])
+def test_broken_personal_params_are_named(personal, match):
+    from socialrisk.checkers.privacy import PrivacyChecker
+    from socialrisk.rules import load_rules
+
+    rule = next(r for r in load_rules().rules if r.id == "PRIV-PHONE")
+    bad = rule.model_copy(update={"params": {**rule.params, "personal": personal}})
+    with pytest.raises(ValueError, match=match):
+        PrivacyChecker.validate_rule(bad)
+
+
 @pytest.mark.parametrize("org,match", [
     ({"severity": "low", "words": {"en": ["us"]}, "own": {"nouns": ["line"]}}, "own.nouns"),
     ({"severity": "low", "words": {"en": ["us"]}, "own": {"lines": {"en": ["x"]}}}, "own must be a mapping"),
