@@ -365,3 +365,16 @@ def test_a_link_target_is_checked_where_it_stands():
     sp = _md(body)
     found = [f for f in socialrisk.check(sp.text, lang="nl").findings if f.rule_id == "PRIV-EMAIL"]
     assert [body[f.span.start:f.span.end] for f in found] == ["piet.jansen@gmail.com"]
+
+
+def test_line_breaks_are_lf_crlf_and_cr_only_as_line_col_counts_them():
+    # str.splitlines also breaks at U+2028, U+2029, U+0085 and form feed: JSON strings hold them raw
+    jl = parse('{"id": "a", "text": "een\u2028twee"}\n{"id": "b", "text": "x\u0085y\u2029z"}\r\n{"id": "c", "text": "drie"}\n',
+               "p.jsonl", fmt="jsonl")
+    assert [p.text for p in jl] == ["een\u2028twee", "x\u0085y\u2029z", "drie"]
+    assert [p.line_col(0) for p in jl] == [(1, 22), (2, 22), (3, 22)]
+    c = parse("id,text\na,Kom naar de markt\u2028zaterdag\nb,Regel Bel 0612345678\n", "p.csv", fmt="csv")
+    assert c[0].offset is not None and c[1].line_col(c[1].text.index("Bel")) == (3, 9)
+    md = _md("Intro\n\x0c```\nBel 0612345678\n```\nen \u2028```\nnog\n")
+    assert "0612345678" in md.text  # "\f```" is no fence line: the fence opens on line 4 and is never closed
+    assert [line_col(md.file_text, n.at) for n in md.notices] == [(4, 1)]  # "en \u2028```" closes nothing

@@ -231,12 +231,21 @@ def _blank(s: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in s)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+# Line breaks as line_col counts them (so every line:column maps back): not str.splitlines', which also breaks
+# at U+2028, U+2029, U+0085, form feed and other characters a post may hold and a JSON string holds raw.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# JSON Lines: records end at "\n" only (a CR before it is JSON white space); a raw CR never is in a JSON string.
+_JSONL_BREAK = re.compile(r"\r?\n")
+
+
+def _lines(text: str, breaks: re.Pattern[str] = _LINE_BREAK) -> list[tuple[int, int]]:
     """(start, end-without-line-break) of every line."""
     out, pos = [], 0
-    for raw in text.splitlines(keepends=True):
-        out.append((pos, pos + len(raw.rstrip("\r\n"))))
-        pos += len(raw)
+    for m in breaks.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
     return out
 
 
@@ -444,7 +453,8 @@ def _toml_problem(message: str, src: str) -> str:
     m = _TOML_AT.match(message)
     reason, n = (m.group("reason"), m.group("line")) if m else (message, None)
     n = int(n) if n else src.rstrip("\r\n").count("\n") + 1  # "at end of document": its last line
-    line = src.splitlines()[n - 1] if n <= len(src.splitlines()) else ""
+    lines = src.split("\n")  # tomllib counts lines by LF (TOML's line ends), not as str.splitlines does
+    line = lines[n - 1].rstrip("\r") if n <= len(lines) else ""
     key = _TOML_KEY.match(line)
     parts = key.group("key").split(".") if key else []
     field = f" {'.'.join(parts)!r}" if parts and all(_FIELD_NAME.fullmatch(p) for p in parts) else ""
@@ -577,7 +587,7 @@ def _json(text: str, path: str, lenient: bool = False) -> list[Record]:
 def _jsonl(text: str, path: str, lenient: bool = False) -> list[Record]:
     """One record per non-blank line; with ``lenient``, a line that is not JSON becomes an InputError record."""
     out: list[Record] = []
-    for n, (s, e) in enumerate(_lines(text), 1):
+    for n, (s, e) in enumerate(_lines(text, _JSONL_BREAK), 1):
         if not text[s:e].strip():
             continue
         try:
