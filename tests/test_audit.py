@@ -1004,3 +1004,13 @@ def test_dates_centuries_apart_do_not_overflow_over_time_plot_or_the_report(prob
     assert main(["audit", str(path), "--quiet", "--html", str(tmp_path / "r.html")]) == 0
     assert _bar_days(pd.Series(pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-22"]))) == 7.0
     assert _bar_days(pd.Series(pd.to_datetime(["2024-01-01"]))) == 7.0
+
+
+def test_a_jsonl_key_given_twice_is_that_rows_error(probe, tmp_path):
+    path = tmp_path / "dup.jsonl"
+    path.write_text('{"id": "x", "text": "Kom", "text": "Wat een idioot."}\n{"id": "ok", "text": "Wat een idioot."}\n'
+                    '{"text": "twee", "meta": {"a": 1, "a": 2}}\n', "utf-8")
+    posts = audit(path, pipeline=probe, progress=False).posts
+    assert list(posts["error"].fillna("")) == ["InputError: line 1: key 'text' given twice", "",
+                                               "InputError: line 3: key 'meta.a' given twice"]
+    assert list(posts["id"]) == ["row-0", "ok", "row-2"] and posts["decision"][1] == "review"

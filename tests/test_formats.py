@@ -378,3 +378,24 @@ def test_line_breaks_are_lf_crlf_and_cr_only_as_line_col_counts_them():
     md = _md("Intro\n\x0c```\nBel 0612345678\n```\nen \u2028```\nnog\n")
     assert "0612345678" in md.text  # "\f```" is no fence line: the fence opens on line 4 and is never closed
     assert [line_col(md.file_text, n.at) for n in md.notices] == [(4, 1)]  # "en \u2028```" closes nothing
+
+
+def test_a_json_key_given_twice_is_that_records_error_the_others_finish():
+    errors = []
+    text = ('{"id": "x", "text": "Kom", "text": "Bel 0612345678"}\n{"id": "g", "text": "een", "id": "h"}\n'
+            '{"text": "twee", "meta": {"a": 1, "a": 2}}\n{"text": "drie", "media": [{"alt": "a", "alt": "b"}]}\n'
+            '{"text": "vier", "Bel 0612345678": 1, "Bel 0612345678": 2}\n{"id": "ok", "text": "vijf"}\n')
+    posts = parse(text, "p.jsonl", fmt="jsonl", on_error=errors.append)
+    assert [p.label for p in posts] == ["p.jsonl#ok"]
+    assert [str(e) for e in errors] == [
+        "post p.jsonl#1: key 'text' given twice at line 1", "post p.jsonl#2: key 'id' given twice at line 2",
+        "post p.jsonl#3: key 'meta.a' given twice at line 3", "post p.jsonl#4: key 'media.0.alt' given twice at line 4",
+        "post p.jsonl#5: a key given twice at line 5",  # a key that may be post text is not quoted
+    ]
+    errors.clear()
+    posts = parse('[{"text": "a"},\n {"text": "b", "text": "c"}]', "p.json", fmt="json", on_error=errors.append)
+    assert [p.text for p in posts] == ["a"] and [str(e) for e in errors] == ["post p.json#2: key 'text' given twice at line 2"]
+    with pytest.raises(InputError, match="key 'posts' given twice"):
+        parse('{"posts": [{"text": "a"}], "posts": [{"text": "b"}]}', "p.json", fmt="json")
+    with pytest.raises(InputError, match=r"^post c\.yaml: duplicate key '0\.text' at line 3$"):
+        parse("- id: x\n  text: Kom\n  text: x\n", "c.yaml", fmt="yaml")

@@ -416,21 +416,23 @@ def _csv_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapping[
 def _jsonl_row(line: bytes | str, n: int, text: str) -> Mapping[str, Any]:
     """One JSONL line (``n`` from 1; bytes of UTF-8, or already decoded) as a row: a dict as it is, a string as
     the text, or an error."""
-    from .formats import MAX_DEPTH, _json_too_deep
+    from .formats import MAX_DEPTH, _json_too_deep, duplicate_key_problem, json_object
 
     try:
         decoded = line if isinstance(line, str) else line.decode("utf-8")
         if _json_too_deep(decoded) is not None:  # json.loads recurses: a RecursionError from deep inside
             return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
-        value = json.loads(decoded)
+        value = json.loads(decoded, object_pairs_hook=json_object)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return {"__error__": f"InputError: line {n} is not valid UTF-8 JSON"}
     except ValueError:  # a value Python cannot build: an integer of over 4300 digits
         return {"__error__": f"InputError: line {n} holds a number too long to read"}
     except RecursionError:
         return {"__error__": f"InputError: line {n} is nested too deeply (over {MAX_DEPTH} levels)"}
+    if twice := duplicate_key_problem(value):  # as the CLI reads the line: which value is meant is not known
+        return {"__error__": f"InputError: line {n}: {twice}"}
     if isinstance(value, (dict, str)):
-        return value if isinstance(value, dict) else {text: value}
+        return dict(value) if isinstance(value, dict) else {text: value}
     # [1, 2], 42, null: no post and no text; the CLI's reason for the same line, not "text must be str"
     return {"__error__": f"InputError: line {n}: each post must be a mapping of fields (or a string)"}
 

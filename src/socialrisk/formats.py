@@ -511,6 +511,8 @@ Record = tuple[Any, int, int]  # (parsed record, start offset, end offset)
 
 
 def _unwrap(data: Any, path: str) -> list[Any]:
+    if getattr(data, "duplicate", None) == ("posts",):  # two lists of posts: which is the file's is not known
+        raise InputError("key 'posts' given twice", post_id=path)
     if isinstance(data, dict) and isinstance(data.get("posts"), list):
         return data["posts"]
     if isinstance(data, list):
@@ -538,12 +540,51 @@ def _json_too_deep(text: str) -> int | None:
     return None
 
 
+class Keyed(dict):
+    """A JSON object as ``json`` builds it (a key given twice: the last value), remembering the path of the first
+    key given twice, in it or an object inside it (``("meta", "a")``, ``("media", 0, "alt")``), so its record can
+    be refused: which value is meant is the writer's choice, not the parser's."""
+
+    duplicate: tuple[Any, ...] | None = None
+
+
+def json_object(pairs: list[tuple[str, Any]]) -> Keyed:
+    """``object_pairs_hook`` for ``json.loads``: the object as a Keyed."""
+    out = Keyed()
+    for key, value in pairs:
+        if key in out and out.duplicate is None:
+            out.duplicate = (key,)
+        out[key] = value
+    if out.duplicate is None:
+        out.duplicate = next(((k, *d) for k, v in out.items() if (d := _inner_duplicate(v))), None)
+    return out
+
+
+def _inner_duplicate(value: Any) -> tuple[Any, ...] | None:
+    if isinstance(value, Keyed):
+        return value.duplicate
+    if isinstance(value, list):
+        return next(((i, *d) for i, v in enumerate(value) if (d := _inner_duplicate(v))), None)
+    return None
+
+
+def duplicate_key_problem(value: Any) -> str | None:
+    """``key 'text' given twice`` when ``value`` (a JSON record) holds a key twice, else None. The key path is
+    quoted only when it looks like field names (a key may be post text)."""
+    keys = getattr(value, "duplicate", None)
+    if not keys:
+        return None
+    named = all(isinstance(k, int) or _FIELD_NAME.fullmatch(k) for k in keys)
+    return f"key {'.'.join(map(str, keys))!r} given twice" if named else "a key given twice"
+
+
 def _json_loads(text: str, what: str, path: str, base: int = 0, line: int | None = None) -> Any:
-    """``json.loads`` with nesting over MAX_DEPTH (or a RecursionError) as an InputError naming only ``path``."""
+    """``json.loads`` with nesting over MAX_DEPTH (or a RecursionError) as an InputError naming only ``path``;
+    objects are Keyed (a key given twice is its record's error, see duplicate_key_problem)."""
     at = _json_too_deep(text)
     try:
         if at is None:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=json_object)
     except RecursionError:
         at = 0
     except json.JSONDecodeError:
@@ -673,6 +714,8 @@ def _record(text: str, path: str, i: int, rec: Any, start: int, end: int, text_f
     label = f"{path}#{i + 1}"
     if not isinstance(rec, dict):
         raise InputError("each post must be a mapping of fields", post_id=label)
+    if twice := duplicate_key_problem(rec):
+        raise InputError(f"{twice} at line {line_col(text, start)[0]}", post_id=label)  # the record's first line
     if text_field not in rec:
         raise InputError(f"no field {text_field!r} (set --text-field)", post_id=label)
     rec = dict(rec)
