@@ -1014,3 +1014,25 @@ def test_a_jsonl_key_given_twice_is_that_rows_error(probe, tmp_path):
     assert list(posts["error"].fillna("")) == ["InputError: line 1: key 'text' given twice", "",
                                                "InputError: line 3: key 'meta.a' given twice"]
     assert list(posts["id"]) == ["row-0", "ok", "row-2"] and posts["decision"][1] == "review"
+
+
+def test_a_column_name_given_twice_is_refused_naming_the_column(probe, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from socialrisk.formats import parse
+
+    path = tmp_path / "dup.csv"  # two sheets merged: which 'text' is the post would be the reader's choice
+    path.write_text("id,text,text\n1,Kom naar de markt,Wat een idioot.\n", "utf-8")
+    with pytest.raises(InputError, match=r"^dup\.csv: column 'text' occurs 2 times; rename or drop the extra column\(s\)$"):
+        audit(path, pipeline=probe, progress=False)
+    frame = pd.DataFrame([["Kom naar de markt", "Wat een idioot."]], columns=["text", "text"])
+    with pytest.raises(InputError, match=r"^DataFrame: column 'text' occurs 2 times"):
+        audit(frame, pipeline=probe, progress=False)
+    with pytest.raises(InputError, match=r"^DataFrame: a column name occurs 2 times"):  # no post text as a name
+        audit(pd.DataFrame([[1, 2, 3]], columns=["text", "Bel 0612345678", "Bel 0612345678"]), pipeline=probe, progress=False)
+    pq.write_table(pa.table([pa.array(["a"]), pa.array(["b"])], names=["text", "text"]), tmp_path / "dup.parquet")
+    with pytest.raises(InputError, match=r"^dup\.parquet: column 'text' occurs 2 times"):
+        audit(tmp_path / "dup.parquet", pipeline=probe, progress=False)
+    with pytest.raises(InputError, match=r"^post dup\.csv: column 'text' occurs 2 times in the CSV header"):
+        parse(path.read_text("utf-8"), "dup.csv", fmt="csv")  # socialrisk check reads it the same way

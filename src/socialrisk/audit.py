@@ -221,6 +221,19 @@ def _describe_columns(columns: list[Any]) -> str:
             "so the file may have no header row (its first row holds posts)")
 
 
+def _refuse_duplicate_columns(columns: Iterable[Any], where: str) -> None:
+    """InputError when a column name occurs more than once (a header ``id,text,text``, two sheets merged): a
+    record keeps one of the columns, and which one is the reader's choice (CSV and DataFrame differ), so half
+    the posts could leave the audit unseen. Refused rather than guessed; named only when it looks like a name."""
+    counts = collections.Counter(columns)
+    twice = next((c for c, n in counts.items() if n > 1), None)
+    if twice is None:
+        return
+    named = isinstance(twice, str) and _HEADER_NAME.fullmatch(twice)
+    what = f"column {twice!r}" if named else "a column name"
+    raise InputError(f"{where}: {what} occurs {counts[twice]} times; rename or drop the extra column(s)")
+
+
 def _language(value: Any) -> tuple[str | None, str | None]:
     """(lang for check(), error): tags as ``models.normalize_lang`` reads them; empty is None (detect).
 
@@ -272,6 +285,7 @@ def _raw_chunks(source: Any, cols: _Columns, size: int) -> Iterator[list[Mapping
     """The source as lists of mappings (one per post), at most ``size`` long."""
     pd = _pd()
     if isinstance(source, pd.DataFrame):
+        _refuse_duplicate_columns(source.columns, "DataFrame")
         cols.validate(source.columns, "DataFrame")
         for i in range(0, len(source), size):
             yield source.iloc[i : i + size].to_dict("records")
@@ -370,7 +384,9 @@ def _too_many_fields(fields: list[str]) -> list[str]:
 
 def _header_names(header: tuple[Any, ...], where: str) -> list[str]:
     """The header row's cells as column names (a blank one named as pandas names it)."""
-    return [f"Unnamed: {i}" if _missing(c) or c == "" else str(c) for i, c in enumerate(header)]
+    names = [f"Unnamed: {i}" if _missing(c) or c == "" else str(c) for i, c in enumerate(header)]
+    _refuse_duplicate_columns(names, where)
+    return names
 
 
 def _csv_record(cells: tuple[Any, ...], names: list[str], row: int) -> Mapping[str, Any]:
@@ -490,6 +506,7 @@ def _parquet_chunks(path: Path, cols: _Columns, size: int) -> Iterator[list[Mapp
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid and friends, without cell contents
         raise InputError(f"{path.name}: cannot read as Parquet ({type(exc).__name__})") from None
+    _refuse_duplicate_columns(pf.schema_arrow.names, path.name)
     cols.validate(pf.schema_arrow.names, path.name)
     for batch in pf.iter_batches(batch_size=size):
         yield batch.to_pylist()
@@ -990,6 +1007,7 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
         raise MissingExtraError("the dask engine", "dask") from None
     pd = _pd()
     if isinstance(source, pd.DataFrame):
+        _refuse_duplicate_columns(source.columns, "DataFrame")
         cols.validate(source.columns, "DataFrame")
         return dd.from_pandas(source, chunksize=chunk, sort=False)
     if isinstance(source, (str, os.PathLike)):
@@ -1013,6 +1031,7 @@ def _dask_frame(source: Any, cols: _Columns, chunk: int):
                 frame = dd.read_parquet(str(path))
             except Exception as exc:  # pyarrow raises ArrowInvalid and friends, without cell contents
                 raise InputError(f"{path.name}: cannot read as Parquet ({type(exc).__name__})") from None
+        _refuse_duplicate_columns(frame.columns, path.name)
         cols.validate(frame.columns, path.name)
         return frame
     rows = [r for batch in _raw_chunks(source, cols, chunk) for r in batch]

@@ -681,13 +681,23 @@ def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
             csv.field_size_limit(old)
 
 
+def _no_column_twice(names: list[str], path: str) -> None:
+    """A header naming a column twice (``id,text,text``) is an error for the file: a record would keep the last
+    column's cell and drop the other unseen (as audit() refuses it). Named only when it looks like a field name."""
+    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    if twice is not None:
+        what = f"column {twice!r}" if _FIELD_NAME.fullmatch(twice) else "a column name"
+        raise InputError(f"{what} occurs {names.count(twice)} times in the CSV header; rename or drop the extra column(s)",
+                         post_id=path)
+
+
 def _csv_records(text: str, path: str) -> list[Record]:
     lines = _lines(text)
     # strict: a quote never closed is an error, not the rest of the file swallowed into one field
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, delimiter=_csv_separator(text))
     out, before, header = [], 1, False  # the header is line 1
     try:
-        reader.fieldnames  # noqa: B018 - reads the header, so an error after it names a record's line
+        _no_column_twice(reader.fieldnames or [], path)  # reads the header, so an error after it names a record's line
         header = True
         for row in reader:
             start_line = before + 1
