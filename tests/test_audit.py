@@ -1036,3 +1036,23 @@ def test_a_column_name_given_twice_is_refused_naming_the_column(probe, tmp_path)
         audit(tmp_path / "dup.parquet", pipeline=probe, progress=False)
     with pytest.raises(InputError, match=r"^post dup\.csv: column 'text' occurs 2 times in the CSV header"):
         parse(path.read_text("utf-8"), "dup.csv", fmt="csv")  # socialrisk check reads it the same way
+
+
+def test_csv_exports_neutralise_cells_a_spreadsheet_would_run_as_a_formula(probe, tmp_path, capsys):
+    from socialrisk.cli import main
+
+    rows = [{"id": "=cmd|' /C calc'!A0", "text": '=HYPERLINK("http://x","klik") Wat een idioot.'},
+            {"id": "+31", "text": "-Wat een idioot."}, {"id": "@x", "text": "\tWat een idioot."},
+            {"id": "7", "text": "Kom naar de markt = leuk"}]
+    a = audit(rows, pipeline=probe, progress=False)
+    posts = pd.read_csv(a.to_csv(tmp_path / "p.csv", table="posts"), dtype=str, keep_default_na=False)
+    assert list(posts["id"]) == ["'=cmd|' /C calc'!A0", "'+31", "'@x", "7"]
+    assert [t[:2] for t in posts["text"]] == ["'=", "'-", "'\t", "Ko"]
+    findings = pd.read_csv(a.to_csv(tmp_path / "f.csv"), dtype=str, keep_default_na=False)
+    assert findings["post_id"].str.startswith("'").sum() == 3 and set(findings["score"].str[0]) <= set("0123456789.")
+    assert list(a.posts["id"])[:3] == ["=cmd|' /C calc'!A0", "+31", "@x"]  # the tables and Parquet stay raw
+    assert pd.read_parquet(a.to_parquet(tmp_path / "p.parquet", table="posts"))["id"][1] == "+31"
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    assert main(["audit", str(src), "--quiet", "--posts-csv", str(tmp_path / "cli.csv")]) == 0
+    assert pd.read_csv(tmp_path / "cli.csv", dtype=str)["id"][1] == "'+31"

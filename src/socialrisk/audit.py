@@ -1223,8 +1223,9 @@ class Audit:
         return getattr(self, table)
 
     def to_csv(self, path: str | os.PathLike, table: str = "findings") -> Path:
-        """Write one table ('findings' or 'posts') as UTF-8 CSV."""
-        self._table(table).to_csv(path, index=False)
+        """Write one table ('findings' or 'posts') as UTF-8 CSV, each text cell that a spreadsheet would run as a
+        formula prefixed with ``'`` (see _spreadsheet_safe); ``audit.posts.to_csv()`` writes the values raw."""
+        _spreadsheet_safe(self._table(table)).to_csv(path, index=False)
         return Path(path)
 
     def to_parquet(self, path: str | os.PathLike, table: str = "findings") -> Path:
@@ -1286,6 +1287,23 @@ class Audit:
             fig.legend(handles, labels, loc="outside lower center", ncols=len(labels), frameon=False)
             figs["over_time"] = fig
         return figs
+
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (=HYPERLINK(...), a DDE
+# call): a post, reply or id copied from anywhere may start so, and the CSV is made to be opened there.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """``frame`` with each str cell that starts a formula prefixed with a single quote (OWASP's advice against CSV
+    injection), so it opens as text. Only str cells of text columns; numbers, categories and dates are as they are.
+    A copy: the tables (and Parquet) keep the values raw, where text[start:end] == excerpt holds."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or isinstance(out[name].dtype, _pd().StringDtype):
+            out[name] = out[name].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v,
+                                      na_action="ignore")
+    return out
 
 
 _COLOURS = {"go": "#55a868", "review": "#dd8452", "no_go": "#c44e52"}
