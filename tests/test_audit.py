@@ -1056,3 +1056,15 @@ def test_csv_exports_neutralise_cells_a_spreadsheet_would_run_as_a_formula(probe
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     assert main(["audit", str(src), "--quiet", "--posts-csv", str(tmp_path / "cli.csv")]) == 0
     assert pd.read_csv(tmp_path / "cli.csv", dtype=str)["id"][1] == "'+31"
+
+
+def test_html_report_isolates_ids_and_text_so_an_rtl_override_cannot_reverse_the_line(probe):
+    a = audit([{"id": "rtl\u202eevil", "text": "Wat een \u202eidioot.", "date": "2024-03-04", "platform": "x\u202e"},
+               {"id": "e\u202e", "text": ""}], date="date", pipeline=probe, progress=False)
+    page = a.to_html()
+    assert "id <bdi>rtl\u202eevil</bdi> &middot; 2024-03-04 &middot; <bdi>x\u202e</bdi> &middot; risk" in page
+    assert "&laquo;<bdi>idioot</bdi>&raquo;" in page and "<td><bdi>e\u202e</bdi></td>" in page
+    assert ".sr .text{white-space:pre-wrap;margin:.4em 0;unicode-bidi:isolate}" in page
+    assert "<bdi>rtl\u202eevil</bdi>" in a._repr_html_()
+    outside = re.sub(r'<bdi>.*?</bdi>|<div class="text">.*?</div>', "", page, flags=re.S)
+    assert "\u202e" not in outside  # each override is inside an isolate

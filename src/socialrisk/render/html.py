@@ -28,7 +28,7 @@ CSS = """
 .sr mark.info,.sr mark.low{background:#dbe9f6}.sr mark.medium{background:#ffe9a8}
 .sr mark.high{background:#ffc9a3}.sr mark.blocker{background:#ff9a9a;font-weight:600}
 .sr .post{border:1px solid #ddd;border-radius:.4em;padding:.5em .8em;margin:.6em 0}
-.sr .text{white-space:pre-wrap;margin:.4em 0}
+.sr .text{white-space:pre-wrap;margin:.4em 0;unicode-bidi:isolate}
 .sr .meta,.sr .muted{color:#666;font-size:.9em}
 .sr .bar{display:inline-block;height:.8em;background:#4c72b0;vertical-align:middle}
 .sr code{font-size:.9em}
@@ -38,6 +38,12 @@ CSS = """
 def _e(value: Any) -> str:
     """Escaped text; missing values (None, NaN, NA, NaT) become empty."""
     return "" if _missing(value) else html.escape(str(value), quote=True)
+
+
+def _bdi(value: Any) -> str:
+    """Escaped text from the input (an id, a platform, an excerpt) in its own bidi isolate: a U+202E (RTL override)
+    in it would otherwise reverse the rest of the line ("id rtl\u202eevil · 2024-03-04 · risk 100/100")."""
+    return f"<bdi>{_e(value)}</bdi>"
 
 
 def _badge(decision: Any) -> str:
@@ -77,14 +83,14 @@ def report_html(report: "Report") -> str:
     rows = [
         (
             _e(f.severity.value), f"<code>{_e(f.rule_id)}</code>", _e(f.message),
-            f'<mark class="{_e(f.severity.value)}" title="{_e(f.message)}">{_e(f.span.excerpt)}</mark>',
+            f'<mark class="{_e(f.severity.value)}" title="{_e(f.message)}">{_bdi(f.span.excerpt)}</mark>',
             f"{f.span.start}&ndash;{f.span.end}", _e(f.suggestion),
         )
         for f in report.findings
     ]
     parts = [
         f"<style>{CSS}</style><div class=\"sr\"><p>{_badge(report.decision.value)} risk {report.score:.0f}/100 "
-        f"&middot; language {_e(report.language)} &middot; {len(report.findings)} finding(s)</p>"
+        f"&middot; language {_bdi(report.language)} &middot; {len(report.findings)} finding(s)</p>"
     ]
     if rows:
         parts.append(_table(["severity", "rule", "message", "excerpt", "span", "suggestion"], rows))
@@ -108,11 +114,12 @@ def _post_block(post: Any, findings: Any) -> str:
     date = post["date"]
     when = "" if _missing(date) else date.strftime("%Y-%m-%d" if date == date.normalize() else "%Y-%m-%d %H:%M")
     meta = " &middot; ".join(
-        x for x in (f"id {_e(post['id'])}", when, _e(post["platform"]), f"risk {post['score']:.0f}/100") if x
+        x for x in (f"id {_bdi(post['id'])}", when, "" if _missing(post["platform"]) else _bdi(post["platform"]),
+                    f"risk {post['score']:.0f}/100") if x
     )
     items = "".join(
         f"<li><code>{_e(f.rule_id)}</code> <span class=\"muted\">{_e(f.severity)}</span> {_e(f.message)} "
-        f"&laquo;{_e(f.excerpt)}&raquo;</li>"
+        f"&laquo;{_bdi(f.excerpt)}&raquo;</li>"
         for f in findings.itertuples()
     )
     return (
@@ -168,7 +175,7 @@ def audit_html(audit: "Audit", *, title: str = "socialrisk audit", fragment: boo
     errors = posts[posts["error"].notna()]
     if not errors.empty:
         parts.append(f"<h2>Posts that could not be checked ({len(errors)})</h2>" + _table(
-            ["row", "id", "error"], [(int(r.row), _e(r.id), _e(r.error)) for r in errors.itertuples()], numeric=(0,)
+            ["row", "id", "error"], [(int(r.row), _bdi(r.id), _bdi(r.error)) for r in errors.itertuples()], numeric=(0,)
         ))
     body = f'<div class="sr">{"".join(parts)}</div>'
     if fragment:
