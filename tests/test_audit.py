@@ -1068,3 +1068,11 @@ def test_html_report_isolates_ids_and_text_so_an_rtl_override_cannot_reverse_the
     assert "<bdi>rtl\u202eevil</bdi>" in a._repr_html_()
     outside = re.sub(r'<bdi>.*?</bdi>|<div class="text">.*?</div>', "", page, flags=re.S)
     assert "\u202e" not in outside  # each override is inside an isolate
+
+
+@pytest.mark.parametrize("freq", ["2M", "3D", " 2W", "10Y"])
+def test_over_time_refuses_multiples_of_a_period_naming_what_it_accepts(probe, freq):
+    a = audit(_posts(10), id="id", date="date", pipeline=probe, progress=False)
+    with pytest.raises(ValueError, match=r"freq must be one period, not a multiple such as .*: one of 'D', 'W', 'M', 'Q', 'Y'"):
+        a.over_time(freq)
+    assert a.over_time("M")["posts"].sum() == 10 and a.over_time("W-MON")["posts"].sum() == 10

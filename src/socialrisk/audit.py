@@ -1329,6 +1329,13 @@ def _bar_days(periods: "pd.Series") -> float:
 def _period_freq(freq: Any) -> str:
     """``freq`` as a pandas period frequency, or a ValueError listing what is accepted."""
     pd = _pd()
+    if isinstance(freq, str) and freq.strip()[:1].isdigit():
+        # "2M", "3D": to_period accepts them, but each post's period still starts at its own month or day, so the
+        # rows would be months labelled as two-month periods. Refused: one period of each size is offered.
+        raise ValueError(
+            f"freq must be one period, not a multiple such as {freq!r}: one of {', '.join(map(repr, _PERIODS))} "
+            "(day, week, month, quarter, year); for two-month totals, group over_time('M') yourself"
+        )
     if isinstance(freq, str):
         name = _PERIOD_ALIASES.get(freq.upper(), freq)
         try:
