@@ -250,7 +250,7 @@ class PrivacyChecker(Checker):
             if h.entity == "EMAIL_ADDRESS":
                 address = _privacy_validators.deobfuscate_email(value)
                 h.allowed = allow.allows_email(address)
-                h.role = bool(p.get("role")) and not h.allowed and _role_address(address, p["role"], names)
+                h.role = bool(p.get("role")) and not h.allowed and _role_address_of(analysis, address, p["role"], names)
             elif h.entity == "PHONE_NUMBER":
                 h.allowed = allow.allows_phone(value)
             elif h.entity == "PERSON":
@@ -1004,6 +1004,15 @@ _LOCAL_PARTS = regex.compile(r"[._-]")
 _LOCAL_MARKS = regex.compile(r"[._\d+]")
 _PREDICATE_BREAK = regex.compile(r"[,;:!?()\n]")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _role_address_of(analysis: "Analysis", address: str, role: dict, names) -> bool:
+    """``_role_address``, once per address of a post (a post may repeat one address thousands of times)."""
+    key = ("_privacy.role", id(role), address)
+    got = analysis.cache.get(key)
+    if got is None:
+        got = analysis.cache[key] = _role_address(address, role, names)
+    return got
 
 
 def _role_address(address: str, role: dict, names) -> bool:
