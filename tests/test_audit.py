@@ -1076,3 +1076,23 @@ def test_over_time_refuses_multiples_of_a_period_naming_what_it_accepts(probe, f
     with pytest.raises(ValueError, match=r"freq must be one period, not a multiple such as .*: one of 'D', 'W', 'M', 'Q', 'Y'"):
         a.over_time(freq)
     assert a.over_time("M")["posts"].sum() == 10 and a.over_time("W-MON")["posts"].sum() == 10
+
+
+def test_relative_rule_packs_still_load_in_worker_processes_after_a_chdir(probe, tmp_path, monkeypatch, caplog):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    phone, insult = PROBE_RULES.split("- id: PROBE-PHONE")
+    (packs / "insult.yaml").write_text(phone, "utf-8")
+    (packs / "phone.yaml").write_text("- id: PROBE-PHONE" + insult, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    only = {n: Pipeline(Config(max_chars=500), checkers=["auditprobe"], rule_packs=[f"packs/{n}.yaml"]) for n in ("insult", "phone")}
+    monkeypatch.chdir(tmp_path / "packs")  # a notebook's %cd: "packs/phone.yaml" is no longer there
+    texts = ["Wat een idioot, bel 0612345678."] * 4
+    with caplog.at_level(logging.WARNING):
+        reports = only["phone"].check_many(texts, n_process=2)
+    assert [[f.rule_id for f in r.findings] for r in reports] == [["PROBE-PHONE"]] * 4
+    assert not [r for r in caplog.records if "worker processes failed" in r.getMessage()]
+    # Two pipelines alike but for their packs are two pipelines for audit's workers too (not one cached for both)
+    for name, rule in (("insult", "PROBE-INSULT"), ("phone", "PROBE-PHONE")):
+        found = audit(texts, pipeline=only[name], progress=False, n_jobs=2, chunk_size=1).findings
+        assert set(found["rule_id"]) == {rule}

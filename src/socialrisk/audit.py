@@ -658,7 +658,8 @@ def _payload(pipeline: "Pipeline") -> str:
     """What a worker needs to rebuild ``pipeline``; also the key of the per-process pipeline cache."""
     cfg = pipeline.config
     return json.dumps(
-        {"config": cfg.model_dump(mode="json"), "source": cfg.source, "checkers": pipeline.checker_names},
+        {"config": cfg.model_dump(mode="json"), "source": cfg.source, "checkers": pipeline.checker_names,
+         "packs": pipeline._extra_packs},  # Pipeline(rule_packs=...): not in the config, but other rules
         sort_keys=True,
     )
 
@@ -673,7 +674,7 @@ def _worker_pipeline(payload: str) -> "Pipeline":
 
             data = json.loads(payload)
             cfg = Config.model_validate(data["config"]).model_copy(update={"source": data["source"]})
-            found = _PIPELINES[payload] = Pipeline(cfg, checkers=data["checkers"])
+            found = _PIPELINES[payload] = Pipeline(cfg, checkers=data["checkers"], rule_packs=data["packs"])
         return found
 
 

@@ -108,6 +108,11 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha1(f"{finding.rule_id}\x00{words}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _absolute(path: str | Path) -> str:
+    """A rule-pack path as an absolute one (from the current folder, as it was loaded)."""
+    return str(Path(path).resolve())
+
+
 class Pipeline:
     """Build once, check many: ``Pipeline(config).check(text)``.
 
@@ -124,8 +129,12 @@ class Pipeline:
         rule_packs: Sequence[str | Path] = (),
     ) -> None:
         self.config = _to_config(config)
-        self._extra_packs = [str(p) for p in rule_packs]  # worker processes load the same packs
-        self.rules: RuleSet = load_rules([*self.config.rule_packs, *rule_packs])
+        # Worker processes load the same packs, perhaps after a chdir (a notebook's %cd): absolute paths, fixed
+        # now, and loaded as such here too, so every process reports the same pack versions.
+        self._extra_packs = [_absolute(p) for p in rule_packs]
+        if any(not Path(p).is_absolute() for p in self.config.rule_packs):  # a Config built in code, not from a file
+            self.config = self.config.model_copy(update={"rule_packs": [_absolute(p) for p in self.config.rule_packs]})
+        self.rules: RuleSet = load_rules([*self.config.rule_packs, *self._extra_packs])
         registry = available_checkers()
         for rule in self.rules.rules:
             cls = registry.get(rule.checker)
