@@ -29,6 +29,25 @@ def test_other_languages_are_not_guessed(text, status):
     assert g.lang is None and g.status == status
 
 
+@pytest.mark.parametrize("disguise", [
+    lambda t: t.replace("e", "e\u200b"),   # a zero-width space after every e (CMS exports, or on purpose)
+    lambda t: t.replace("e", "e\u00ad"),   # soft hyphens
+    lambda t: t.replace("e", "\u0435"),    # a Cyrillic look-alike
+    lambda t: t.replace("e", "e\u0301"),   # a combining accent written apart
+    lambda t: "\u200b".join(t),
+])
+def test_a_disguised_post_keeps_its_language_and_its_findings(disguise):
+    """Detection reads the view the rules match: a Dutch post sprinkled with invisible characters was
+    read as English, so no Dutch rule ran and a no-go went out as go."""
+    import socialrisk
+
+    text = "Wethouder Jansen is een fraudeur en een leugenaar."
+    assert detect_language(disguise(text)).lang == "nl"
+    assert socialrisk.check(disguise(text)).decision.value == "no_go"
+    english = "The minister is a fraud and a liar, and everyone knows it."
+    assert detect_language(english.replace("a", "\u0430")).lang == "en"
+
+
 def test_mixed_language_is_reported():
     g = detect_language("We zijn er klaar voor en het wordt een mooie dag! And we will be there for you, with all of our team.")
     assert g.status == "mixed"

@@ -54,6 +54,9 @@ _HOMOGLYPHS = str.maketrans(
         "α": "a", "ο": "o", "ρ": "p", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "χ": "x",
     }
 )
+# What disguises a word from a reader's eye: invisible characters, a combining mark written apart, a
+# Cyrillic or Greek look-alike (language detection then reads the folded view; other text stays as it is).
+_DISGUISED = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\u0300-\u036f" + "".join(sorted(chr(c) for c in _HOMOGLYPHS)) + "]")
 # Leetspeak inside words that are otherwise letters: "k4nker", "l1ar", "$hit".
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
 _WORDISH = regex.compile(r"[\p{L}\p{M}0-9@$€*]+")
@@ -211,8 +214,11 @@ def detect_language(text: str) -> LanguageGuess:
     Returns ``lang=None`` when the post is in neither language or too short to tell.
     """
     sw = _stopwords()
-    # Links, @handles and #hashtags are not in any language; styled letters (𝐌𝐞𝐝) are plain ones.
-    plain = _NOT_WORDS.sub(" ", unicodedata.normalize("NFKC", text[:5000]))
+    # Links, @handles and #hashtags are not in any language; styled letters (𝐌𝐞𝐝) are plain ones. Read on
+    # the view the rules match (zero-width characters and soft hyphens gone, combining marks and
+    # homoglyphs folded): "e\u200b" or a Cyrillic "е" must not turn a Dutch post English and skip its rules.
+    head = text[:5000]
+    plain = _NOT_WORDS.sub(" ", normalize(head).text if _DISGUISED.search(head) else unicodedata.normalize("NFKC", head))
     ascii_only = plain.isascii()
     words = [w.casefold().strip("'") for w in (_WORD_ASCII if ascii_only else _WORD).findall(plain)]
     words = [w for w in words if w]
