@@ -951,8 +951,8 @@ def test_a_row_with_a_field_too_many_is_that_rows_error_never_a_column_shift(pro
     assert list(posts["id"]) == ["row-0", "2", "3", "row-3"]
     assert list(posts["text"]) == ["", "Wat een idioot.", "Bel 0612345678", ""]
     assert list(posts["date"].dt.day[1:3]) == [6, 7]
-    assert posts["error"][0] == "InputError: row 0 has 4 fields, the header 3 (a separator in an unquoted cell?); quote that cell"
-    assert posts["error"][3].startswith("InputError: row 3 has 5 fields, the header 3")
+    assert posts["error"][0] == "InputError: row 0 has 4 fields, the header has 3 (a separator in an unquoted cell?); quote that cell"
+    assert posts["error"][3].startswith("InputError: row 3 has 5 fields, the header has 3")
     assert not posts["error"].str.contains("markt|leuk", na=False).any()  # a reason never quotes the post
     assert list(posts["decision"].astype(object)[1:3]) == ["review", "no_go"]
 

@@ -399,3 +399,14 @@ def test_a_json_key_given_twice_is_that_records_error_the_others_finish():
         parse('{"posts": [{"text": "a"}], "posts": [{"text": "b"}]}', "p.json", fmt="json")
     with pytest.raises(InputError, match=r"^post c\.yaml: duplicate key '0\.text' at line 3$"):
         parse("- id: x\n  text: Kom\n  text: x\n", "c.yaml", fmt="yaml")
+
+
+def test_a_csv_record_with_more_fields_than_the_header_is_its_error_not_cut_short():
+    errors = []
+    text = "id,text\n1,Kom naar de markt, Bel 0612345678\n2,Bel ons\n"
+    posts = parse(text, "p.csv", fmt="csv", on_error=errors.append)
+    assert [p.text for p in posts] == ["Bel ons"]  # record 1 is not checked as "Kom naar de markt" alone
+    assert [str(e) for e in errors] == [
+        "post p.csv#1: 3 fields, the header has 2 (a separator in an unquoted cell?); quote that cell (line 2)"]
+    with pytest.raises(InputError, match=r"p\.csv#1: 3 fields"):
+        parse(text, "p.csv", fmt="csv")

@@ -393,7 +393,7 @@ def _csv_record(cells: tuple[Any, ...], names: list[str], row: int) -> Mapping[s
     """One parsed row as a record, or the error of a row with more fields than the header."""
     first = cells[0] if cells else None
     if isinstance(first, str) and first.startswith(_TOO_MANY):
-        return {"__error__": f"InputError: row {row} has {first[len(_TOO_MANY):]} fields, the header {len(names)} "
+        return {"__error__": f"InputError: row {row} has {first[len(_TOO_MANY):]} fields, the header has {len(names)} "
                              "(a separator in an unquoted cell?); quote that cell"}
     return dict(zip(names, cells))
 

@@ -704,6 +704,11 @@ def _csv_records(text: str, path: str) -> list[Record]:
             before = reader.line_num
             s = lines[start_line - 1][0] if start_line - 1 < len(lines) else len(text)
             e = lines[reader.line_num - 1][1] if reader.line_num - 1 < len(lines) else len(text)
+            if None in row:  # more fields than the header: the cells after it were dropped, and with them post text
+                width, n = len(reader.fieldnames or []), len(reader.fieldnames or []) + len(row[None])
+                out.append((InputError(f"{n} fields, the header has {width} (a separator in an unquoted cell?); quote "
+                                       f"that cell (line {start_line})", post_id=f"{path}#{len(out) + 1}"), s, e))
+                continue
             out.append(({k: v for k, v in row.items() if k is not None and v not in (None, "")}, s, e))
     except csv.Error as exc:
         first = before + 1 if header else 1  # where the bad record (or the header) starts
