@@ -259,3 +259,14 @@ def test_bad_rule_params_are_refused():
         with pytest.raises(ValueError):
             PlatformChecker.validate_rule(Rule.model_validate({**base, "params": params}))
     PlatformChecker.validate_rule(Rule.model_validate({**base, "params": {"check": "link_host", "hosts": ["a.b"]}}))
+
+
+@pytest.mark.parametrize("text", ["zie https://a.nl]b?utm_source=x", "zie https://[::1", "zie http://[",
+                                  "http://evil\x07klik\x1b]8;;\x07"])
+def test_a_link_urllib_refuses_does_not_fail_the_checker(text):
+    """A stray ']' or an unclosed '[' host (an OSC-8 link pasted from a terminal) made urlsplit raise, and
+    the whole platform checker was lost for the post (length, shorteners, http:// unchecked; held as review)."""
+    import socialrisk
+
+    report = socialrisk.check(text + " " + "woord " * 60, platform="x", lang="nl")
+    assert report.failed == [] and "PLAT-LENGTH" in {f.rule_id for f in report.findings}

@@ -292,7 +292,10 @@ class PlatformChecker(Checker):
         out = []
         for u in a.urls:
             url = u.text if "://" in u.text else "https://" + u.text
-            parts = urlsplit(url)
+            try:
+                parts = urlsplit(url)
+            except ValueError:  # "https://a.nl]b", "http://[": urllib refuses the host; no query to clean
+                continue
             query = parse_qsl(parts.query, keep_blank_values=True)
             if not any(tracking(k) for k, _ in query):
                 continue
