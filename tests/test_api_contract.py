@@ -54,3 +54,9 @@ def test_a_lone_surrogate_in_an_id_or_platform_survives_json():
     assert any(f.rule_id == "PLAT-PROFILE-UNKNOWN" for f in back.findings)  # its details name the platform
     [error] = [r for r in socialrisk.check_many([{"text": 5, "id": "\ud800"}])]
     assert '"post_id":"\ufffd"' in error.model_dump_json()
+
+
+def test_ad_and_political_ad_are_paid_flags_when_they_say_yes_and_metadata_otherwise():
+    assert socialrisk.check(AD, political_ad="true").decision.value == "no_go"
+    assert socialrisk.check(AD, ad="ja").decision.value == "no_go"
+    assert socialrisk.check(AD, ad="Facebook campagne").decision.value == "go"  # a note, not a flag

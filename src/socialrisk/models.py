@@ -230,9 +230,10 @@ class Post(BaseModel):
             if value is None or isinstance(value, bool):
                 continue
             word = value.strip().casefold() if isinstance(value, str) else str(value) if value in (0, 1) else None
-            if word not in _TRUE and word not in _FALSE:
+            if word in _TRUE or word in _FALSE:
+                out = {**out, key: word in _TRUE}
+            elif key == "sponsored":  # only ever a flag; "ad: Facebook campagne" may be a note about the post
                 raise ValueError(f"{key} must be true or false (also yes/no, ja/nee, 1/0)")
-            out = {**out, key: word in _TRUE}
         return out
 
     @field_validator("meta")
