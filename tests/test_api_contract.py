@@ -60,3 +60,13 @@ def test_ad_and_political_ad_are_paid_flags_when_they_say_yes_and_metadata_other
     assert socialrisk.check(AD, political_ad="true").decision.value == "no_go"
     assert socialrisk.check(AD, ad="ja").decision.value == "no_go"
     assert socialrisk.check(AD, ad="Facebook campagne").decision.value == "go"  # a note, not a flag
+
+
+def test_a_blank_optional_field_is_not_given_as_in_the_cli_and_audit():
+    """check_many(df.to_dict("records")) hands over NaN / pd.NA / NaT for every empty cell."""
+    pd = pytest.importorskip("pandas")
+    blank = {"paid": None, "platform": float("nan"), "scheduled": pd.NaT, "lang": pd.NA, "sponsored": pd.NA}
+    assert socialrisk.check({"text": "Kom naar de markt", **blank}).decision.value == "go"
+    assert socialrisk.check("Kom naar de markt", sponsored=pd.NA).decision.value == "go"
+    results = socialrisk.check_many([{"text": "Kom naar de markt", **blank}, {"text": float("nan")}])
+    assert isinstance(results[0], Report) and results[1].error == "InputTypeError"  # the text itself is not optional

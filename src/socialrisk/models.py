@@ -104,6 +104,15 @@ def _json_deep(value: Any) -> Any:
     return value
 
 
+def is_blank(value: Any) -> bool:
+    """None, NaN, pandas' NA and NaT: a cell with nothing in it (a DataFrame's ``to_dict("records")``)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 # Front-matter and record fields read as ``paid: true`` (the advertising checker's synonyms).
 PAID_SYNONYMS = ("sponsored", "political_ad", "ad")
 _TRUE = frozenset({"true", "yes", "y", "on", "1", "ja", "j"})
@@ -227,7 +236,7 @@ class Post(BaseModel):
         out = meta
         for key in PAID_SYNONYMS:
             value = meta.get(key)
-            if value is None or isinstance(value, bool):
+            if is_blank(value) or isinstance(value, bool):
                 continue
             word = value.strip().casefold() if isinstance(value, str) else str(value) if value in (0, 1) else None
             if word in _TRUE or word in _FALSE:

@@ -26,6 +26,7 @@ from .models import (
     Report,
     SkippedChecker,
     Versions,
+    is_blank,
     normalize_lang,
 )
 from .policy import Policy, UnknownSelector, decide, known_selectors, risk_score
@@ -245,7 +246,7 @@ class Pipeline:
 
     def to_post(self, text: Any, **fields: Any) -> Post:
         """Validate input into a Post; raises InputError/InputTypeError with a clear reason."""
-        fields = {k: v for k, v in fields.items() if v is not None}
+        fields = {k: v for k, v in fields.items() if not is_blank(v)}
         post_id = fields.get("id")
         if isinstance(text, Post):
             post = text.model_copy(update=fields) if fields else text
@@ -267,7 +268,9 @@ class Pipeline:
 
     @staticmethod
     def _build_post(data: Mapping[str, Any]) -> Post:
-        data = dict(data)
+        # A blank optional field is not given, as a keyword None is and as the CLI and audit read a blank cell
+        # (check_many(df.to_dict("records")) hands over NaN and pd.NA for every empty cell).
+        data = {k: v for k, v in data.items() if k == "text" or not is_blank(v)}
         if "text" in data and not isinstance(data["text"], str):
             value = data["text"]
             if isinstance(value, (bytes, bytearray)):
