@@ -23,6 +23,9 @@ def test_language_detection(text, lang):
     ("Die Regierung hat versagt und wir müssen jetzt handeln, sagte er gestern.", "other"),
     ("Le gouvernement a échoué et nous devons agir maintenant pour les gens.", "other"),
     ("🎉🎉", "too_short"),
+    ("Правительство провалилось, и мы должны действовать сейчас, сказал он вчера.", "other"),  # another script
+    ("Η κυβέρνηση απέτυχε και πρέπει να δράσουμε τώρα για τους ανθρώπους.", "other"),
+    ("Anja Bakker, Henk Mulder, Piet Smit, Kees Vos", "too_short"),  # names alone are in no language
 ])
 def test_other_languages_are_not_guessed(text, status):
     g = detect_language(text)

@@ -190,6 +190,8 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 
 _WORD = regex.compile(r"[\p{L}']+")
+_LETTER = regex.compile(r"\p{L}")
+_NON_LATIN = regex.compile(r"(?!\p{Latin})\p{L}")
 _NOT_WORDS = regex.compile(r"(?:https?://|www\.)\S*|[@#][\w.]*")
 # Letter sequences typical of one language, for posts with few function words.
 _NL_CUES = regex.compile(r"ij|oe|aa|uu|sch|ui|eu|cht|gel?ijk|heid\b|lijk\b|tje\b")
@@ -231,6 +233,9 @@ def detect_language(text: str) -> LanguageGuess:
     total = s_nl + s_en
     scores = {"nl": round(s_nl, 2), "en": round(s_en, 2)}
     if not words or total < (0.15 if len(words) >= 5 else 0.5):  # 5+ words: one cue decides
+        # A sentence in another script (Russian, Greek, Arabic) is no short post: it is in another language.
+        if len(words) >= 6 and not ascii_only and 2 * len(_NON_LATIN.findall(head)) > len(_LETTER.findall(head)):
+            return LanguageGuess(None, 0.0, "other", scores)
         return LanguageGuess(None, 0.0, "too_short", scores)
     other = sum(1 for w in words if w in sw["other"])
     # "other" needs evidence of another language, not just names and places (an address list).
