@@ -394,7 +394,7 @@ class PrivacyChecker(Checker):
             # (after the fact: at most 6 words with a letter or digit for a link, possessive_words for "haar")
             lo = max(a, index.reach_before(start, reach + 1) - by_start.longest)
             hi = min(b, max(index.reach_after(end, possessive_words + 1), index.wordish_reach_after(end, 8)) + 1)
-            about = [x for x in by_start.within(lo, hi) if (
+            about = [x for x in by_start.within(lo, hi) if not (term in _PLACE_FACTS and start <= x.start and x.end <= end) and (
                 index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
                 and _may_link(index, text, start, end, x, True, fillers)
                 and _linked(text, start, end, x, link, fillers=fillers, index=index)
@@ -1434,6 +1434,8 @@ def _after_honorific(text: str, x: _Hit, honorifics: set[str]) -> bool:
 
 
 _OPENER = regex.compile(r"\s*([\p{L}]+)")
+# the last clause mark before a fact, with no other mark after it: the clause the fact stands in opens there
+_CLAUSE_MARK = regex.compile(r"[:;,\u2013\u2014](?=[^:;,\u2013\u2014]*$)")
 
 
 def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people: _ByStart, pronouns, link,
@@ -1443,14 +1445,30 @@ def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people:
     identified in the sentence before it (two or more people there: nobody can tell whom it means)."""
     index = _index(analysis)
     a, _ = index.sentence_of(start)
-    opener = _OPENER.match(text, a, start)
-    if not opener or a == 0:
-        return []
-    word = _Span(opener.start(1), opener.end(1))
-    hits = pronouns.search_text(text[word.start : word.end])
-    if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(
-        text, start, end, word, link, fillers=fillers, index=index
-    ):
+
+    def pronoun_at(opener) -> "_Span | None":
+        """The opener as a span when it is a whole pronoun linked to the fact."""
+        if not opener:
+            return None
+        word = _Span(opener.start(1), opener.end(1))
+        hits = pronouns.search_text(text[word.start : word.end])
+        if not hits or hits[0][1] - hits[0][0] != word.end - word.start or not _linked(
+            text, start, end, word, link, fillers=fillers, index=index
+        ):
+            return None
+        return word
+
+    # "Vrijwilliger Piet Smit komt niet: hij ligt in het ziekenhuis": a pronoun opening a clause after a colon,
+    # semicolon, comma or dash of the same sentence speaks of the one private person before that mark
+    mark = _CLAUSE_MARK.search(text[max(a, start - 200):start])
+    if mark is not None:
+        cut = max(a, start - 200) + mark.start()
+        if pronoun_at(_OPENER.match(text, cut + 1, start)) is not None:
+            before = {(x.start, x.end): x for x in people.within(a, cut) if x.end <= cut}
+            strong_ones = [x for x in before.values() if x.score >= strong]
+            if len(strong_ones) == 1 and len(before) == 1:
+                return strong_ones
+    if a == 0 or pronoun_at(_OPENER.match(text, a, start)) is None:
         return []
     previous = index.previous_sentence(a)
     if previous is None:
@@ -1460,6 +1478,10 @@ def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people:
     strong_ones = [x for x in before.values() if x.score >= strong]
     return strong_ones if len(strong_ones) == 1 and len(before) == 1 else []
 
+
+# Facts that name a place ("ligt in het Antoniusziekenhuis", "is in St Thomas' Hospital"): a name inside the
+# fact is the place's, not the person's the fact is about.
+_PLACE_FACTS = frozenset({"hospital"})
 
 # How far a fact reaches for the person it is said of, in words between them: the longest link below is a
 # closed clause of at most _CLAUSE_WORDS words and a predicate of at most 8 (filler words left out), so 60

@@ -1,0 +1,201 @@
+"""Privacy mechanisms found on fresh sentences: who a fact is linked to, titles, labels, look-alike characters.
+
+Each case has quiet neighbours: officials' public roles, staff contact lines, historical figures and the
+organisation's own data must not turn into blockers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_spans
+
+ALL = {"min_severity": "info"}
+
+
+def _privacy(pipeline, text, lang=None):
+    report = pipeline.check(text, lang=lang, policy=ALL)
+    assert_spans(report, text)
+    return report, [f for f in report.findings if f.checker == "privacy"]
+
+
+def _worst(findings, rule):
+    sev = [f.severity for f in findings if f.rule_id == rule]
+    return max(sev).value if sev else None
+
+
+def _linked_blocker(pipeline, text, rule, lang=None):
+    report, found = _privacy(pipeline, text, lang)
+    hits = [f for f in found if f.rule_id == rule and f.severity.value == "blocker"]
+    assert hits, [(f.rule_id, f.severity.value, f.span.excerpt) for f in found]
+    assert report.decision.value == "no_go"
+    return hits
+
+
+# -- 5. prison verbs -------------------------------------------------------------------------------------------
+
+PRISON = [
+    ("Sjaak Dekker heeft twee jaar vastgezeten voor inbraak.", "nl"),
+    ("Sjaak Dekker heeft vastgezeten voor inbraak.", "nl"),
+    ("Sjaak Dekker zat vast voor inbraak.", "nl"),
+    ("Sjaak Dekker zat in de gevangenis.", "nl"),
+    ("Onze buurman Sjaak Dekker zit in de bak.", "nl"),
+    ("Tom Hale was locked up for burglary.", "en"),
+    ("Tom Hale did time for burglary.", "en"),
+    ("Everyone knows Tom Hale has been locked up twice.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", PRISON)
+def test_prison_verbs_of_a_named_person(pipeline, text, lang):
+    _linked_blocker(pipeline, text, "PRIV-CRIMINAL-RECORD", lang)
+
+
+PRISON_QUIET = [
+    ("Tom Hale locked up the hall after the meeting.", "en"),
+    ("Tom Hale did time trials on his bike all summer.", "en"),
+    ("Wie in de gevangenis zat, verdient een tweede kans.", "nl"),
+    ("Wie zat vast voor inbraak, krijgt bij ons een tweede kans.", "nl"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a historical figure is read as a private person (as with 'zat 27 jaar vast')")
+def test_historical_figure_in_prison_is_not_a_private_record(pipeline):
+    _, found = _privacy(pipeline, "Nelson Mandela zat 27 jaar in de gevangenis en werd president.", "nl")
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+@pytest.mark.parametrize("text,lang", PRISON_QUIET)
+def test_prison_words_without_a_private_person_stay_below_blocker(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+# -- 6. a title before a full name --------------------------------------------------------------------------
+
+TITLED = [
+    ("Mevrouw Ellen Vos, Beukenlaan 3, 3581 KL Utrecht, klaagt al weken.", "nl", "Ellen Vos"),
+    ("Meneer Ruud Bakker, Beukenlaan 3, 3581 KL Utrecht, klaagt al weken.", "nl", "Ruud Bakker"),
+    ("Mrs Ellen Vos, 3 Beech Road, Leeds LS1 4AB, has been complaining for weeks.", "en", "Ellen Vos"),
+    ("Ms Ellen Vos, 3 Beech Road, Leeds LS1 4AB, has been complaining for weeks.", "en", "Ellen Vos"),
+    ("Mr Gareth Pryce, 3 Beech Road, Leeds LS1 4AB, has been complaining for weeks.", "en", "Gareth Pryce"),
+]
+
+
+@pytest.mark.parametrize("text,lang,name", TITLED)
+def test_title_keeps_the_full_name_and_links_the_home(pipeline, text, lang, name):
+    _, found = _privacy(pipeline, text, lang)
+    assert name in [f.span.excerpt for f in found if f.rule_id == "PRIV-PERSON"]
+    assert _worst(found, "PRIV-ADDRESS") == "blocker"
+
+
+def test_title_before_a_surname_alone_is_still_one_name(pipeline):
+    _, found = _privacy(pipeline, "Mevrouw Jansen Utrecht vindt het mooi.", "nl")
+    assert [f.span.excerpt for f in found if f.rule_id == "PRIV-PERSON"] == ["Jansen"]
+
+
+# -- 7. a passport number with a comma after its label ----------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("I saw her passport, number 712604385, on the table.", "en", "712604385"),
+    ("Ik zag zijn paspoort, nummer NP7K2L9R4, op tafel.", "nl", "NP7K2L9R4"),
+    ("Ik zag zijn paspoortnummer NP7K2L9R4 op tafel.", "nl", "NP7K2L9R4"),
+])
+def test_passport_number_after_a_comma(pipeline, text, lang, value):
+    _, found = _privacy(pipeline, text, lang)
+    assert [f.span.excerpt for f in found if f.rule_id == "PRIV-ID-DOC"] == [value]
+    assert _worst(found, "PRIV-ID-DOC") == "high"
+
+
+def test_passport_word_and_a_later_number_stay_apart(pipeline):
+    _, found = _privacy(pipeline, "Vergeet uw paspoort niet, vlucht 1234 vertrekt om 9 uur.", "nl")
+    assert _worst(found, "PRIV-ID-DOC") is None
+
+
+# -- 8. confidential describing a service ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Het Sociaal Loket helpt u gratis en vertrouwelijk.", "nl"),
+    ("Voor vertrouwelijk advies kunt u terecht bij het Juridisch Loket.", "nl"),
+    ("Praat er in vertrouwen over met onze vertrouwenspersoon.", "nl"),
+    ("Our helpline is free and confidential.", "en"),
+    ("Call the confidential helpline on 0800 1111.", "en"),
+    ("Citizens Advice offers free, confidential and impartial advice.", "en"),
+])
+def test_confidential_service_is_quiet(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-CONFIDENTIAL") is None
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Dit is een vertrouwelijk document, niet doorsturen.", "nl"),
+    ("Vertrouwelijk: de wethouder stapt morgen op.", "nl"),
+    ("This is a confidential document.", "en"),
+    ("Strictly confidential: the mayor resigns tomorrow.", "en"),
+])
+def test_confidential_material_stays(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-CONFIDENTIAL") == "high"
+
+
+# -- 10. a contact verb is no first name -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Call Anja on 07700 900123", "en", "Anja"),
+    ("Contact Anja on 07700 900123", "en", "Anja"),
+    ("Ring Anja on 07700 900123", "en", "Anja"),
+    ("Bel Anja op 06-12345678", "nl", "Anja"),
+    ("App Anja op 06-12345678", "nl", "Anja"),
+    ("Call Anja de Vries on 07700 900123", "en", "Anja de Vries"),
+])
+def test_contact_verb_is_not_part_of_the_name(pipeline, text, lang, name):
+    _, found = _privacy(pipeline, text, lang)
+    assert [f.span.excerpt for f in found if f.rule_id == "PRIV-PERSON"] == [name]
+
+
+# -- 2. a pronoun after a clause mark; named hospitals ---------------------------------------------------------
+
+CLAUSE_PRONOUN = [
+    ("Vrijwilliger Piet Smit komt niet: hij ligt in het Antoniusziekenhuis met een hartaanval.", "nl"),
+    ("Vrijwilliger Piet Smit komt niet: hij ligt in het ziekenhuis.", "nl"),
+    ("Piet Smit komt niet, hij ligt in het UMC Utrecht.", "nl"),
+    ("Piet Smit komt niet; hij ligt in het Erasmus MC.", "nl"),
+    ("Piet Smit ligt al twee weken in het Antoniusziekenhuis.", "nl"),
+    ("Volunteer Tom Hale can't come: he has had a heart attack.", "en"),
+    ("Volunteer Tom Hale can't come: he is in St Thomas' Hospital.", "en"),
+    ("Tom Hale was rushed to the Royal Infirmary last night.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", CLAUSE_PRONOUN)
+def test_pronoun_after_a_clause_mark_and_named_hospitals(pipeline, text, lang):
+    _linked_blocker(pipeline, text, "PRIV-SPECIAL-CATEGORY", lang)
+
+
+CLAUSE_QUIET = [
+    ("Piet Smit en Jan de Vries komen niet: hij ligt in het ziekenhuis.", "nl"),  # who is meant?
+    ("Piet Smit werkt in het Antoniusziekenhuis.", "nl"),
+    ("Het Antoniusziekenhuis ligt in het centrum van de stad.", "nl"),
+    ("Tom Hale works at St Thomas' Hospital.", "en"),
+    ("The new wing of the Royal Infirmary opens today.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", CLAUSE_QUIET)
+def test_clause_pronoun_and_hospitals_quiet(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-SPECIAL-CATEGORY") in (None, "info", "low")
+
+
+def test_clause_pronoun_of_an_official_is_not_a_private_persons(pipeline):
+    _, found = _privacy(pipeline, "Wethouder Piet Smit komt niet: hij ligt in het ziekenhuis.", "nl")
+    assert _worst(found, "PRIV-SPECIAL-CATEGORY") != "blocker"
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Text Tariq on 07700 900123", "en", "Tariq"),
+    ("Your ideas? Text Tariq on zero seven eight seven two nine five eight six five eight!", "en", "Tariq"),
+])
+def test_contact_verb_still_cues_the_name_after_it(pipeline, text, lang, name):
+    _, found = _privacy(pipeline, text, lang)
+    assert [f.span.excerpt for f in found if f.rule_id == "PRIV-PERSON"] == [name]
