@@ -1038,6 +1038,23 @@ def test_a_column_name_given_twice_is_refused_naming_the_column(probe, tmp_path)
         parse(path.read_text("utf-8"), "dup.csv", fmt="csv")  # socialrisk check reads it the same way
 
 
+def test_blank_header_cells_are_no_duplicate_columns(probe, tmp_path):
+    """Excel exports end rows with empty columns (a header 'id,text,,'): nothing to mix up, so the file is read."""
+    from socialrisk.formats import parse
+
+    path = tmp_path / "blank.csv"
+    path.write_text("id,text,,\n1,Kom naar de markt,,\n2,Wat een idioot.,,\n", "utf-8")
+    posts = audit(path, pipeline=probe, progress=False).posts
+    assert list(posts["id"]) == ["1", "2"] and posts["error"].isna().all()
+    assert [s.text for s in parse(path.read_text("utf-8"), "blank.csv", fmt="csv")] == ["Kom naar de markt", "Wat een idioot."]
+
+
+def test_the_text_column_cannot_be_the_id_column(probe):
+    """Every post's text would be its id, quoted in errors, duplicate warnings and the HTML report."""
+    with pytest.raises(ConfigError, match="id= and text= name the same column"):
+        audit(pd.DataFrame({"body": ["Wat een idioot."]}), text="body", id="body", pipeline=probe, progress=False)
+
+
 def test_csv_exports_neutralise_cells_a_spreadsheet_would_run_as_a_formula(probe, tmp_path, capsys):
     from socialrisk.cli import main
 
@@ -1096,3 +1113,16 @@ def test_relative_rule_packs_still_load_in_worker_processes_after_a_chdir(probe,
     for name, rule in (("insult", "PROBE-INSULT"), ("phone", "PROBE-PHONE")):
         found = audit(texts, pipeline=only[name], progress=False, n_jobs=2, chunk_size=1).findings
         assert set(found["rule_id"]) == {rule}
+
+
+def test_a_paid_column_is_read_as_the_cli_reads_it(tmp_path):
+    """A paid political ad in the archive is checked for its label in the audit too, not only by 'socialrisk check'."""
+    ad = "Stem op ons bij de gemeenteraadsverkiezingen van 18 maart!"
+    path = tmp_path / "ads.csv"
+    pd.DataFrame({"id": ["a", "b", "c", "d"], "text": [ad] * 4, "paid": ["true", "", None, "false"],
+                  "sponsored": [None, None, "true", None]}).to_csv(path, index=False)
+    posts = audit(path, progress=False).posts.set_index("id")
+    assert list(posts["decision"]) == ["no_go", "go", "no_go", "go"]
+    from socialrisk.cli import main
+
+    assert main(["check", str(path)]) == 1  # the CLI agrees

@@ -190,10 +190,16 @@ class _Columns:
                 "text": "" if _missing(text) else text,  # a missing cell is an empty post
                 "lang": lang,
                 "platform": self._value(rec, "platform"),
+                # a paid post is checked for its EU 2024/900 label, as 'socialrisk check posts.csv' does
+                "ad": {k: rec[k] for k in _AD_FIELDS if k in rec and not _missing(rec[k]) and rec[k] != ""},
                 "date": date,
                 "error": rec.get("__error__") or (lang_error and f"InputError: post {_encodable(ident)}: {lang_error}"),
             })
         return out
+
+
+# A record's own fields that mark it as a paid ad (read as the CLI reads a record; models.PAID_SYNONYMS).
+_AD_FIELDS = ("paid", "sponsor", "sponsored", "political_ad")
 
 
 def _fallback_id(row: int) -> str:
@@ -225,7 +231,8 @@ def _refuse_duplicate_columns(columns: Iterable[Any], where: str) -> None:
     """InputError when a column name occurs more than once (a header ``id,text,text``, two sheets merged): a
     record keeps one of the columns, and which one is the reader's choice (CSV and DataFrame differ), so half
     the posts could leave the audit unseen. Refused rather than guessed; named only when it looks like a name."""
-    counts = collections.Counter(columns)
+    # Blank header cells (Excel exports end rows with empty columns) name nothing to mix up.
+    counts = collections.Counter(c for c in columns if not (c is None or (isinstance(c, str) and not c.strip())))
     twice = next((c for c, n in counts.items() if n > 1), None)
     if twice is None:
         return
@@ -684,7 +691,7 @@ def _check_record(pipeline: "Pipeline", rec: dict[str, Any]) -> tuple[dict[str, 
 
     if rec["error"]:
         return _rows(rec, rec["error"])
-    post = {"text": rec["text"], "id": rec["id"], "lang": rec["lang"], "platform": rec["platform"]}
+    post = {"text": rec["text"], "id": rec["id"], "lang": rec["lang"], "platform": rec["platform"], **rec.get("ad", {})}
     return _rows(rec, pipeline_mod._safe_check(pipeline, rec["row"], post, {}))
 
 
@@ -925,7 +932,7 @@ def _fingerprint(source: Any, cols: _Columns) -> str | None:
     pd = _pd()
     h = hashlib.sha256()
     if isinstance(source, pd.DataFrame):
-        wanted = [cols.text, cols.id or "id", cols.date or "date", cols.lang or "lang", cols.platform or "platform"]
+        wanted = [cols.text, cols.id or "id", cols.date or "date", cols.lang or "lang", cols.platform or "platform", *_AD_FIELDS]
         used = [c for c in dict.fromkeys(wanted) if c is not None and c in source.columns]
         for name in used:
             column = source[name]
@@ -1406,6 +1413,8 @@ def audit(
             codecs.lookup(encoding)
         except (LookupError, TypeError):
             raise ConfigError(f"encoding must be a codec name such as 'cp1252', not {encoding!r}", key="encoding") from None
+    if id is not None and id == text:  # every post's text would be its id: quoted in errors, warnings and the report
+        raise ConfigError(f"id= and text= name the same column ({text!r}); the id may not be the text", key="id")
     cols = _Columns(text=text, id=id, lang=lang, platform=platform, date=date, dayfirst=dayfirst, date_format=date_format,
                     sep=sep, encoding=encoding)
     sink: _Memory | _Cache = _Memory() if cache is None else _Cache(cache, _cache_key(source, cols, pipeline))

@@ -684,7 +684,8 @@ def _csv(text: str, path: str, lenient: bool = False) -> list[Record]:
 def _no_column_twice(names: list[str], path: str) -> None:
     """A header naming a column twice (``id,text,text``) is an error for the file: a record would keep the last
     column's cell and drop the other unseen (as audit() refuses it). Named only when it looks like a field name."""
-    twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    # Blank header cells (Excel exports end rows with empty columns) name nothing to mix up.
+    twice = next((n for i, n in enumerate(names) if n is not None and n.strip() and n in names[:i]), None)
     if twice is not None:
         what = f"column {twice!r}" if _FIELD_NAME.fullmatch(twice) else "a column name"
         raise InputError(f"{what} occurs {names.count(twice)} times in the CSV header; rename or drop the extra column(s)",
