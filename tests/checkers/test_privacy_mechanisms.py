@@ -199,3 +199,51 @@ def test_clause_pronoun_of_an_official_is_not_a_private_persons(pipeline):
 def test_contact_verb_still_cues_the_name_after_it(pipeline, text, lang, name):
     _, found = _privacy(pipeline, text, lang)
     assert [f.span.excerpt for f in found if f.rule_id == "PRIV-PERSON"] == [name]
+
+
+# -- 3. a health fact about a named office holder -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Wethouder Kramer is hiv-positief.", "nl"),
+    ("Wethouder Jan Kramer is hiv-positief.", "nl"),
+    ("Burgemeester Sharon Dijksma heeft borstkanker.", "nl"),
+    ("Beterschap aan burgemeester Dijksma, die herstelt van een hartaanval.", "nl"),
+    ("Cllr Harris is HIV positive.", "en"),
+    ("Councillor Amy Reed has been diagnosed with leukaemia.", "en"),
+    # a public figure's first name repeated (was quiet in test_privacy.py: health of an official is now reviewed)
+    ("Councillor Amy Reed \u2013 Amy, who is pregnant, will be on leave.", "en"),
+])
+def test_health_of_a_named_official_is_reviewed_not_blocked(pipeline, text, lang):
+    report, found = _privacy(pipeline, text, lang)
+    hits = [f for f in found if f.rule_id == "PRIV-SPECIAL-CATEGORY"]
+    assert [f.severity.value for f in hits] == ["high"]
+    assert hits[0].details["about"] == "public" and hits[0].related
+    assert report.decision.value == "review"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Wethouder Kramer is lid van de PVV.", "nl"),  # a party is the official's public role
+    ("Wethouder Kramer stemde op het voorstel.", "nl"),
+    ("Minister De Jonge sprak over kanker in het ziekenhuis.", "nl"),
+    ("Wethouder Kramer wil meer geld voor de ggz en depressie bij jongeren.", "nl"),
+    ("Minister Kuipers: kanker moet sneller worden opgespoord.", "nl"),
+    ("Cllr Harris chairs the committee on cancer screening.", "en"),
+    ("Councillor Amy Reed is a member of the Labour Party.", "en"),
+    ("Minister Hugo de Jonge heeft longkanker-onderzoek bezocht.", "nl"),
+    # the official made it public themselves
+    ("Wethouder Kramer heeft kanker, vertelde hij vandaag in de raad.", "nl"),
+    ("Cllr Harris has spoken about his depression.", "en"),
+])
+def test_officials_public_roles_stay_quiet(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-SPECIAL-CATEGORY") in (None, "info", "low")
+
+
+def test_private_person_beside_an_official_still_blocks(pipeline):
+    _linked_blocker(pipeline, "Wethouder Kramer bezocht Piet Smit, die lijdt aan kanker.", "PRIV-SPECIAL-CATEGORY", "nl")
+
+
+
+def test_hyphenated_research_compound_is_no_disease_of_a_private_person(pipeline):
+    _, found = _privacy(pipeline, "Jan de Vries heeft longkanker-onderzoek bezocht.", "nl")
+    assert _worst(found, "PRIV-SPECIAL-CATEGORY") in (None, "info", "low")

@@ -105,7 +105,11 @@ class PrivacyChecker(Checker):
             raise ValueError("an entity rule needs params.entity (a Presidio entity type)")
         if kind in ("sensitive", "lexicon") and not (rule.match.terms or rule.match.patterns):
             raise ValueError(f"a {kind} rule needs match.terms or match.patterns")
-        for key in ("demoted", "alone", "with_handle", "with_evidence", "public"):
+        for key in ("public_figure_exempt", "hyphen_heads"):
+            words = p.get(key, [])
+            if not (isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)):
+                raise ValueError(f"params.{key} must be a list of words")
+        for key in ("demoted", "alone", "with_handle", "with_evidence", "public", "public_figure"):
             if p.get(key) is not None:
                 _check_severity(p[key], f"params.{key}")
         if "demote_digits" in p:
@@ -153,7 +157,7 @@ class PrivacyChecker(Checker):
         for key in ("link", "possessive", "addressed", "pronouns", "fillers"):
             if not _is_word_map(p.get(key, {}), languages=None, stripped=True):
                 raise ValueError(f"params.{key} must map languages to lists of words")
-        for key in ("bare_label", "venue"):
+        for key in ("bare_label", "venue", "public_figure_disclosed"):
             if not _is_word_map(p.get(key, {})):
                 raise ValueError(f"params.{key} must map nl/en/all to lists of words")
 
@@ -190,10 +194,13 @@ class PrivacyChecker(Checker):
         private_people = _with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes)
         # Data that points at one private person (a phone, a home address), as opposed to a secret link.
         contact = [h for h in hits if h.rule.params.get("identifies") and not h.allowed and h.severity >= Severity.HIGH]
+        # named public figures: their names and roles may be published, their health may not (``params.public_figure``);
+        # an allow-listed name is the organisation's own person, who agreed (as before: the fact stays "alone")
+        officials = _with_echoes([h for h in hits if h.entity == "PERSON" and h.public and not h.allowed], echoes)
         for rule in rules:
             kind = rule.params["kind"]
             if kind == "sensitive":
-                out.extend(self._sensitive(analysis, policy, rule, private_people, contact))
+                out.extend(self._sensitive(analysis, policy, rule, private_people, contact, officials))
             elif kind == "lexicon":
                 out.extend(self._lexicon(analysis, rule))
         self._redact(analysis, hits, out)
@@ -341,8 +348,15 @@ class PrivacyChecker(Checker):
             | ({"organisation": True} if h.organisation else {}) | ({"personal": True} if h.personal else {}),
         )
 
-    def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit]) -> list[Finding]:
-        """A special-category fact, criminal record or minor: blocker about an identifiable private person."""
+    def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit],
+                   officials: list = ()) -> list[Finding]:
+        """A special-category fact, criminal record or minor: blocker about an identifiable private person.
+
+        ``params.public_figure``: the severity of such a fact said of a named public figure or allow-listed
+        person ("Wethouder Kramer is hiv-positief"): their role is public, their health is not (AVG art. 9),
+        but they often made it public themselves or the post wishes them well, so a person decides (review).
+        ``public_figure_exempt``: the facts (terms or pattern names) that are a public figure's role, such as
+        party membership."""
         p = rule.params
         lang = analysis.lang
         text = analysis.text
@@ -358,7 +372,10 @@ class PrivacyChecker(Checker):
         if not found:
             return named_out  # the common case: no sensitive word, nothing else to compute
         excluded = _Covers(exclude_lexicon(rule, lang).finditer(analysis))
-        found = sorted((s, e, t) for s, e, t in found if not excluded.covers(s, e))
+        heads = _hyphen_heads(tuple(p.get("hyphen_heads", ())))
+        # "longkanker-onderzoek", "diabetes-zorg": the first half of a compound about research or care, no disease
+        found = sorted((s, e, t) for s, e, t in found if not excluded.covers(s, e)
+                       and not (heads is not None and heads.match(text, e)))
         link = lexicon_for(tuple(p.get("link", {}).get(lang, [])))
         addressee = lexicon_for(tuple(p.get("addressed", {}).get(lang, [])))
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
@@ -380,6 +397,14 @@ class PrivacyChecker(Checker):
         addressing_ends = [m.end for m in addressing]
         reach = max(_LINK_WORDS, possessive_words)
         contact_spans = [(c.start, c.end) for c in contact]
+        public_sev = p.get("public_figure")
+        exempt = {w.lower() for w in p.get("public_figure_exempt", ())}
+        public = None
+        if public_sev:
+            named_spans = _Covers([*people, *officials])  # a title before a name already found adds nothing
+            public = _ByStart([*officials, *(t for t in _titled_names(analysis, self._analyzer()[3])
+                                            if not named_spans.overlapping(t.start, t.end))])
+        disclosed = _words(p.get("public_figure_disclosed"), lang)
         out = []
         pos = 0
         for start, end, term in found:
@@ -423,8 +448,22 @@ class PrivacyChecker(Checker):
             for spans, st in zip(evidence, evidence_starts):
                 i, j, k = bisect.bisect_left(st, a), bisect.bisect_left(st, b), bisect.bisect_left(st, start)
                 here += spans[max(i, k - _RELATED_MAX - 1):min(j, k + _RELATED_MAX + 1)]
+            said_of_public = []
+            # "..., vertelde hij", "has spoken about his depression": the official made it public themselves
+            if not (named or contact) and public is not None and public.items and term.lower() not in exempt and not (
+                    _said_in(analysis, disclosed, a, b)):
+                # "Minister Kuipers: kanker moet sneller ...": a colon after the name opens what they say
+                said_of_public = [(x.start, x.end) for x in public.within(lo, hi) if not (
+                    x.end <= start and text[x.end:start].lstrip().startswith(":")) and (
+                    index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
+                    and _may_link(index, text, start, end, x, True, fillers)
+                    and _linked(text, start, end, x, link, fillers=fillers, index=index)
+                    or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
+                )]
             if named or contact:
                 sev, related, why = rule.severity, named or contact_spans, "person"
+            elif said_of_public:
+                sev, related, why = Severity(public_sev), sorted(set(said_of_public)), "public"
             elif weak and p.get("with_handle"):
                 sev, related, why = Severity(p["with_handle"]), weak, "handle"
             elif here and p.get("with_evidence"):
@@ -438,7 +477,8 @@ class PrivacyChecker(Checker):
                     rule, analysis, start, end,
                     score=0.9 if why == "person" else 0.6,
                     severity=sev,
-                    message=None if why == "person" else p.get("alone_message"),
+                    message=None if why == "person" else p.get("public_message") if why == "public"
+                    else p.get("alone_message"),
                     related=_nearest(related, start, end, ordered=related is contact_spans),
                     details={"term": term, "about": why},
                 )
@@ -1477,6 +1517,40 @@ def _carried_over(analysis: "Analysis", text: str, start: int, end: int, people:
     before = {(x.start, x.end): x for x in people.within(pa, pb)}
     strong_ones = [x for x in before.values() if x.score >= strong]
     return strong_ones if len(strong_ones) == 1 and len(before) == 1 else []
+
+
+@functools.lru_cache(maxsize=8)
+def _hyphen_heads(heads: tuple[str, ...]) -> "regex.Pattern[str] | None":
+    """A hyphen and one of ``params.hyphen_heads`` right after a fact ("-onderzoek", "-zorg")."""
+    if not heads:
+        return None
+    alt = "|".join(regex.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return regex.compile(rf"-(?:{alt})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _titled_names(analysis: "Analysis", names) -> list[_Span]:
+    """"Wethouder Kramer", "Cllr Harris", "minister De Jonge": a public title and a capitalised surname (with
+    initials or a tussenvoegsel), which the name finder leaves out when the surname stands alone. Used only to
+    link a sensitive fact to a public figure, never reported."""
+    key = "_privacy.titled"
+    got = analysis.cache.get(key)
+    if got is None:
+        rx = _titled_regex(tuple(names.public_titles.both()), tuple(names.particles), frozenset(names.not_surnames))
+        got = analysis.cache[key] = [
+            _Span(*m.span(1)) for m in rx.finditer(analysis.text)
+            if m.group(2) not in names.not_surnames and m.group(2) not in names.not_names
+        ]
+    return got
+
+
+@functools.lru_cache(maxsize=8)
+def _titled_regex(titles: tuple[str, ...], particles: tuple[str, ...], _stop: frozenset) -> "regex.Pattern[str]":
+    alt = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+    part = "|".join(regex.escape(t) for t in sorted(particles, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{alt})(?![\p{{L}}])[^\S\n]+((?:\p{{Lu}}\.[^\S\n]?)*(?:(?i:{part})[^\S\n]+)*"
+        rf"(\p{{Lu}}\p{{Ll}}+)(?:-\p{{Lu}}\p{{Ll}}+)?)(?![\p{{L}}])"
+    )
 
 
 # Facts that name a place ("ligt in het Antoniusziekenhuis", "is in St Thomas' Hospital"): a name inside the
