@@ -247,3 +247,30 @@ def test_private_person_beside_an_official_still_blocks(pipeline):
 def test_hyphenated_research_compound_is_no_disease_of_a_private_person(pipeline):
     _, found = _privacy(pipeline, "Jan de Vries heeft longkanker-onderzoek bezocht.", "nl")
     assert _worst(found, "PRIV-SPECIAL-CATEGORY") in (None, "info", "low")
+
+
+# -- 1. a relation noun before an office and an apposed name ---------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("De dochter van onze voorzitter, Lisa de Boer, heeft leukemie.", "nl", "Lisa de Boer"),
+    ("De zoon van wethouder Kramer, Tom Kramer, heeft diabetes.", "nl", "Tom Kramer"),
+    ("De vrouw van burgemeester Jan de Vries, Els de Vries, heeft kanker.", "nl", "Els de Vries"),
+    ("Our treasurer's son, Tom Hale, has been diagnosed with diabetes.", "en", "Tom Hale"),
+    ("Our chair's son, Tom Hale, has been diagnosed with diabetes.", "en", "Tom Hale"),
+    ("The daughter of our chair, Lisa Boyd, has leukaemia.", "en", "Lisa Boyd"),
+])
+def test_relative_of_an_office_holder_is_a_private_person(pipeline, text, lang, name):
+    hits = _linked_blocker(pipeline, text, "PRIV-SPECIAL-CATEGORY", lang)
+    assert name in [r.excerpt for f in hits for r in f.related]
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Onze voorzitter, Lisa de Boer, opende de vergadering.", "nl", "Lisa de Boer"),
+    ("De voorzitter van de vereniging, Lisa de Boer, opende de vergadering.", "nl", "Lisa de Boer"),
+    ("De dochter van onze voorzitter Lisa de Boer won de prijs.", "nl", "Lisa de Boer"),  # Lisa is the chair
+    ("Our chair, Lisa Boyd, opened the meeting.", "en", "Lisa Boyd"),
+])
+def test_office_holder_apposed_stays_public(pipeline, text, lang, name):
+    _, found = _privacy(pipeline, text, lang)
+    person = [f for f in found if f.rule_id == "PRIV-PERSON" and f.span.excerpt == name]
+    assert person and person[0].details["public"] is True

@@ -82,6 +82,10 @@ class NameData(BaseModel):
     particles: list[str] = Field(description="tussenvoegsels: van, de, van der, ...")
     honorifics: _PerLang
     public_titles: _PerLang = Field(description="roles that make the person after them a public figure")
+    relatives: _PerLang = Field(
+        default_factory=_PerLang,
+        description="relation nouns: 'de dochter van onze voorzitter, Lisa ...' names the relative, not the office holder",
+    )
     public_suffixes: list[str] = Field(
         default_factory=list, description="post-nominal roles that make the person before them a public figure (MP, MEP)"
     )

@@ -268,8 +268,10 @@ class PrivacyChecker(Checker):
                 # the name finder may have taken the role in ("Councillor Davies"): its first word counts too
                 first = value.split(maxsplit=1)[0] if " " in value.strip() else ""
                 role_first = any(s == 0 and e == len(first) for s, e, _ in titles.search_text(first))
+                # "De dochter van onze voorzitter, Lisa de Boer": the office is the possessor's, the name the relative's
+                by_role = bool(titles.search_text(tail)) and not _relative_apposed(text, h.start, titles, names.relatives)
                 h.public = (
-                    bool(titles.search_text(tail)) or role_first or _party_after(text, h.end)
+                    by_role or role_first or _party_after(text, h.end)
                     or _public_after(text, h.end, names.public_suffixes, titles)
                 )
             sev = h.rule.severity
@@ -1035,6 +1037,41 @@ def _role_tail(tail: str, titles) -> str:
         elif named and word.lower() not in _ROLE_JOINERS:
             return ""  # ... then a verb or an honorific: the role went with that name
     return tail
+
+
+@functools.lru_cache(maxsize=8)
+def _relative_regexes(relatives: tuple[str, ...]) -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    alt = "|".join(regex.escape(w) for w in sorted(relatives, key=len, reverse=True)) or "(?!)"
+    # before the office: "dochter van onze", "son of our", "zoon van de"
+    before = regex.compile(
+        rf"(?<![\p{{L}}])(?:{alt})[^\S\n]+(?:van|of)[^\S\n]+"
+        r"(?:(?:onze|ons|de|het|mijn|zijn|haar|hun|the|our|my|his|her|their)[^\S\n]+)?$",
+        regex.IGNORECASE,
+    )
+    # after the office: ", " (the name apposed), the office holder's surname and ", ", or "'s son, "
+    after = regex.compile(
+        rf"^(?:['\u2019]s[^\S\n]+(?:{alt})|(?:[^\S\n]+(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'-]+|van|de|der|den|ter|ten)){{0,4}})"
+        r"[^\S\n]*[,\u2013\u2014][^\S\n]*$",
+        regex.IGNORECASE,
+    )
+    return before, after
+
+
+def _relative_apposed(text: str, start: int, titles, relatives) -> bool:
+    """Whether the name at ``start`` is set after an office held by someone else, as a relative of theirs:
+    "De dochter van onze voorzitter, Lisa de Boer", "De zoon van wethouder Kramer, Tom Kramer", "Our chair's
+    son, Tom Hale". Without the comma ("de dochter van onze voorzitter Lisa de Boer") the name is the office holder's."""
+    if not (relatives.nl or relatives.en):
+        return False
+    window = text[max(0, start - 90):start]
+    hits = titles.search_text(window)
+    if not hits:
+        return False
+    s, e, _ = hits[-1]
+    before, after = _relative_regexes(tuple(relatives.both()))
+    if after.match(window[e:]) is None:
+        return False
+    return window[e:e + 1] in ("'", "\u2019") or before.search(window[:s]) is not None
 
 
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
