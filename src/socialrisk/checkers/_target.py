@@ -8,7 +8,8 @@ Offsets are original ``str`` offsets, like everywhere else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 import regex
@@ -38,6 +39,10 @@ __all__ = [
     "is_question",
     "frame_of",
     "between_has",
+    "sentence_of",
+    "has_cue",
+    "mention_at",
+    "cues_near",
 ]
 
 # Kinds of target, from most to least identifiable (a named person or handle is what smaad is about).
@@ -163,13 +168,82 @@ def rule_hits(rule: "Rule", analysis: "Analysis", *, masked: bool = False) -> li
     return out
 
 
+def _indexed(analysis: "Analysis", lexicon: Lexicon) -> tuple[list[Hit], list[int] | None]:
+    """A lexicon's hits in the post and their start offsets (None when the hits are not in start order, which
+    a lexicon's own hits always are); cached per post, so a window of a long post is found by bisection."""
+    hits = post_hits(analysis, lexicon)
+    key = ("_target.starts", lexicon)
+    got = analysis.cache.get(key)
+    if got is None or got[0] is not hits:
+        starts = [h.start for h in hits]
+        ordered = all(x <= y for x, y in zip(starts, starts[1:]))
+        got = analysis.cache[key] = (hits, starts if ordered else None)
+    return hits, got[1]
+
+
 def cue_hits(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> list[Hit]:
-    """Lexicon hits inside ``[start, end)`` that do not overlap any ``skip`` span."""
+    """Lexicon hits inside ``[start, end)`` that do not overlap any ``skip`` span (found by bisection, in
+    order: asking for a window of a long post costs the window, not the post)."""
     skip = list(skip)
+    hits, starts = _indexed(analysis, lexicon)
+    if starts is None:
+        lo, hi = 0, len(hits)
+    else:
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [
-        h for h in post_hits(analysis, lexicon)
+        h for h in hits[lo:hi]
         if start <= h.start and h.end <= end and not any(h.start < b and a < h.end for a, b in skip)
     ]
+
+
+def has_cue(analysis: "Analysis", lexicon: Lexicon, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> bool:
+    """``bool(cue_hits(...))``, stopping at the first hit."""
+    skip = list(skip)
+    hits, starts = _indexed(analysis, lexicon)
+    lo, hi = (0, len(hits)) if starts is None else (bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+    for k in range(lo, hi):
+        h = hits[k]
+        if start <= h.start and h.end <= end and not any(h.start < b and a < h.end for a, b in skip):
+            return True
+    return False
+
+
+def cues_near(
+    analysis: "Analysis", lexicon: Lexicon, start: int, end: int, lo: int, hi: int, skip: Iterable[tuple[int, int]] = ()
+) -> list[Hit]:
+    """``cue_hits(analysis, lexicon, start, end, skip)`` limited to the hits that reach into ``[lo, hi]`` (end >= lo
+    and start <= hi), found by bisection: what a hit's window holds, in time independent of the sentence."""
+    hits = post_hits(analysis, lexicon)
+    idx = _spans_index(analysis, ("_target.idx", lexicon), hits)
+    skip = list(skip)
+    return [
+        h for h in _overlapping(idx, hits, lo - 1, hi + 1)
+        if start <= h.start and h.end <= end and h.end >= lo and h.start <= hi
+        and not any(h.start < b and a < h.end for a, b in skip)
+    ]
+
+
+def mention_at(analysis: "Analysis", offset: int):
+    """The @mention holding ``offset``, or None (by bisection: mentions never overlap)."""
+    mentions = analysis.mentions
+    idx = _spans_index(analysis, ("_target.idx", "mentions"), mentions)
+    if idx is None:
+        return next((m for m in mentions if m.start <= offset < m.end), None)
+    k = bisect.bisect_right(idx[1], offset) - 1
+    return mentions[k] if k >= 0 and offset < mentions[k].end else None
+
+
+def sentence_of(analysis: "Analysis", offset: int) -> tuple[int, int]:
+    """``analysis.sentence_of`` by bisection over the post's sentences (cached per post): the same answer, in
+    time independent of how many sentences the post has."""
+    sents = analysis.sentences
+    got = analysis.cache.get("_target.sentence_starts")
+    if got is None or got[0] is not sents:
+        got = analysis.cache["_target.sentence_starts"] = (sents, [a for a, _ in sents])
+    k = bisect.bisect_right(got[1], offset) - 1
+    if k >= 0 and offset < sents[k][1]:
+        return sents[k]
+    return 0, len(analysis.text)  # between sentences (spaCy's sentences are in order and never overlap)
 
 
 def between_has(
@@ -182,7 +256,7 @@ def between_has(
 
 def is_question(analysis: "Analysis", start: int, end: int) -> bool:
     """Whether the sentence holding ``[start, end)`` is a question."""
-    _, b = analysis.sentence_of(start)
+    _, b = sentence_of(analysis, start)
     tail = analysis.text[b - 1 : b + 3] if b else ""
     return "?" in tail
 
@@ -238,6 +312,28 @@ def _name_runs(
         run = []
 
 
+def _spans_index(analysis: "Analysis", key: tuple, items: list) -> tuple[list, list[int], list[int]] | None:
+    """``items`` (with .start/.end, or (kind, start, end) tuples) with their starts and ends, or None unless both
+    are in order (a lexicon's hits, name runs and @mentions are: they never overlap); cached per post."""
+    got = analysis.cache.get(key)
+    if got is None or got[0] is not items:
+        if items and isinstance(items[0], tuple):
+            starts, ends = [x[1] for x in items], [x[2] for x in items]
+        else:
+            starts, ends = [x.start for x in items], [x.end for x in items]
+        ordered = all(x <= y for x, y in zip(starts, starts[1:])) and all(x <= y for x, y in zip(ends, ends[1:]))
+        got = analysis.cache[key] = (items, (items, starts, ends) if ordered else None)
+    return got[1]
+
+
+def _overlapping(index: tuple[list, list[int], list[int]] | None, items: list, lo: int, hi: int) -> list:
+    """The items that overlap ``(lo, hi)`` (end > lo and start < hi), or all items without an index."""
+    if index is None:
+        return items
+    _, starts, ends = index
+    return items[bisect.bisect_right(ends, lo) : bisect.bisect_left(starts, hi)]
+
+
 def find_targets(
     analysis: "Analysis",
     start: int,
@@ -248,65 +344,207 @@ def find_targets(
     not_after: Lexicon | None = None,
     skip: Iterable[tuple[int, int]] = (),
     titles: Lexicon | None = None,
+    near: tuple[int, int] | None = None,
 ) -> list[Target]:
     """Targets inside ``[start, end)``: @handles, names, and one kind per lexicon (org, pronoun, group).
 
     ``titles`` (minister, burgemeester, mayor) count as an office (kind "office") only where they stand for one
     person without an article: opening a sentence headline-style ("Minister liegt over toeslagen") or
     before an initial ("Wethouder B. liegt"). Elsewhere a bare title is generic ("een minister die liegt").
+
+    ``near``: only the targets that reach into ``[lo, hi]`` are wanted (a hit and its window). Which candidates
+    stand depends only on the ones overlapping them (an earlier kind takes the place), so only the candidates
+    chained to that span by overlaps are weighed: the same targets there, in time that does not grow with the
+    sentence (a 100 kB sentence of names and titles was cubic). The result may hold a few more beyond it.
     """
     skip = list(skip)
     taken: list[tuple[int, int]] = list(skip)
     out: list[Target] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
-
-    for kind, lex in lexicons.items():
-        for h in cue_hits(analysis, lex, start, end, taken):
-            out.append(Target(kind, h.start, h.end))
-            taken.append((h.start, h.end))
-    if titles is not None:
-        text = analysis.text
-        for h in cue_hits(analysis, titles, start, end, taken):
-            if text[h.start : h.start + 1].isupper() and (
-                _INITIAL.match(text, h.end) or not _LETTERS.search(text, analysis.sentence_of(h.start)[0], h.start)
-            ):
-                out.append(Target("office", h.start, h.end))
-                taken.append((h.start, h.end))
-    for m in analysis.mentions:
-        if start <= m.start and m.end <= end and free(m.start, m.end):
-            out.append(Target("handle", m.start, m.end))
-            taken.append((m.start, m.end))
+    runs: list[tuple[str, int, int]] = []
     if not_names is not None:
         key = ("_target.names", not_names, not_after)
         runs = analysis.cache.get(key)
         if runs is None:
             runs = analysis.cache[key] = list(_name_runs(analysis, 0, len(analysis.text), not_names, not_after))
-        for kind, a, b in runs:
-            if start <= a and b <= end and free(a, b):
-                out.append(Target(kind, a, b))
+    stages: list[tuple[list, tuple | None]] = [
+        (post_hits(analysis, lex), _spans_index(analysis, ("_target.idx", lex), post_hits(analysis, lex)))
+        for lex in lexicons.values()
+    ]
+    if titles is not None:
+        stages.append((post_hits(analysis, titles), _spans_index(analysis, ("_target.idx", titles), post_hits(analysis, titles))))
+    mentions = analysis.mentions
+    stages.append((mentions, _spans_index(analysis, ("_target.idx", "mentions"), mentions)))
+    stages.append((runs, _spans_index(analysis, ("_target.idx", "runs", not_names, not_after), runs)))
+    if near is None:
+        picked = [items for items, _ in stages]
+    else:
+        lo, hi = near[0] - 1, near[1] + 1  # (lo, hi) open: what reaches into [near] (a target may touch it)
+        while True:  # widen (lo, hi) over every candidate that overlaps it, until none reaches further
+            picked = [_overlapping(idx, items, lo, hi) for items, idx in stages]
+            spans = [(x[1], x[2]) if isinstance(x, tuple) else (x.start, x.end) for group in picked for x in group]
+            new_lo, new_hi = min([lo, *(a for a, _ in spans)]), max([hi, *(b for _, b in spans)])
+            if (new_lo, new_hi) == (lo, hi):
+                break
+            lo, hi = new_lo, new_hi
+    k = 0
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def inside(hits: list[Hit]) -> list[Hit]:  # cue_hits over the picked candidates
+        fixed = list(taken)
+        return [h for h in hits if start <= h.start and h.end <= end and not any(h.start < b and a < h.end for a, b in fixed)]
+
+    for kind in lexicons:
+        for h in inside(picked[k]):
+            out.append(Target(kind, h.start, h.end))
+            taken.append((h.start, h.end))
+        k += 1
+    if titles is not None:
+        text = analysis.text
+        for h in inside(picked[k]):
+            if text[h.start : h.start + 1].isupper() and (
+                _INITIAL.match(text, h.end) or not _LETTERS.search(text, sentence_of(analysis, h.start)[0], h.start)
+            ):
+                out.append(Target("office", h.start, h.end))
+                taken.append((h.start, h.end))
+        k += 1
+    for m in picked[k]:
+        if start <= m.start and m.end <= end and free(m.start, m.end):
+            out.append(Target("handle", m.start, m.end))
+            taken.append((m.start, m.end))
+    for kind, a, b in picked[k + 1]:
+        if start <= a and b <= end and free(a, b):
+            out.append(Target(kind, a, b))
     return sorted(out, key=lambda t: t.start)
+
+
+def _overlaps_any(hits: list[Hit], starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]) -> set[int]:
+    """Indices of the (ordered, non-overlapping) ``hits`` that overlap one of ``spans``."""
+    out: set[int] = set()
+    for a, b in spans:
+        for k in range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)):
+            if hits[k].start < b and a < hits[k].end:
+                out.add(k)
+    return out
+
+
+class _SentenceCues:
+    """A kind's cues in one sentence (ordered, apart), with their offsets for bisection."""
+
+    __slots__ = ("hits", "starts", "ends", "free")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.free: dict[int, tuple[_SentenceCues, list[int]]] = {}  # id(anonymous cues) -> (them, free indices)
+        self.starts = [h.start for h in hits]
+        self.ends = [h.end for h in hits]
+        if any(x > y for x, y in zip(self.starts, self.starts[1:])) or any(x > y for x, y in zip(self.ends, self.ends[1:])):
+            self.starts = self.ends = None  # type: ignore[assignment]  # never for one lexicon's hits
+
+    def skipped(self, skip: list[tuple[int, int]]) -> set[int]:
+        if self.starts is None:
+            return {k for k, h in enumerate(self.hits) if any(h.start < b and a < h.end for a, b in skip)}
+        return _overlaps_any(self.hits, self.starts, self.ends, skip)
+
+
+class _Cues(dict):
+    """Frame.cues: each kind's cues minus those overlapping the hit, worked out when asked for."""
+
+    def __init__(self, sentence: dict[str, _SentenceCues], skip: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self._sentence, self._skip = sentence, skip
+
+    def __missing__(self, kind: str) -> list[Hit]:
+        if kind not in self._sentence:
+            raise KeyError(kind)
+        cues = self._sentence[kind]
+        gone = cues.skipped(self._skip)
+        got = self[kind] = [h for k, h in enumerate(cues.hits) if k not in gone]
+        return got
+
+    def get(self, kind, default=None):  # type: ignore[override]
+        return self[kind] if kind in self or kind in self._sentence else default
+
+    def __contains__(self, kind) -> bool:
+        return dict.__contains__(self, kind)
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """How a statement is framed: the cue spans found for each kind (hedge, attribution, ...)."""
+    """How a statement is framed: the cue spans found for each kind (hedge, attribution, ...).
+
+    Built from the cues of the whole sentence (found once per sentence) and the hit's own span, so asking
+    whether a kind is there, or for a negation just before, costs the same in a 100 kB sentence."""
 
     cues: dict[str, list[Hit]]
     question: bool
     quoted: bool
     linked: bool
+    sentence: dict[str, _SentenceCues] = field(default_factory=dict)
+    skip: tuple[tuple[int, int], ...] = ()
 
     def has(self, kind: str) -> bool:
-        return bool(self.cues.get(kind))
+        cues = self.sentence.get(kind)
+        if cues is None:
+            return bool(self.cues.get(kind))
+        return len(cues.hits) > len(cues.skipped(list(self.skip)))
 
     def negates(self, start: int, window: int) -> bool:
         """Whether a negation cue ends within ``window`` characters before ``start`` ("niet iedereen")."""
-        return any(0 <= start - n.end <= window for n in self.cues.get("negation", []))
+        cues = self.sentence.get("negation")
+        if cues is None or cues.starts is None:
+            return any(0 <= start - n.end <= window for n in self.cues.get("negation", []))
+        lo, hi = bisect.bisect_left(cues.ends, start - window), bisect.bisect_right(cues.ends, start)
+        return any(
+            not any(h.start < b and a < h.end for a, b in self.skip) for h in cues.hits[lo:hi]
+        )
 
     def spans(self, *kinds: str) -> list[tuple[int, int]]:
         return [(h.start, h.end) for k in kinds for h in self.cues.get(k, [])]
+
+    def unanonymous(self, kinds: Iterable[str], anonymous: str) -> bool:
+        """Whether a cue of ``kinds`` (attribution, reported) stands that overlaps no ``anonymous`` cue
+        ("according to Reuters", not "according to insiders"), found by bisection rather than pair by pair."""
+        anon = self.sentence.get(anonymous)
+        skip = list(self.skip)
+        if anon is None or anon.starts is None:
+            spans = self.spans(anonymous)
+            return any(
+                not any(c.start < b and a < c.end for a, b in spans) for k in kinds for c in self.cues.get(k, [])
+            )
+        gone_anon = anon.skipped(skip)  # anonymous cues that overlap the hit do not count
+        for kind in kinds:
+            cues = self.sentence.get(kind)
+            if cues is None or cues.starts is None:
+                if any(
+                    not any(c.start < x.end and x.start < c.end for k2, x in enumerate(anon.hits) if k2 not in gone_anon)
+                    for c in self.cues.get(kind, [])
+                ):
+                    return True
+                continue
+            got = cues.free.get(id(anon))
+            if got is None or got[0] is not anon:
+                # the cues of the sentence that overlap no anonymous cue at all (once per sentence)
+                got = cues.free[id(anon)] = (anon, [
+                    k for k, c in enumerate(cues.hits)
+                    if not _overlaps_any(anon.hits, anon.starts, anon.ends, [(c.start, c.end)])
+                ])
+            free_idx = got[1]
+            gone = cues.skipped(skip)
+            # (of the first len(gone) + 1 free cues, one at least is not gone, if there are that many)
+            if any(k not in gone for k in free_idx[: len(gone) + 1]):
+                return True
+            # a cue whose only anonymous cues overlap the hit (and so do not count) is no anonymous source
+            for k in {k for g in gone_anon for k in _overlaps_any(cues.hits, cues.starts, cues.ends, [(anon.hits[g].start, anon.hits[g].end)])}:
+                c = cues.hits[k]
+                if k in gone:
+                    continue
+                near = _overlaps_any(anon.hits, anon.starts, anon.ends, [(c.start, c.end)])
+                if near <= gone_anon:
+                    return True
+        return False
+
 
 
 def frame_of(
@@ -319,9 +557,19 @@ def frame_of(
     skip: Iterable[tuple[int, int]] = (),
 ) -> Frame:
     """Cues of each kind (``rule.params[kind]``) in the sentence of ``[start, end)``, plus question/quote/link."""
-    a, b = analysis.sentence_of(start)
+    a, b = sentence_of(analysis, start)
     a, b = min(a, start), max(b, end)
-    skip = [(start, end), *skip]
-    cues = {k: cue_hits(analysis, param_lexicon(rule, k, analysis.lang), a, b, skip) for k in kinds}
+    extra = tuple(skip)
+    sentence: dict[str, _SentenceCues] = {}
+    for k in kinds:
+        lex = param_lexicon(rule, k, analysis.lang)
+        key = ("_target.frame", lex, a, b, extra)
+        got = analysis.cache.get(key)
+        if got is None:
+            got = analysis.cache[key] = _SentenceCues(cue_hits(analysis, lex, a, b, extra))
+        sentence[k] = got
     quoted = analysis.inside(start, end, analysis.quotes) is not None
-    return Frame(cues, is_question(analysis, start, end), quoted, bool(analysis.urls))
+    return Frame(
+        _Cues(sentence, [(start, end)]), is_question(analysis, start, end), quoted, bool(analysis.urls),
+        sentence, ((start, end),),
+    )

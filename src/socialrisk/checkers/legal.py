@@ -9,8 +9,10 @@ the risk, an opinion about how an office is run is not, so most mechanisms need 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import heapq
 import re
 from typing import ClassVar, Literal
 
@@ -27,12 +29,16 @@ from ._target import (
     Target,
     between_has,
     cue_hits,
+    cues_near,
+    has_cue,
+    mention_at,
     find_targets,
     frame_of,
     is_question,
     param_lexicon,
     post_hits,
     rule_hits,
+    sentence_of,
 )
 from .base import register
 
@@ -189,6 +195,28 @@ _DEMONSTRATIVE_GAP = re.compile(
 )
 
 
+_TOKEN_BACK = regex.compile(r"(?r)\S+")  # whitespace-separated words, nearest first
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
+_REACH = 400  # max characters between a copula and the insult it joins (intensifiers, a subject, a name)
+
+
+def _words_back(text: str, a: int, pos: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` whitespace-separated words of ``text[a:pos]``, nearest ``pos`` first (as ``split`` reads them)."""
+    out = []
+    for m in _TOKEN_BACK.finditer(text, a, pos):
+        out.append(m.span())
+        if len(out) >= n:
+            break
+    return out
+
+
+def _within_words(text: str, a: int, pos: int, n: int) -> int:
+    """The smallest end offset ``e >= a`` with ``len(text[e:pos].split()) <= n``: an end before it leaves more
+    than ``n`` words up to ``pos``."""
+    words = _words_back(text, a, pos, n + 1)
+    return words[n][1] if len(words) > n else a
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
@@ -251,7 +279,7 @@ class LegalChecker(FramedChecker):
         """Who the hit is aimed at; ``inside``: a pattern's own words may name them ("hope the mayor gets cancer");
         ``closing``: so may the handles that close the post right after the sentence ("What an idiot. @JohnSmithMP";
         for insults only: a tag list after a statement is often just who should see it)."""
-        a, b = analysis.sentence_of(hit.start)
+        a, b = sentence_of(analysis, hit.start)
         lang = analysis.lang
         lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
         names = param_lexicon(rule, "not_names", lang) if "not_names" in rule.params else None
@@ -259,6 +287,7 @@ class LegalChecker(FramedChecker):
             analysis, a, max(b, hit.end), lexicons,
             not_names=names, not_after=param_lexicon(rule, "not_after", lang), skip=[] if inside else [(hit.start, hit.end)],
             titles=param_lexicon(rule, "titles", lang) if "office" in kinds and "titles" in rule.params else None,
+            near=(hit.start - window, hit.end + window),
         )
         near = [t for t in found if _gap((t.start, t.end), (hit.start, hit.end)) <= window]
         # In a reply ("@naam ..."), the handles it opens with are who the whole post speaks to.
@@ -281,6 +310,14 @@ class LegalChecker(FramedChecker):
     def _closing_addressees(analysis, sentence_end: int) -> list[Target]:
         """The handles that end the post when nothing but punctuation stands between them and the sentence
         (a hashtag or a word after them means they are a tag list or part of the next sentence)."""
+        key = ("legal.closing", sentence_end)
+        got = analysis.cache.get(key)
+        if got is None:
+            got = analysis.cache[key] = LegalChecker._closing_handles(analysis, sentence_end)
+        return list(got)
+
+    @staticmethod
+    def _closing_handles(analysis, sentence_end: int) -> list[Target]:
         text, pos, out = analysis.text, sentence_end, []
         for m in analysis.mentions:
             if m.start < sentence_end:
@@ -297,11 +334,7 @@ class LegalChecker(FramedChecker):
         if frame.negates(hit.start, p.negation_window):
             return None
         # "volgens ingewijden", "according to insiders": an anonymous source is no attribution (``anonymous``)
-        anonymous = frame.spans("anonymous")
-        attributed = any(
-            not any(c.start < b and a < c.end for a, b in anonymous)
-            for c in (*frame.cues.get("attribution", []), *frame.cues.get("reported", []))
-        )
+        attributed = frame.unanonymous(("attribution", "reported"), "anonymous")
         if attributed or frame.quoted:
             return "attributed"
         if frame.has("hedge") or frame.has("conditional"):
@@ -333,14 +366,17 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         if not param_lexicon(rule, "topics", lang).contains(analysis, hit.start, hit.end):
             return False
-        a, b = analysis.sentence_of(hit.start)
+        a, b = sentence_of(analysis, hit.start)
         a, b = min(a, hit.start), max(b, hit.end)
-        if cue_hits(analysis, param_lexicon(rule, "committed", lang), a, b):
+        if has_cue(analysis, param_lexicon(rule, "committed", lang), a, b):
             return False
         text = analysis.text
+        lo = hit.start  # where the run of spaces and dashes right before the hit begins
+        while lo > a and text[lo - 1] in " -":
+            lo -= 1
 
         def right_before(key: str) -> bool:
-            cues = cue_hits(analysis, param_lexicon(rule, key, lang), a, hit.start)
+            cues = cues_near(analysis, param_lexicon(rule, key, lang), a, hit.start, lo, hit.start)
             return any(not text[c.end : hit.start].strip(" -") for c in cues)
 
         genitive = _GENITIVE.search(text, max(a, hit.start - 4), hit.start)
@@ -351,8 +387,7 @@ class LegalChecker(FramedChecker):
             t.start >= owner.end() and len(text[owner.end() : t.start].split()) <= 2 for t in targets
         ):  # "van Jansen", "van minister Jansen", "of the mayor" (a role or an article may come between)
             return False  # "de fraude van minister Jansen", "the fraud of the mayor": pinned on them
-        combat = cue_hits(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)])
-        return right_before("against") or bool(combat)
+        return right_before("against") or has_cue(analysis, param_lexicon(rule, "combat", lang), a, b, [(hit.start, hit.end)])
 
     @staticmethod
     def _unpinned_plural(rule, analysis, hit: Hit) -> bool:
@@ -360,8 +395,8 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         if not param_lexicon(rule, "generic_plurals", lang).contains(analysis, hit.start, hit.end):
             return False
-        a = analysis.sentence_of(hit.start)[0]
-        pinned = cue_hits(analysis, param_lexicon(rule, "pinned", lang), min(a, hit.start), hit.start)
+        a = sentence_of(analysis, hit.start)[0]
+        pinned = cues_near(analysis, param_lexicon(rule, "pinned", lang), min(a, hit.start), hit.start, hit.start - 2, hit.start)
         return not any(0 <= hit.start - c.end <= 2 for c in pinned)
 
     @staticmethod
@@ -375,11 +410,12 @@ class LegalChecker(FramedChecker):
         "the mayor's deal is corrupt" (a deal is done by people) stay accusations.
         """
         lang = analysis.lang
-        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        a = min(sentence_of(analysis, hit.start)[0], hit.start)
         text = analysis.text
         # the predicate may open the hit itself (an open pattern "is stupid", "is gestoord")
+        reach = _within_words(text, a, hit.start, max_words)
         predicates = [
-            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.end)
+            c for c in cues_near(analysis, param_lexicon(rule, "predicate", lang), a, hit.end, reach, hit.start)
             if c.start <= hit.start and len(text[c.end : hit.start].split()) <= max_words
         ]
         if not predicates:
@@ -387,9 +423,9 @@ class LegalChecker(FramedChecker):
         verb = predicates[-1]
         if any(verb.end <= t.start and t.end <= hit.start for t in targets):
             return False  # "het plan is dat de minister liegt": aimed at the minister after all
-        words = [m.start() for m in _WORD_START.finditer(text, a, verb.start)]
-        lo = words[-6] if len(words) >= 6 else a  # the subject: up to six words before the predicate
-        return bool(cue_hits(analysis, param_lexicon(rule, "things", lang), lo, verb.start))
+        words = _words_back(text, a, verb.start, 6)
+        lo = words[5][0] if len(words) >= 6 else a  # the subject: up to six words before the predicate
+        return has_cue(analysis, param_lexicon(rule, "things", lang), lo, verb.start)
 
     @staticmethod
     def _opener_not_subject(rule, analysis, hit: Hit, targets: list[Target], max_words: int) -> bool:
@@ -399,10 +435,11 @@ class LegalChecker(FramedChecker):
         if not targets or any(t.kind != "word" for t in targets):
             return False
         lang = analysis.lang
-        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        a = min(sentence_of(analysis, hit.start)[0], hit.start)
         text = analysis.text
+        reach = _within_words(text, a, hit.start, 2)
         predicates = [
-            c for c in cue_hits(analysis, param_lexicon(rule, "predicate", lang), a, hit.start)
+            c for c in cues_near(analysis, param_lexicon(rule, "predicate", lang), a, hit.start, reach, hit.start)
             if len(text[c.end : hit.start].split()) <= 2
         ]
         if not predicates:
@@ -416,11 +453,24 @@ class LegalChecker(FramedChecker):
         pronouns = param_lexicon(rule, "antecedent", analysis.lang)
         if not any(t.kind == "pronoun" and pronouns.contains(analysis, t.start, t.end) for t in targets):
             return False
-        a = analysis.sentence_of(hit.start)[0]
-        before = [(x, y) for x, y in analysis.sentences if y <= a]
-        if not before:
+        a = sentence_of(analysis, hit.start)[0]
+        sents = analysis.sentences
+        ends = analysis.cache.get("legal.sentence_ends")
+        if ends is None or ends[0] is not sents:
+            ends = analysis.cache["legal.sentence_ends"] = (sents, [y for _, y in sents])
+        k = bisect.bisect_right(ends[1], a)  # the sentences that end by ``a`` (they are in order)
+        if k == 0:
             return False
-        x, y = before[-1]
+        x, y = sents[k - 1]  # the last sentence that ends by ``a``
+        key = ("legal.one_person_before", rule.id, x, y)  # the same answer for every hit of the sentence
+        got = analysis.cache.get(key)
+        if got is None:
+            got = analysis.cache[key] = self._one_person_in(rule, analysis, x, y)
+        return got
+
+    @staticmethod
+    def _one_person_in(rule, analysis, x: int, y: int) -> bool:
+        """Whether the sentence ``[x, y)`` names exactly one person (a title and a name count as one)."""
         lexicons = {k: param_lexicon(rule, k, analysis.lang) for k in ("office",) if k in rule.params}
         found = find_targets(
             analysis, x, y, lexicons, not_names=param_lexicon(rule, "not_names", analysis.lang),
@@ -479,7 +529,7 @@ class LegalChecker(FramedChecker):
             if hit.term in p.open_patterns and "things" in rule.params and self._said_of_a_thing(rule, analysis, hit, targets):
                 continue  # "the minister's plan is as useful as a chocolate teapot": said of the plan, not its author
             # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms
-            a, b = analysis.sentence_of(hit.start)
+            a, b = sentence_of(analysis, hit.start)
             affirm = [(h.start, h.end) for h in cue_hits(analysis, not_negation, min(a, hit.start), max(b, hit.end))]
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS, skip=affirm)
             label = self._label(rule, analysis, frame, hit, p)
@@ -509,12 +559,21 @@ class LegalChecker(FramedChecker):
         noun_gap = _NOUN_COPULA_GAP.get(lang, _NOUN_COPULA_GAP["en"])
         candidates = [(h, False) for h in post_hits(analysis, param_lexicon(rule, "adjectives", lang, masked=True))]
         candidates += [(h, True) for h in post_hits(analysis, param_lexicon(rule, "insult_nouns", lang, masked=True))]
+        # what is already reported, by end: candidates come in order, so a span that ends before one never
+        # overlaps a later one (a 100 kB post of insults was quadratic here)
+        active = [(y, x) for x, y in done]
+        heapq.heapify(active)
         for adj, noun in sorted(candidates, key=lambda c: c[0].start):
-            if any(adj.start < y and x < adj.end for x, y in done):
+            while active and active[0][0] <= adj.start:
+                heapq.heappop(active)
+            if any(adj.start < y and x < adj.end for y, x in active):
                 continue
-            a, b = analysis.sentence_of(adj.start)
+            a, b = sentence_of(analysis, adj.start)
             a, b = min(a, adj.start), max(b, adj.end)
-            cops = [c for c in cue_hits(analysis, copula, a, adj.start) if (noun_gap if noun else gap).fullmatch(text, c.end, adj.start)]
+            cops = [
+                c for c in cues_near(analysis, copula, a, adj.start, adj.start - _REACH, adj.start)
+                if (noun_gap if noun else gap).fullmatch(text, c.end, adj.start)
+            ]
             # Dutch puts the subject after the verb behind a fronted word ("Wat is die wethouder dom!", "Eerlijk
             # gezegd is de burgemeester gewoon een prutser."): copula, subject, then the same gap
             inverted = None
@@ -526,7 +585,10 @@ class LegalChecker(FramedChecker):
                 continue
             cop, end = cops[-1], adj.end
             if not noun and not _CLAUSE_END.match(text, adj.end):
-                after = [h for h in cue_hits(analysis, nouns, adj.end, b) if _NOUN_GAP.fullmatch(text, adj.end, h.start)]
+                after = [
+                    h for h in cues_near(analysis, nouns, adj.end, b, adj.end, adj.end + _REACH)
+                    if _NOUN_GAP.fullmatch(text, adj.end, h.start)
+                ]
                 if not after or not _NOUN_END.match(text, after[0].end):
                     continue  # "is dom bezig", "is a stupid idea": not said of the person
                 end = after[0].end
@@ -556,13 +618,14 @@ class LegalChecker(FramedChecker):
                 label = "person" if you or any(t.person for t in targets) else "fact"
             first = min(t.start for t in targets)
             done.append((min(first, cop.start), end))
+            heapq.heappush(active, (end, min(first, cop.start)))
             yield label, (min(first, cop.start), end), [(t.start, t.end) for t in targets], text[adj.start : adj.end].lower()
 
     def _inverted_subject(self, rule, analysis, copula, a: int, adj: Hit, gap) -> tuple[Hit, Target] | None:
         """The copula and the person, office holder or pronoun right after it, with only ``gap`` between that subject
         and the insult ("is die wethouder dom", "ben jij een prutser"), or None."""
         text = analysis.text
-        for cop in reversed(cue_hits(analysis, copula, a, adj.start)):
+        for cop in reversed(cues_near(analysis, copula, a, adj.start, adj.start - _REACH, adj.start)):
             for t in self._targets(rule, analysis, Hit(cop.start, cop.end, "copula"), 40, ("office", "pronoun")):
                 if t.kind == "word" or t.start < cop.end or text[cop.end : t.start].strip():
                     continue
@@ -630,12 +693,24 @@ class LegalChecker(FramedChecker):
         def framed(g: tuple[int, int], a: int, b: int) -> Hit | None:
             # Predicates no word list can hold, as they wrap the group ("send them all back"): a frame whose left
             # part ends right before the group and whose right part starts right after it, in the sentence.
+            # the left part is looked for in the _REACH characters before the group, not the whole sentence
+            # (a 100 kB sentence was quadratic); a match at the cut is looked for again in the whole of it
+            lo = max(a, g[0] - _REACH)
+            end = max(b, g[1])
+            cut = min(end, g[1] + _REACH)  # the right part too is matched in _REACH characters after the group
             for f in frames:
                 left, right = _frame(f)
-                lm = left.search(text[a : g[0]])
-                rm = right.match(text, g[1], max(b, g[1]))
-                if lm and rm and (lm.end() > lm.start() or rm.end() > rm.start()):
-                    return Hit(a + lm.start(), rm.end(), f)
+                rm = right.match(text, g[1], cut)
+                if rm is not None and cut < end and (rm.end() >= cut - 1 or not text[rm.end() : cut].strip()):
+                    rm = right.match(text, g[1], end)  # it may have read the cut as the end ("$", "\b")
+                if rm is None:
+                    continue
+                base = lo
+                lm = left.search(text[lo : g[0]])
+                if lm is not None and lm.start() == 0 and lo > a:
+                    base, lm = a, left.search(text[a : g[0]])
+                if lm and (lm.end() > lm.start() or rm.end() > rm.start()):
+                    return Hit(base + lm.start(), rm.end(), f)
             return None
 
         def described(g: tuple[int, int], a: int, b: int, after_only: bool = False):
@@ -644,20 +719,25 @@ class LegalChecker(FramedChecker):
             sentence: "..., ze zijn parasieten")."""
             wrap = framed(g, a, b) if frames else None
             if wrap is not None and not any(
-                0 <= wrap.start - n.end <= p.negation_window for n in cue_hits(analysis, negation, a, wrap.start)
+                0 <= wrap.start - n.end <= p.negation_window
+                for n in cues_near(analysis, negation, a, wrap.start, wrap.start - p.negation_window, wrap.start)
             ):  # "we sturen ze niet allemaal terug", "we will never send them all back" negate it
                 return "derogatory", wrap, [wrap]
+            # (only a predicate within the windows of the group can be said of it: see ``predicates``)
             preds = [
                 (kind, h)
                 for kind, lex in (("dehumanising", dehum), ("derogatory", derog), ("derogatory", epithets))
-                for h in cue_hits(analysis, lex, a, b, [g])
+                for h in cues_near(analysis, lex, a, b, g[0] - p.before_window, g[1] + p.window, [g])
                 if (h.start >= g[1] or not after_only) and predicates(g, h)
             ]
             # "Asielzoekers? Gelukzoekers.": the epithet may open the next sentence when only the gap stands between
             nxt = [(x, y) for x, y in analysis.sentences if x >= b]
             reach = nxt[0][1] if nxt and not text[g[1] : nxt[0][0]].strip(_APPOSITION_GAP) else b
+            gap_end = g[1]  # an apposed epithet starts right after the gap characters
+            while gap_end < len(text) and text[gap_end] in _APPOSITION_GAP:
+                gap_end += 1
             preds += [
-                ("derogatory", h) for h in cue_hits(analysis, epithets, g[1], reach, [g])
+                ("derogatory", h) for h in cues_near(analysis, epithets, g[1], reach, g[1], gap_end, [g])
                 if apposed(g, h) and not negated_between(g, h, [])
             ]
             if not preds:
@@ -670,7 +750,7 @@ class LegalChecker(FramedChecker):
             # group of the sentence before, but only for a pejorative noun for people right after it (a few
             # intensifiers or an article between): "Het zijn gevaarlijke tijden" says nothing of the group
             for d in cue_hits(analysis, demonstrative, a, b):
-                for h in cue_hits(analysis, epithets, d.end, b):
+                for h in cues_near(analysis, epithets, d.end, b, d.end, d.end + _REACH):
                     if _DEMONSTRATIVE_GAP.fullmatch(text, d.end, h.start) and not negated_between((d.start, d.end), h, []):
                         return (d.start, d.end), ("derogatory", h, [h])
             return None
@@ -679,7 +759,7 @@ class LegalChecker(FramedChecker):
         demonstrative = param_lexicon(rule, "demonstrative", lang)
         done: set[tuple[int, int]] = set()
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = analysis.sentence_of(hit.start)
+            a, b = sentence_of(analysis, hit.start)
             g = (hit.start, hit.end)
             found = described(g, a, max(b, hit.end))
             related = [g]
@@ -724,7 +804,7 @@ class LegalChecker(FramedChecker):
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # counter-speech, quotes and reports of what others say are not the post's own words
             # "Asielzoekers? Gelukzoekers.": an epithet that answers the question is what the post says
-            question = frame.question and (pred.start < analysis.sentence_of(g[0])[1] or is_question(analysis, pred.start, pred.end))
+            question = frame.question and (pred.start < sentence_of(analysis, g[0])[1] or is_question(analysis, pred.start, pred.end))
             # "Stuur ze allemaal terug? Nee, wij kiezen voor ...": a question put to be answered no (optional level
             # "rebutted"; without it, nothing)
             rebutted = question and self._rebutted(rule, analysis, max(g[1], pred.end))
@@ -741,8 +821,8 @@ class LegalChecker(FramedChecker):
         if "rebuttal" not in rule.params:
             return False
         text = analysis.text
-        q = text.find("?", pos)
-        if q < 0 or q > analysis.sentence_of(pos)[1] + 3:
+        q = text.find("?", pos, sentence_of(analysis, pos)[1] + 4)
+        if q < 0:
             return False
         rest = q + 1 + (len(text[q + 1 :]) - len(text[q + 1 :].lstrip(" \t\r\n?!")))
         return any(
@@ -768,12 +848,20 @@ class LegalChecker(FramedChecker):
     def _opens_sentence(rule, analysis, hit: Hit) -> bool:
         """Whether the hit opens its sentence, as an imperative does ("Kill them all", "Maak die wethouder
         af"): only ``lead`` words ("nu", "gewoon"; "just", "come on"), @handles and punctuation before it."""
-        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        a = min(sentence_of(analysis, hit.start)[0], hit.start)
         text = analysis.text
-        skip = [(m.start, m.end) for m in analysis.mentions if a <= m.start < hit.start]
-        skip += [(h.start, h.end) for h in cue_hits(analysis, param_lexicon(rule, "lead", analysis.lang), a, hit.start)]
-        rest = "".join(ch for i, ch in enumerate(text[a:hit.start], a) if not any(x <= i < y for x, y in skip))
-        return not any(ch.isalnum() for ch in rest)
+        lead = param_lexicon(rule, "lead", analysis.lang)
+        pos = a
+        # the first letter or digit that no @handle and no lead word holds: there is none before an imperative
+        while (m := _ALNUM.search(text, pos, hit.start)) is not None:
+            i = m.start()
+            m = mention_at(analysis, i)
+            held = [(m.start, m.end)] if m is not None and a <= m.start < hit.start else []
+            held += [(h.start, h.end) for h in cues_near(analysis, lead, a, hit.start, i, i) if h.start <= i < h.end]
+            if not held:
+                return False
+            pos = max(y for _, y in held)
+        return True
 
     @staticmethod
     def _object_of(analysis, hit: Hit, targets: list[Target], inside: bool, max_words: int) -> list[Target]:
@@ -803,7 +891,7 @@ class LegalChecker(FramedChecker):
         open_patterns = set(p.open_patterns)
         pattern_names = {s.name for s in rule.match.patterns} - open_patterns
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = analysis.sentence_of(hit.start)
+            a, b = sentence_of(analysis, hit.start)
             whole = hit.term in pattern_names  # a pattern spells out speaker, victim and act itself
             inside = hit.term in open_patterns
             kinds = ("pronoun", "group", "office", "org")
@@ -815,7 +903,7 @@ class LegalChecker(FramedChecker):
                 kinds = (*kinds, "people")  # "the judges ... will be dealt with permanently"
             # A violent verb is a threat only when wished or announced ("ga", "moeten", "will") or ordered
             # (an imperative opening the sentence), not when reported.
-            wished = whole or bool(cue_hits(analysis, modal, a, max(b, hit.end)))
+            wished = whole or has_cue(analysis, modal, a, max(b, hit.end))
             if wished:
                 targets = self._targets(rule, analysis, hit, p.window, kinds, inside=inside)
                 # a capitalised sentence opener ("Time to ...", "Maak ...") is too weak to be the victim
@@ -835,7 +923,7 @@ class LegalChecker(FramedChecker):
             # "de wethouders moeten opgehangen worden": an org term that names office holders (``people``) names
             # persons, when they suffer it (a ``passive`` verb, or a state: "moeten dood"); "the ministers should
             # hang their heads", "de wethouders moeten de vlag ophangen" have them act
-            suffer = bool(cue_hits(analysis, passive, a, max(b, hit.end))) or not_imperative.contains(analysis, hit.start, hit.end)
+            suffer = has_cue(analysis, passive, a, max(b, hit.end)) or not_imperative.contains(analysis, hit.start, hit.end)
             # "Iemand zou de burgemeester moeten neerschieten": a hedge word in a call to violence lowers nothing
             if label in ("fact", "hedged") and (
                 whole or any(
@@ -861,17 +949,39 @@ class LegalChecker(FramedChecker):
         intimidation spelled out: label "warned". A companion alone ("watch your step") is no threat."""
         hits = rule_hits(rule, analysis, masked=p.masked)
         companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
+        spans = sorted((h.start, h.end, i) for i, h in enumerate((*hits, *companions)))
         for hit in hits:
             label = self._label(rule, analysis, frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
             if label is None:
                 continue
             label = "fact" if label == "hedged" else label
-            others = [(h.start, h.end) for h in (*hits, *companions) if h.end <= hit.start or h.start >= hit.end]
+            others = self._others(spans, hit)
             if hit.term in p.weak and not others:
                 continue  # "komen we hem persoonlijk opzoeken" alone may be a house call
             if label == "fact" and others:
                 label = "warned"
             yield label, (hit.start, hit.end), others if label == "warned" else [], hit.term
+
+    _OTHERS = 8  # a warned threat names at most this many other threats and warnings, the nearest
+
+    @classmethod
+    def _others(cls, spans: list[tuple[int, int, int]], hit: Hit) -> list[tuple[int, int]]:
+        """The threats and warnings apart from ``hit``, the ``_OTHERS`` nearest (``spans``: (start, end, i) in
+        offset order, ``i`` the order they are named in: the threats, then the warnings). A post of 3 000 threats
+        named all others on each (quadratic, and millions of related spans)."""
+        k = bisect.bisect_left(spans, (hit.start, hit.end, -1))
+        before, after, out = k - 1, k, []
+        while len(out) < cls._OTHERS and (before >= 0 or after < len(spans)):
+            take_before = after >= len(spans) or (
+                before >= 0 and hit.start - spans[before][1] <= spans[after][0] - hit.end
+            )
+            if take_before:
+                x, before = spans[before], before - 1
+            else:
+                x, after = spans[after], after + 1
+            if x[1] <= hit.start or x[0] >= hit.end:
+                out.append(x)
+        return [(x, y) for x, y, _ in sorted(out, key=lambda s: s[2])]
 
     def _election(self, rule, p, analysis):
         debunk = param_lexicon(rule, "debunk", analysis.lang)
@@ -896,7 +1006,7 @@ class LegalChecker(FramedChecker):
         months = [m[:3].lower() for key in ("nl", "en") for m in rule.params.get("months", {}).get(key, [])]
         negation = param_lexicon(rule, "negation", lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = analysis.sentence_of(hit.start)
+            a, b = sentence_of(analysis, hit.start)
             near = [(f.start, f.end) for f in analysis.numbers if f.kind == "date" and a <= f.start < b]
             if not near:  # a weekday only when no date is written
                 near = [
