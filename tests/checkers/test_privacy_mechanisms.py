@@ -274,3 +274,26 @@ def test_office_holder_apposed_stays_public(pipeline, text, lang, name):
     _, found = _privacy(pipeline, text, lang)
     person = [f for f in found if f.rule_id == "PRIV-PERSON" and f.span.excerpt == name]
     assert person and person[0].details["public"] is True
+
+
+# -- 4. Dutch inversion with a phrase between name and participle ----------------------------------------------
+
+@pytest.mark.parametrize("text,rule", [
+    ("Vorige week is Sjaak Dekker uit de Kerkstraat door de politie aangehouden.", "PRIV-CRIMINAL-RECORD"),
+    ("Vorige week is Sjaak Dekker door de politie aangehouden.", "PRIV-CRIMINAL-RECORD"),
+    ("Gisteren werd Jan Smit in Utrecht opgepakt.", "PRIV-CRIMINAL-RECORD"),
+    ("Vorig jaar werd Jan Smit door de rechter veroordeeld, zegt de buurt.", "PRIV-CRIMINAL-RECORD"),
+])
+def test_inversion_with_a_phrase_before_the_participle(pipeline, text, rule):
+    _linked_blocker(pipeline, text, rule, "nl")
+
+
+@pytest.mark.parametrize("text", [
+    "Gisteren is Sjaak Dekker met de buurt in gesprek gegaan over wie er is aangehouden.",
+    "Vorige week is Sjaak Dekker naar de rechtbank gegaan om de veroordeelde te steunen.",
+    "Vandaag heeft Jan Smit de wethouder over de opgepakte jongeren gesproken.",
+    "Vorige week is wethouder Kramer door de politie aangehouden.",  # an official: criminal data as before
+])
+def test_inversion_quiet(pipeline, text):
+    _, found = _privacy(pipeline, text, "nl")
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")

@@ -1695,6 +1695,8 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
         return False
     rest = _AGE_APPOSITION.sub("", gap, count=1).strip()
     verb = index.words_before(person.start, 1) if index is not None else text[: person.start].split()[-1:]
+    if verb and verb[0].lower() in _INVERSION_AUX and _participle_at_end(text, end, rest):
+        return True  # "Vorige week is Sjaak Dekker uit de Kerkstraat door de politie aangehouden."
     if not verb or len(rest.split()) > 2:
         return False
     phrase = f"{verb[0]} {rest}".strip()
@@ -1702,6 +1704,25 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
 
 
 _ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
+# Dutch inversion: an auxiliary before the name, the participle (the fact) closing the clause, and only a few
+# words of a prepositional phrase between ("Vorige week is Sjaak Dekker uit de Kerkstraat door de politie
+# aangehouden", "Gisteren werd Jan Smit in Utrecht opgepakt")
+_INVERSION_AUX = frozenset({"is", "was", "werd", "wordt", "heeft", "had"})
+_INVERSION_WORDS = 6  # as many as _may_link lets through
+# a Dutch past participle: "aangehouden", "opgepakt", "gearresteerd", "veroordeeld", "opgenomen"
+_PARTICIPLE = regex.compile(r"(?i:\p{L}*ge\p{L}+|(?:be|ver|ont|her|er)\p{L}+)(?:d|t|en)")
+_CLAUSE_END = regex.compile(r"[^\S\n]*(?:[.!?;,:)\n]|$)")
+
+
+def _participle_at_end(text: str, end: int, gap: str) -> bool:
+    """Whether the fact ending at ``end`` closes its clause and the gap from the name is one short phrase: no
+    punctuation, no word that opens another clause, at most _INVERSION_WORDS words."""
+    last = text[max(0, end - 30):end].split()[-1:]
+    if not last or _PARTICIPLE.fullmatch(last[0]) is None:
+        return False  # "Vandaag is Jan Smit aanwezig bij de lezing over diabetes": a noun, no participle
+    if _CLAUSE_END.match(text, end) is None or _PREDICATE_BREAK.search(gap) or _CLAUSE_BREAK.search(gap):
+        return False
+    return 0 < len(gap.split()) <= _INVERSION_WORDS
 
 # the town set against a name: "Dhr. Kuipers (72) uit Oosterhout is ...", "Jane Cole from Leeds has ..."
 _PLACE_APPOSITION = regex.compile(r"^[^\S\n]*,?[^\S\n]*(?:uit|from|of)[^\S\n]+\p{Lu}[\p{L}'-]+(?:[^\S\n]*,)?")
