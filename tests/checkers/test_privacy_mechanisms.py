@@ -297,3 +297,52 @@ def test_inversion_with_a_phrase_before_the_participle(pipeline, text, rule):
 def test_inversion_quiet(pipeline, text):
     _, found = _privacy(pipeline, text, "nl")
     assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+# -- 9. dashes, full-width forms and "06/" in contact data -------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,rule,excerpt", [
+    ("Bel 06 \u2013 12345678", "nl", "PRIV-PHONE", "06 \u2013 12345678"),
+    ("Bel 070\u2013123 4567", "nl", "PRIV-PHONE", "070\u2013123 4567"),
+    ("Bel 06\u221212345678 vandaag", "nl", "PRIV-PHONE", "06\u221212345678"),
+    ("Bel 06 \u2014 1234 5678.", "nl", "PRIV-PHONE", "06 \u2014 1234 5678"),
+    ("Bel \uff10\uff16\uff0d\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18", "nl", "PRIV-PHONE",
+     "\uff10\uff16\uff0d\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18"),
+    ("Bel 06/12345678", "nl", "PRIV-PHONE", "06/12345678"),
+    ("Mail \uff4a\uff41\uff4e\uff20\uff47\uff4d\uff41\uff49\uff4c\uff0e\uff43\uff4f\uff4d", "nl", "PRIV-EMAIL",
+     "\uff4a\uff41\uff4e\uff20\uff47\uff4d\uff41\uff49\uff4c\uff0e\uff43\uff4f\uff4d"),
+])
+def test_folded_contact_data_is_found_in_original_offsets(pipeline, text, lang, rule, excerpt):
+    _, found = _privacy(pipeline, text, lang)  # assert_spans: text[start:end] == excerpt
+    assert [f.span.excerpt for f in found if f.rule_id == rule] == [excerpt]
+    assert _worst(found, rule) == "high"
+
+
+@pytest.mark.parametrize("ascii_text,folded", [
+    ("Bel de gemeente op 070-123 4567.", "Bel de gemeente op 070\u2013123 4567."),
+    ("Bel onze medewerker Anja de Vries op 070-123 4567.", "Bel onze medewerker Anja de Vries op 070\u2013123 4567."),
+    ("Privé is Anja de Vries bereikbaar op 06-12345678.", "Privé is Anja de Vries bereikbaar op 06\u201312345678."),
+])
+def test_folded_number_is_graded_as_its_ascii_form(pipeline, ascii_text, folded):
+    _, a = _privacy(pipeline, ascii_text, "nl")
+    _, b = _privacy(pipeline, folded, "nl")
+    assert [(f.rule_id, f.severity) for f in a] == [(f.rule_id, f.severity) for f in b]
+
+
+def test_folded_own_number_and_address_stay_allowed(pipeline):
+    policy = {**ALL, "allow": {"phones": ["070 123 4567"], "emails": ["jan@gmail.com"]}}
+    text = "Bel 070\u2013123 4567 of mail \uff4a\uff41\uff4e\uff20\uff47\uff4d\uff41\uff49\uff4c\uff0e\uff43\uff4f\uff4d"
+    report = pipeline.check(text, lang="nl", policy=policy)
+    assert_spans(report, text)
+    found = [f for f in report.findings if f.rule_id in ("PRIV-PHONE", "PRIV-EMAIL")]
+    assert len(found) == 2 and all(f.severity.value == "info" for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Het kost 10\u201312 euro, van 2010\u20132014 al.",
+    "De trein Amsterdam \u2013 Utrecht rijdt weer.",
+    "Uitslag: 3\u20131 voor de thuisclub.",
+])
+def test_dashes_between_other_numbers_stay_quiet(pipeline, text):
+    _, found = _privacy(pipeline, text, "nl")
+    assert not [f for f in found if f.severity.value in ("high", "blocker")]

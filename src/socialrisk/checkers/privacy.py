@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -253,6 +254,8 @@ class PrivacyChecker(Checker):
         allow = policy.allow
         for h in hits:
             value = text[h.start:h.end]
+            if not value.isascii():  # "ｊａｎ＠ｏｎｚｅｐａｒｔｉｊ．ｎｌ", "070–123 4567": allow-lists and roles read the ASCII form
+                value = "".join(map(_fold_char, value))
             p = h.rule.params
             if h.entity == "EMAIL_ADDRESS":
                 address = _privacy_validators.deobfuscate_email(value)
@@ -979,8 +982,32 @@ def _may_hold_digit_run(text: str, words: dict[str, str]) -> bool:
     return sum(w in words for w in _ASCII_WORD.findall(text.lower())) >= _DIGIT_RUN_WORDS
 
 
+# Characters the recognizers read as their ASCII form, one for one (so the offset map stays a character map):
+# dashes (Word turns " - " into an en dash), the full-width forms ("０６－１２３４５６７８", "ｊａｎ＠ｇｍａｉｌ．ｃｏｍ"),
+# the ideographic space, and decimal digits of other scripts.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+# folded only when a dash stands between digits or a full-width form or another script's digit is there: a
+# dash between words ("Amsterdam \u2013 Utrecht") changes no recognizer's match, and folding costs a parse
+_FOLD_TRIGGER = regex.compile(rf"\d[^\S\n]?[{_DASHES}][^\S\n]?\d|[\uff01-\uff5e\u3000]|(?![0-9])\p{{Nd}}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    """The ASCII character a dash, full-width form or digit stands for (NFKC, one character); else ``c``."""
+    if c in _DASHES:
+        return "-"
+    if c == "\u3000":
+        return " "
+    if "\uff01" <= c <= "\uff5e":
+        return chr(ord(c) - 0xFEE0)
+    if c.isdecimal():
+        return str(unicodedata.decimal(c, "")) or c
+    return c
+
+
 def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[int]] | None:
-    """The text without invisible characters and with written-out digits as digits, plus an offset map.
+    """The text without invisible characters, with written-out digits as digits and dashes, full-width forms
+    and other scripts' digits folded to ASCII (``_fold_char``), plus an offset map.
 
     ``starts[i]``/``ends[i]`` are the original span of character ``i``; ``None`` when nothing changes.
     """
@@ -988,7 +1015,8 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
     rx = _digit_run_regex(tuple(words))
     if rx is not None and _may_hold_digit_run(text, words):
         runs = [m.span() for m in scan(rx, text, "written-out digits")]
-    if not runs and _INVISIBLE.isdisjoint(text):
+    folds = not text.isascii() and _FOLD_TRIGGER.search(text) is not None
+    if not runs and not folds and _INVISIBLE.isdisjoint(text):
         return None
     chars: list[str] = []
     starts: list[int] = []
@@ -996,8 +1024,9 @@ def _digit_view(text: str, words: dict[str, str]) -> tuple[str, list[int], list[
     i = 0
     for a, b in [*runs, (len(text), len(text))]:
         for j in range(i, a):
-            if text[j] not in _INVISIBLE:
-                chars.append(text[j])
+            c = text[j]
+            if c not in _INVISIBLE:
+                chars.append(_fold_char(c) if folds and not c.isascii() else c)
                 starts.append(j)
                 ends.append(j + 1)
         for m in _LETTERS.finditer(text[a:b]):
