@@ -50,7 +50,7 @@ WORD_KEYS = (
     "hedge", "conditional", "attribution", "negation", "reported", "debunk", "modal", "dehumanising", "derogatory", "link",
     "reversal", "not_negation", "arson", "place", "people", "lead", "not_imperative", "companion", "anonymous",
     "pointed", "anaphora", "antecedent", "weekdays", "months", "passive", "epithets", "demonstrative", "rebuttal",
-    "adjectives", "person_nouns", "insult_nouns",
+    "adjectives", "person_nouns", "insult_nouns", "aimed_at",
 )
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
@@ -82,6 +82,14 @@ class LegalParams(FramedParams):
         default_factory=dict,
         description="group mechanism: {nl, en, all} -> regexes with one {g} where the group (or the pronoun that takes "
         "it) stands, for predicates that wrap it (\"send them all back\", \"stuur ze allemaal terug\")",
+    )
+    aimed: tuple[str, ...] = Field(
+        default=(), description="veiled: pattern names that threaten only with an ``aimed_at`` word (an office holder) "
+        "in their sentence (\"Stem voor dit plan, wethouder, en je zult zien wat er gebeurt\")",
+    )
+    spelled_out: tuple[str, ...] = Field(
+        default=(), description="veiled: pattern names that are intimidation spelled out on their own (a call to "
+        "message a person with their private contact data given): label \"warned\" without a companion",
     )
     subject_words: int = Field(
         default=3, ge=0,
@@ -240,7 +248,8 @@ class LegalChecker(FramedChecker):
         terms = {t for words in rule.match.terms.values() for t in words}
         for key, allowed in (
             ("open_patterns", patterns), ("person_patterns", patterns), ("crime_patterns", patterns),
-            ("weak", patterns | terms), ("person_terms", patterns | terms),
+            ("weak", patterns | terms), ("person_terms", patterns | terms), ("aimed", patterns),
+            ("spelled_out", patterns),
         ):
             unknown = sorted(set(getattr(p, key)) - allowed)
             if unknown:
@@ -948,17 +957,27 @@ class LegalChecker(FramedChecker):
         ("Mayor Hill, we know where you live. Watch your step.", "We weten waar je woont. Pas maar goed op.") it is
         intimidation spelled out: label "warned". A companion alone ("watch your step") is no threat."""
         hits = rule_hits(rule, analysis, masked=p.masked)
+        if p.aimed:
+            # "je zult zien wat er gebeurt" threatens only when said to an office holder ("..., wethouder, ...")
+            aimed_at = param_lexicon(rule, "aimed_at", analysis.lang)
+            hits = [
+                h for h in hits
+                if h.term not in p.aimed or has_cue(analysis, aimed_at, *sentence_of(analysis, h.start))
+            ]
         companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
         spans = sorted((h.start, h.end, i) for i, h in enumerate((*hits, *companions)))
         for hit in hits:
-            label = self._label(rule, analysis, frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS), hit, p)
+            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
+            label = self._label(rule, analysis, frame, hit, p)
             if label is None:
                 continue
+            # a condition put to the target ("Als jullie hiervoor stemmen: we weten waar jullie wonen") is a warning
+            conditional = label == "hedged" and "conditional" in rule.params and frame.has("conditional")
             label = "fact" if label == "hedged" else label
             others = self._others(spans, hit)
             if hit.term in p.weak and not others:
                 continue  # "komen we hem persoonlijk opzoeken" alone may be a house call
-            if label == "fact" and others:
+            if label == "fact" and (others or (conditional and hit.term not in p.weak) or hit.term in p.spelled_out):
                 label = "warned"
             yield label, (hit.start, hit.end), others if label == "warned" else [], hit.term
 
