@@ -1160,14 +1160,19 @@ _ORGANISATION_KEYS = frozenset({
 _OWN_KEYS = frozenset({"possessive", "nouns", "labels", "after"})
 
 
+def _check_mapping(value: Any, name: str, keys: frozenset[str], hint: str) -> None:
+    """A params block of a rule: a mapping with only the known keys, and its severity, when it has one, valid."""
+    if not isinstance(value, dict):
+        raise ValueError(f"{name} must be a mapping {hint}")
+    unknown = set(value) - keys
+    if unknown:
+        raise ValueError(f"{name} has unknown keys: {', '.join(sorted(unknown))}")
+    _check_severity(value.get("severity"), f"{name}.severity")
+
+
 def _validate_organisation(org: Any) -> None:
     """``params.organisation``: the words that say a number or account is an organisation's own."""
-    if not isinstance(org, dict):
-        raise ValueError("params.organisation must be a mapping (severity, message, words, sentences_before)")
-    unknown = set(org) - _ORGANISATION_KEYS
-    if unknown:
-        raise ValueError(f"params.organisation has unknown keys: {', '.join(sorted(unknown))}")
-    _check_severity(org.get("severity"), "params.organisation.severity")
+    _check_mapping(org, "params.organisation", _ORGANISATION_KEYS, "(severity, message, words, sentences_before)")
     for key in ("words", "unless", "staff"):
         words = org.get(key, {"all": []} if key != "words" else None)
         if not (words and _is_word_map(words)):
@@ -1372,12 +1377,7 @@ _HOME_KEYS = frozenset({
 
 def _validate_home(home: Any) -> None:
     """``params.home`` of an address rule: when an address is someone's home, to be kept out (a blocker)."""
-    if not isinstance(home, dict):
-        raise ValueError("params.home must be a mapping (severity, words, visit, identifiable_score, ...)")
-    unknown = set(home) - _HOME_KEYS
-    if unknown:
-        raise ValueError(f"params.home has unknown keys: {', '.join(sorted(unknown))}")
-    _check_severity(home.get("severity"), "params.home.severity")
+    _check_mapping(home, "params.home", _HOME_KEYS, "(severity, words, visit, identifiable_score, ...)")
     for key in ("words", "visit", "linkers", "letter_linkers", "letter_honorifics", "lives"):
         words = home.get(key, {"-": ["-"]})
         if not (words and _is_word_map(words, languages=None, stripped=True)):
@@ -1481,12 +1481,7 @@ _PERSONAL_KEYS = frozenset({"severity", "identifiable_score", "words", "linkers"
 
 def _validate_personal(personal: Any) -> None:
     """``params.personal`` of a phone rule: when a number is a named private person's own line (a blocker)."""
-    if not isinstance(personal, dict):
-        raise ValueError("params.personal must be a mapping (severity, identifiable_score, linkers, message)")
-    unknown = set(personal) - _PERSONAL_KEYS
-    if unknown:
-        raise ValueError(f"params.personal has unknown keys: {', '.join(sorted(unknown))}")
-    _check_severity(personal.get("severity"), "params.personal.severity")
+    _check_mapping(personal, "params.personal", _PERSONAL_KEYS, "(severity, identifiable_score, linkers, message)")
     score = personal.get("identifiable_score", 0.7)
     if not (isinstance(score, (int, float)) and 0 <= score <= 1):
         raise ValueError("params.personal.identifiable_score must be a number between 0 and 1")
