@@ -196,3 +196,34 @@ def test_conspiracy_blame_of_a_group(pipeline, text):
 ])
 def test_conspiracy_quiet(pipeline, text):
     assert "LEGAL-GROUP" not in _legal(pipeline, text)
+
+
+# further variants of each mechanism (our own), with their near misses
+@pytest.mark.parametrize("text,rule,severity", [
+    ("Stem voor, wethouder, en je zal het merken.", "LEGAL-THREAT-VEILED", Severity.HIGH),
+    ("We staan hem morgen op te wachten bij zijn huis.", "LEGAL-DOX", Severity.HIGH),
+    ("We'll be waiting outside his house with a few friends tonight.", "LEGAL-DOX", Severity.HIGH),
+    ("Iemand zou die wethouder eens flink in elkaar moeten slaan.", "LEGAL-THREAT", Severity.BLOCKER),
+    ("Set the mosque on fire.", "LEGAL-THREAT", Severity.BLOCKER),
+    ("Gooi een molotov door het raam van de moskee.", "LEGAL-THREAT", Severity.BLOCKER),
+    ("Throw a brick through the mosque window.", "LEGAL-THREAT", Severity.BLOCKER),
+    ("Wethouder Bakker heeft de verkiezingen gemanipuleerd.", "LEGAL-ACCUSATION", Severity.BLOCKER),
+    ("Minister Jansen loog onder ede.", "LEGAL-ACCUSATION", Severity.BLOCKER),
+    ("Stuur hem een mailtje op jan1971@hotmail.com en zeg wat je ervan vindt.", "LEGAL-DOX", Severity.BLOCKER),
+    ("Joden beheersen de media.", "LEGAL-GROUP", Severity.BLOCKER),
+    ("The Jews control everything.", "LEGAL-GROUP", Severity.BLOCKER),
+])
+def test_further_variants(pipeline, text, rule, severity):
+    assert _worst(pipeline, text, rule) is severity
+
+
+@pytest.mark.parametrize("text", [
+    "Stem op ons en je zult het merken.",
+    "We'll be waiting outside the town hall with a petition.",
+    "Brandweer: er werd een molotov gegooid naar de moskee.",
+    "Ze gooien stenen naar de politie, zegt de burgemeester.",
+    "De media zijn in handen van een paar miljardairs.",
+    "Wethouder Bakker heeft de cijfers rooskleurig gepresenteerd.",
+])
+def test_further_variants_quiet(pipeline, text):
+    assert _legal(pipeline, text) == []
