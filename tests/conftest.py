@@ -58,3 +58,12 @@ def assert_fires(report, text: str, rule_id: str, excerpt: str, severity: str) -
     assert any(f.span.excerpt == excerpt and f.severity.value == severity for f in got), [
         (f.span.excerpt, f.severity.value) for f in got
     ]
+
+
+def assert_fires_at_least(report, text: str, rule_id: str, severity: str) -> None:
+    """``rule_id`` fired at ``severity`` or above (and every span is sound): a table row of a mechanism test."""
+    from socialrisk.models import Severity
+
+    assert_spans(report, text)
+    got = [f.severity for f in report.findings if f.rule_id == rule_id]
+    assert got and max(got) >= Severity(severity), [(f.rule_id, f.span.excerpt, f.severity.value) for f in report.findings]
