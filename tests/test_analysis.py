@@ -185,3 +185,17 @@ def test_on_demand_tokenizer_in_threads_matches_spacy():
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda t: [x.text for x in fresh(t)], texts))
     assert got == [[x.text for x in reference(t)] for t in texts]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Councillor Hill lied.", "en"), ("Stupid mayor.", "en"), ("Wethouder Kok liegt.", "nl"),
+])
+def test_a_post_too_short_for_function_words_is_read_by_the_words_only_one_language_has(text, lang):
+    """Three English words fell back to the default language (Dutch), so no English rule ran: a go."""
+    a = _a(text)
+    assert (a.lang, a.lang_source, a.lang_guess.status) == (lang, "detected", "too_short")
+
+
+def test_a_short_post_with_no_telling_words_keeps_the_default():
+    a = _a("🎉🎉 Top!")
+    assert (a.lang, a.lang_source) == ("nl", "default")

@@ -247,6 +247,22 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(lang, round(share, 3), status, scores)
 
 
+def _vote_by_vocabulary(text: str) -> Literal["nl", "en"] | None:
+    """A post too short for function words ("Councillor Hill lied.") by the words only one language has
+    (spaCy's lookup tables): two to one or better decides, else None (the default language)."""
+    from .checkers.platform import _vocabulary
+
+    words = [w.casefold() for w in _WORD.findall(_NOT_WORDS.sub(" ", text[:2000]))]
+    if not words:
+        return None
+    nl_words, en_words = _vocabulary()
+    nl = sum(1 for w in words if w in nl_words and w not in en_words)
+    en = sum(1 for w in words if w in en_words and w not in nl_words)
+    if max(nl, en) >= 1 and max(nl, en) >= 2 * min(nl, en) and nl != en:
+        return "nl" if nl > en else "en"
+    return None
+
+
 # --------------------------------------------------------------------------- spaCy
 
 def _sentences(doc: "Doc") -> "Doc":
@@ -750,10 +766,13 @@ def analyse(post: Post, nlp_for, lang_hint: str | None, default_lang: str) -> An
     """Run the shared analysis. ``nlp_for(lang)`` returns the spaCy pipeline of a language."""
     text = post.text
     guess = detect_language(text)
+    voted = None if lang_hint or guess.status != "too_short" else _vote_by_vocabulary(text)
     if lang_hint:
         lang, source = lang_hint, "given"
     elif guess.lang is not None:
         lang, source = guess.lang, "detected"
+    elif voted is not None:
+        lang, source = voted, "detected"
     else:
         lang, source = default_lang, "default"
     doc = parse_text(nlp_for(lang), text)
