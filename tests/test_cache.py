@@ -242,42 +242,42 @@ def test_a_new_entry_replaces_the_older_ones_of_its_source(cache_dir):
 
 
 def test_the_hashtag_vocabulary_from_the_cache_is_the_same(cache_dir, monkeypatch):
-    from socialrisk.checkers import platform
+    from socialrisk import analysis
 
-    built = platform._build_vocabulary()
-    platform._vocabulary.cache_clear()
+    built = analysis._build_word_forms()
+    analysis.word_forms.cache_clear()
     try:
         with writing():  # the command line: built and stored
-            assert platform._vocabulary() == built
+            assert analysis.word_forms() == built
         assert any(name.startswith("vocabulary-") for name in _entries(cache_dir))
-        platform._vocabulary.cache_clear()
-        monkeypatch.setattr(platform, "_build_vocabulary", lambda: pytest.fail("not read from the cache"))
+        analysis.word_forms.cache_clear()
+        monkeypatch.setattr(analysis, "_build_word_forms", lambda: pytest.fail("not read from the cache"))
         with writing():  # the next command-line run reads it back
-            assert platform._vocabulary() == built
+            assert analysis.word_forms() == built
     finally:
-        platform._vocabulary.cache_clear()
+        analysis.word_forms.cache_clear()
 
 
 def test_a_long_running_process_builds_the_vocabulary_itself(cache_dir, monkeypatch):
     # Outside the command line the sets are built (sharing the lemma tables' strings), never read.
-    from socialrisk.checkers import platform
+    from socialrisk import analysis
 
-    platform._vocabulary.cache_clear()
+    analysis.word_forms.cache_clear()
     try:
-        monkeypatch.setattr(platform, "_build_vocabulary", lambda: (frozenset({"x"}), frozenset()))
-        assert platform._vocabulary() == (frozenset({"x"}), frozenset())
+        monkeypatch.setattr(analysis, "_build_word_forms", lambda: (frozenset({"x"}), frozenset()))
+        assert analysis.word_forms() == (frozenset({"x"}), frozenset())
         assert _entries(cache_dir) == []
     finally:
-        platform._vocabulary.cache_clear()
+        analysis.word_forms.cache_clear()
 
 
 @pytest.fixture()
 def starting_up():
     """A command-line run before its first post: word tables load in their compact form."""
-    from socialrisk.analysis import lemma_table
-    from socialrisk.checkers import platform, readability
+    from socialrisk.analysis import lemma_table, word_forms
+    from socialrisk.checkers import readability
 
-    caches = (lemma_table, platform._vocabulary, readability._cmu_dict)
+    caches = (lemma_table, word_forms, readability._cmu_dict)
 
     def clear():
         for c in caches:
@@ -295,8 +295,8 @@ def starting_up():
 
 def test_start_up_tables_hold_the_same_words_as_the_full_ones(cache_dir, starting_up):
     from socialrisk._sorted import SortedTable, SortedWords
-    from socialrisk.analysis import _lemma_dict, _lookups_path, lemma_table
-    from socialrisk.checkers import platform, readability
+    from socialrisk.analysis import _build_word_forms, _lemma_dict, _lookups_path, lemma_table, word_forms
+    from socialrisk.checkers import readability
 
     for read in ("built and stored", "read back"):
         # Built afresh, a table stays in its plain form (only the stored copy is packed); read back, it is
@@ -305,8 +305,8 @@ def test_start_up_tables_hold_the_same_words_as_the_full_ones(cache_dir, startin
         lemmas = lemma_table("nl")
         assert isinstance(lemmas, SortedTable) is compact, read
         assert lemmas == _lemma_dict(_lookups_path("nl", "lemma_lookup").read_bytes()), read
-        nl, en = platform._vocabulary()
-        assert isinstance(nl, SortedWords) is compact and (nl, en) == platform._build_vocabulary(), read
+        nl, en = word_forms()
+        assert isinstance(nl, SortedWords) is compact and (nl, en) == _build_word_forms(), read
         cmu = readability._cmu_dict()
         _cache.set_starting_up(False)
         readability._cmu_dict.cache_clear()

@@ -7,7 +7,6 @@ hosts, emoji and numbers it needs are in the rule or in the platform profiles (`
 from __future__ import annotations
 
 import functools
-import hashlib
 import unicodedata
 from collections.abc import Set
 from typing import Any, Callable, ClassVar, Iterable
@@ -16,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ..analysis import word_forms
 from ..errors import ConfigError
 from ..models import Category, Finding
 from ._match import rule_hits, rule_mechanism
@@ -69,52 +69,6 @@ class PlatformSettings(BaseModel):
         return self
 
 
-@functools.lru_cache(maxsize=1)
-def _vocabulary() -> tuple[Set[str], Set[str]]:
-    """Dutch and English word forms, from spaCy's lookup tables (installed data, read once).
-
-    Building them takes about 0.4 s, paid by every command-line run on a post with a lower-case hashtag,
-    so the command line keeps them in the start-up cache, keyed by the tables' content, as ``SortedWords``:
-    used as they are while it starts up (a few milliseconds to read; a lookup costs 5 µs instead of
-    0.05), turned into frozensets after that (0.1 s). A long-running process (a notebook, a batch) builds
-    them once instead: the sets then share their strings with the lemma tables, 30 MB less than a copy
-    read from the cache.
-    """
-    from .._cache import cached, is_writing
-    from .._sorted import SortedWords
-    from ..analysis import _lookups_path
-
-    if not is_writing():
-        return _build_vocabulary()
-    try:
-        paths = [_lookups_path(lang, table) for lang in ("nl", "en") for table in ("lemma_lookup", "lemma_index")]
-        digest = hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()
-    except (ImportError, OSError):
-        return _build_vocabulary()
-
-    def pack(sets: tuple[frozenset[str], frozenset[str]]) -> tuple[SortedWords, SortedWords]:
-        return SortedWords(sets[0]), SortedWords(sets[1])
-
-    def unpack(words: tuple[SortedWords, SortedWords]) -> tuple[frozenset[str], frozenset[str]]:
-        return frozenset(words[0]), frozenset(words[1])
-
-    return cached("vocabulary", digest, _build_vocabulary, pack=pack, unpack=unpack,
-                  code=("checkers.platform", "analysis", "_sorted"), source=str(paths[0].parent))
-
-
-def _build_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
-    from ..analysis import lemma_table, lookups_table
-
-    out = []
-    for lang in ("nl", "en"):
-        lookup = lemma_table(lang)  # the analysis' table: its strings are shared, not loaded twice
-        words: set[str] = {*lookup, *lookup.values()}
-        for forms in lookups_table(lang, "lemma_index").values():
-            words.update(forms)
-        out.append(frozenset(w for w in words if w.isalpha() and w.islower()))
-    return out[0], out[1]
-
-
 _ENDINGS = ("s", "es", "en", "n", "e", "er", "ers")
 
 
@@ -130,7 +84,7 @@ def hashtag_words(word: str, joiners: Iterable[str], max_words: int = 4) -> tupl
     one word (#woningnood is fine), so a Dutch split counts only with a joiner (#woningnoodnu); an
     all-English split counts as it is (#climatejustice).
     """
-    nl, en = _vocabulary()
+    nl, en = word_forms()
     join = frozenset(j.lower() for j in joiners)
     w = word.lower()
     if _is_word(w, nl) or _is_word(w, en):
@@ -314,7 +268,7 @@ class PlatformChecker(Checker):
         for e in a.emoji:
             if not (0 < e.start and e.end < len(t) and t[e.start - 1].isalpha() and t[e.end].isalpha()):
                 continue
-            nl, en = _vocabulary()  # loaded only when an emoji sits between letters (about 1 s)
+            nl, en = word_forms()  # loaded only when an emoji sits between letters (about 1 s)
             left = _LETTERS.findall(t[: e.start])[-1].lower()
             right = _LETTERS.match(t, e.end).group().lower()
             # Inside a word only when the letters around it make a word, with or without one letter for
