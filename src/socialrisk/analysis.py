@@ -790,10 +790,22 @@ class Analysis:
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, excerpt=self.text[start:end])
 
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The start of each sentence, in order (spaCy's sentences are sorted and never overlap)."""
+        sents = self.sentences
+        got = self.cache.get("_sentence_starts")
+        if got is None or got[0] is not sents:
+            got = self.cache["_sentence_starts"] = (sents, [a for a, _ in sents])
+        return got[1]
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= offset < b:
-                return a, b
+        """The sentence that holds ``offset``, by bisection (checkers ask once per hit, and a long post has many);
+        between sentences the whole text."""
+        sents = self.sentences
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < sents[k][1]:
+            return sents[k]
         return 0, len(self.text)
 
     def inside(self, start: int, end: int, features: list[Feature]) -> Feature | None:

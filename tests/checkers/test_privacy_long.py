@@ -163,9 +163,15 @@ def test_context_words_are_presidios(pipeline):
 
 
 class _Post:
+    """What _PostIndex reads of an Analysis, for a post without sentences."""
+
     def __init__(self, text):
         self.text = text
         self.sentences = []
+        self.sentence_starts = []
+
+    def sentence_of(self, offset):
+        return 0, len(self.text)
 
 
 def test_post_index_is_str_split():

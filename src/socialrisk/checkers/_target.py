@@ -39,7 +39,6 @@ __all__ = [
     "is_question",
     "frame_of",
     "between_has",
-    "sentence_of",
     "has_cue",
     "mention_at",
     "cues_near",
@@ -233,19 +232,6 @@ def mention_at(analysis: "Analysis", offset: int):
     return mentions[k] if k >= 0 and offset < mentions[k].end else None
 
 
-def sentence_of(analysis: "Analysis", offset: int) -> tuple[int, int]:
-    """``analysis.sentence_of`` by bisection over the post's sentences (cached per post): the same answer, in
-    time independent of how many sentences the post has."""
-    sents = analysis.sentences
-    got = analysis.cache.get("_target.sentence_starts")
-    if got is None or got[0] is not sents:
-        got = analysis.cache["_target.sentence_starts"] = (sents, [a for a, _ in sents])
-    k = bisect.bisect_right(got[1], offset) - 1
-    if k >= 0 and offset < sents[k][1]:
-        return sents[k]
-    return 0, len(analysis.text)  # between sentences (spaCy's sentences are in order and never overlap)
-
-
 def between_has(
     analysis: "Analysis", lexicon: Lexicon, a: tuple[int, int], b: tuple[int, int], skip: Iterable[tuple[int, int]] = ()
 ) -> bool:
@@ -256,7 +242,7 @@ def between_has(
 
 def is_question(analysis: "Analysis", start: int, end: int) -> bool:
     """Whether the sentence holding ``[start, end)`` is a question."""
-    _, b = sentence_of(analysis, start)
+    _, b = analysis.sentence_of(start)
     tail = analysis.text[b - 1 : b + 3] if b else ""
     return "?" in tail
 
@@ -404,7 +390,7 @@ def find_targets(
         text = analysis.text
         for h in inside(picked[k]):
             if text[h.start : h.start + 1].isupper() and (
-                _INITIAL.match(text, h.end) or not _LETTERS.search(text, sentence_of(analysis, h.start)[0], h.start)
+                _INITIAL.match(text, h.end) or not _LETTERS.search(text, analysis.sentence_of(h.start)[0], h.start)
             ):
                 out.append(Target("office", h.start, h.end))
                 taken.append((h.start, h.end))
@@ -557,7 +543,7 @@ def frame_of(
     skip: Iterable[tuple[int, int]] = (),
 ) -> Frame:
     """Cues of each kind (``rule.params[kind]``) in the sentence of ``[start, end)``, plus question/quote/link."""
-    a, b = sentence_of(analysis, start)
+    a, b = analysis.sentence_of(start)
     a, b = min(a, start), max(b, end)
     extra = tuple(skip)
     sentence: dict[str, _SentenceCues] = {}

@@ -38,7 +38,6 @@ from ._target import (
     param_lexicon,
     post_hits,
     rule_hits,
-    sentence_of,
 )
 from .base import register
 
@@ -288,7 +287,7 @@ class LegalChecker(FramedChecker):
         """Who the hit is aimed at; ``inside``: a pattern's own words may name them ("hope the mayor gets cancer");
         ``closing``: so may the handles that close the post right after the sentence ("What an idiot. @JohnSmithMP";
         for insults only: a tag list after a statement is often just who should see it)."""
-        a, b = sentence_of(analysis, hit.start)
+        a, b = analysis.sentence_of(hit.start)
         lang = analysis.lang
         lexicons = {k: param_lexicon(rule, k, lang) for k in kinds if k in rule.params}
         names = param_lexicon(rule, "not_names", lang) if "not_names" in rule.params else None
@@ -375,7 +374,7 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         if not param_lexicon(rule, "topics", lang).contains(analysis, hit.start, hit.end):
             return False
-        a, b = sentence_of(analysis, hit.start)
+        a, b = analysis.sentence_of(hit.start)
         a, b = min(a, hit.start), max(b, hit.end)
         if has_cue(analysis, param_lexicon(rule, "committed", lang), a, b):
             return False
@@ -404,7 +403,7 @@ class LegalChecker(FramedChecker):
         lang = analysis.lang
         if not param_lexicon(rule, "generic_plurals", lang).contains(analysis, hit.start, hit.end):
             return False
-        a = sentence_of(analysis, hit.start)[0]
+        a = analysis.sentence_of(hit.start)[0]
         pinned = cues_near(analysis, param_lexicon(rule, "pinned", lang), min(a, hit.start), hit.start, hit.start - 2, hit.start)
         return not any(0 <= hit.start - c.end <= 2 for c in pinned)
 
@@ -419,7 +418,7 @@ class LegalChecker(FramedChecker):
         "the mayor's deal is corrupt" (a deal is done by people) stay accusations.
         """
         lang = analysis.lang
-        a = min(sentence_of(analysis, hit.start)[0], hit.start)
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
         text = analysis.text
         # the predicate may open the hit itself (an open pattern "is stupid", "is gestoord")
         reach = _within_words(text, a, hit.start, max_words)
@@ -444,7 +443,7 @@ class LegalChecker(FramedChecker):
         if not targets or any(t.kind != "word" for t in targets):
             return False
         lang = analysis.lang
-        a = min(sentence_of(analysis, hit.start)[0], hit.start)
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
         text = analysis.text
         reach = _within_words(text, a, hit.start, 2)
         predicates = [
@@ -462,7 +461,7 @@ class LegalChecker(FramedChecker):
         pronouns = param_lexicon(rule, "antecedent", analysis.lang)
         if not any(t.kind == "pronoun" and pronouns.contains(analysis, t.start, t.end) for t in targets):
             return False
-        a = sentence_of(analysis, hit.start)[0]
+        a = analysis.sentence_of(hit.start)[0]
         sents = analysis.sentences
         ends = analysis.cache.get("legal.sentence_ends")
         if ends is None or ends[0] is not sents:
@@ -538,7 +537,7 @@ class LegalChecker(FramedChecker):
             if hit.term in p.open_patterns and "things" in rule.params and self._said_of_a_thing(rule, analysis, hit, targets):
                 continue  # "the minister's plan is as useful as a chocolate teapot": said of the plan, not its author
             # "niets anders dan een oplichter", "nothing but a clown": the negation word affirms
-            a, b = sentence_of(analysis, hit.start)
+            a, b = analysis.sentence_of(hit.start)
             affirm = [(h.start, h.end) for h in cue_hits(analysis, not_negation, min(a, hit.start), max(b, hit.end))]
             frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS, skip=affirm)
             label = self._label(rule, analysis, frame, hit, p)
@@ -577,7 +576,7 @@ class LegalChecker(FramedChecker):
                 heapq.heappop(active)
             if any(adj.start < y and x < adj.end for y, x in active):
                 continue
-            a, b = sentence_of(analysis, adj.start)
+            a, b = analysis.sentence_of(adj.start)
             a, b = min(a, adj.start), max(b, adj.end)
             cops = [
                 c for c in cues_near(analysis, copula, a, adj.start, adj.start - _REACH, adj.start)
@@ -768,7 +767,7 @@ class LegalChecker(FramedChecker):
         demonstrative = param_lexicon(rule, "demonstrative", lang)
         done: set[tuple[int, int]] = set()
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = sentence_of(analysis, hit.start)
+            a, b = analysis.sentence_of(hit.start)
             g = (hit.start, hit.end)
             found = described(g, a, max(b, hit.end))
             related = [g]
@@ -813,7 +812,7 @@ class LegalChecker(FramedChecker):
             if frame.has("reported") or frame.has("attribution") or frame.quoted:
                 continue  # counter-speech, quotes and reports of what others say are not the post's own words
             # "Asielzoekers? Gelukzoekers.": an epithet that answers the question is what the post says
-            question = frame.question and (pred.start < sentence_of(analysis, g[0])[1] or is_question(analysis, pred.start, pred.end))
+            question = frame.question and (pred.start < analysis.sentence_of(g[0])[1] or is_question(analysis, pred.start, pred.end))
             # "Stuur ze allemaal terug? Nee, wij kiezen voor ...": a question put to be answered no (optional level
             # "rebutted"; without it, nothing)
             rebutted = question and self._rebutted(rule, analysis, max(g[1], pred.end))
@@ -830,7 +829,7 @@ class LegalChecker(FramedChecker):
         if "rebuttal" not in rule.params:
             return False
         text = analysis.text
-        q = text.find("?", pos, sentence_of(analysis, pos)[1] + 4)
+        q = text.find("?", pos, analysis.sentence_of(pos)[1] + 4)
         if q < 0:
             return False
         rest = q + 1 + (len(text[q + 1 :]) - len(text[q + 1 :].lstrip(" \t\r\n?!")))
@@ -857,7 +856,7 @@ class LegalChecker(FramedChecker):
     def _opens_sentence(rule, analysis, hit: Hit) -> bool:
         """Whether the hit opens its sentence, as an imperative does ("Kill them all", "Maak die wethouder
         af"): only ``lead`` words ("nu", "gewoon"; "just", "come on"), @handles and punctuation before it."""
-        a = min(sentence_of(analysis, hit.start)[0], hit.start)
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
         text = analysis.text
         lead = param_lexicon(rule, "lead", analysis.lang)
         pos = a
@@ -900,7 +899,7 @@ class LegalChecker(FramedChecker):
         open_patterns = set(p.open_patterns)
         pattern_names = {s.name for s in rule.match.patterns} - open_patterns
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = sentence_of(analysis, hit.start)
+            a, b = analysis.sentence_of(hit.start)
             whole = hit.term in pattern_names  # a pattern spells out speaker, victim and act itself
             inside = hit.term in open_patterns
             kinds = ("pronoun", "group", "office", "org")
@@ -962,7 +961,7 @@ class LegalChecker(FramedChecker):
             aimed_at = param_lexicon(rule, "aimed_at", analysis.lang)
             hits = [
                 h for h in hits
-                if h.term not in p.aimed or has_cue(analysis, aimed_at, *sentence_of(analysis, h.start))
+                if h.term not in p.aimed or has_cue(analysis, aimed_at, *analysis.sentence_of(h.start))
             ]
         companions = post_hits(analysis, param_lexicon(rule, "companion", analysis.lang))
         spans = sorted((h.start, h.end, i) for i, h in enumerate((*hits, *companions)))
@@ -1025,7 +1024,7 @@ class LegalChecker(FramedChecker):
         months = [m[:3].lower() for key in ("nl", "en") for m in rule.params.get("months", {}).get(key, [])]
         negation = param_lexicon(rule, "negation", lang)
         for hit in rule_hits(rule, analysis, masked=p.masked):
-            a, b = sentence_of(analysis, hit.start)
+            a, b = analysis.sentence_of(hit.start)
             near = [(f.start, f.end) for f in analysis.numbers if f.kind == "date" and a <= f.start < b]
             if not near:  # a weekday only when no date is written
                 near = [

@@ -628,13 +628,14 @@ _RUN = re.compile(r"\S+")  # the words of str.split() (``re``'s \s is str.isspac
 class _PostIndex:
     """Offsets of one post computed once: its sentences and its words (runs of non-space)."""
 
-    __slots__ = ("text", "_sentence_starts", "_sentences", "_word_starts", "_word_ends", "first_char", "_leads",
+    __slots__ = ("text", "_sentence_starts", "_sentences", "sentence_of", "_word_starts", "_word_ends", "first_char", "_leads",
                  "_wordish", "_wordish_starts", "_wordish_ends", "_fillers")
 
     def __init__(self, analysis: "Analysis") -> None:
         self.text = analysis.text
         self._sentences = analysis.sentences
-        self._sentence_starts = [a for a, _ in self._sentences]
+        self._sentence_starts = analysis.sentence_starts
+        self.sentence_of = analysis.sentence_of  # by bisection already
         self._word_starts: list[int] | None = None
         self._word_ends: list[int] = []
         self._leads: dict[tuple, tuple[list[tuple[int, str]], int]] = {}
@@ -643,13 +644,6 @@ class _PostIndex:
         self._wordish_ends: list[int] = []
         self._fillers: dict[frozenset, list[int]] = {}
         self.first_char = len(self.text) - len(self.text.lstrip())  # text[:i].strip() == "" iff i <= first_char
-
-    def sentence_of(self, offset: int) -> tuple[int, int]:
-        """``Analysis.sentence_of`` by bisection (sentences are sorted and disjoint)."""
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self._sentences[i][1]:
-            return self._sentences[i]
-        return 0, len(self.text)
 
     def previous_sentence(self, a: int) -> tuple[int, int] | None:
         """The last sentence that ends at or before ``a``."""
