@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cold", action="store_true",
                     help="word tables in the compact form a command-line run loads while it starts up")
+    ap.add_argument("--vocabulary-budget", type=int, default=None,
+                    help="Config.vocabulary_budget (0: every check in a spaCy memory zone)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE.parent / "src"))
     from socialrisk.pipeline import Pipeline
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
         set_starting_up(True)
     with writing() if args.cold else contextlib.nullcontext():
-        pipeline = Pipeline()
+        pipeline = Pipeline({} if args.vocabulary_budget is None else {"vocabulary_budget": args.vocabulary_budget})
         rows = []
         for key, text in texts()[: args.limit]:
             for lang in (None, "nl", "en"):

@@ -9,6 +9,7 @@ All offsets are ``str`` indices into the original text.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -20,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Sequence
+from typing import TYPE_CHECKING, Iterator, Literal, Sequence
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -460,6 +461,7 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
             ) from None
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer")
+        _BUILT.append((nlp, len(nlp.vocab.strings)))
         return nlp
     if "socialrisk_lemmas" not in Language.factories:
         Language.component("socialrisk_lemmas")(_lookup_lemmas)
@@ -467,7 +469,56 @@ def build_nlp(lang: str, model: str | None = None) -> "Language":
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": _register_tokenizer()}}})
     nlp.add_pipe("socialrisk_sentences")
     nlp.add_pipe("socialrisk_lemmas")
+    _BUILT.append((nlp, len(nlp.vocab.strings)))
     return nlp
+
+
+# --------------------------------------------------------------------------- bounded vocabulary
+
+# Every pipeline build_nlp made, with the size of its string store when it was made.
+_BUILT: list[tuple["Language", int]] = []
+_ZONE_LOCK = threading.Lock()
+_zone_users = 0
+_zone: "contextlib.ExitStack | None" = None
+
+
+@contextlib.contextmanager
+def transient_words(budget: int) -> Iterator[None]:
+    """Run one check so that, once a pipeline's string store has grown by more than ``budget`` strings, the
+    words the check adds are freed when it ends (spaCy's ``memory_zone``).
+
+    spaCy keeps every new token (a link, a handle, a number, a name) for the life of the pipeline: a long-lived
+    process would grow without end. Below the budget nothing changes: new words stay, and the tokenizer keeps
+    caching them. Pipelines are shared by every Pipeline in the process and zones must not nest, so concurrent
+    checks (threads) share one zone: the first to start opens it, the last to finish closes it. Nothing a check
+    returns refers to spaCy objects, so nothing outlives the zone; the tokenizer's exceptions are all loaded
+    before a zone opens (a special case added inside one would point at freed words).
+    """
+    global _zone_users, _zone
+    with _ZONE_LOCK:
+        if _zone_users == 0:
+            over = [nlp for nlp, start in _BUILT if len(nlp.vocab.strings) - start > budget]
+            if over:
+                stack = contextlib.ExitStack()
+                try:
+                    for nlp in over:
+                        load_all = getattr(nlp.tokenizer, "load_all", None)
+                        if load_all is not None:
+                            load_all()
+                        stack.enter_context(nlp.memory_zone())
+                except BaseException:
+                    stack.close()
+                    raise
+                _zone = stack
+        _zone_users += 1
+    try:
+        yield
+    finally:
+        with _ZONE_LOCK:
+            _zone_users -= 1
+            if _zone_users == 0 and _zone is not None:
+                stack, _zone = _zone, None
+                stack.close()
 
 
 @functools.lru_cache(maxsize=None)
@@ -575,10 +626,12 @@ def _lookup_lemmas(doc: "Doc") -> "Doc":
     ids: dict[int, int] = _per_strings(_LEMMA_IDS, (doc.lang_, id(strings)), strings)
     table = lemma_table(doc.lang_)
     lower = doc.lang_ in _LOWERCASE_LOOKUP
+    # A remembered lemma's string may have been new in a memory zone that has ended (transient_words), and
+    # freed with it: then it is added again (the check is a hash lookup, ~1 us a post).
     out = []
     for orth in doc.to_array(ORTH).tolist():
         lemma = ids.get(orth)
-        if lemma is None:
+        if lemma is None or lemma not in strings:
             text = strings[orth]
             form = text.lower() if lower else text
             lemma = ids[orth] = strings.add(table.get(form, form))

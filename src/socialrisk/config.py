@@ -36,6 +36,11 @@ class Config(BaseModel):
     )
     platform: str | None = Field(default=None, description="default platform profile, e.g. 'x'")
     max_chars: int = Field(default=100_000, gt=0, description="longer posts are refused (InputTooLarge)")
+    vocabulary_budget: int = Field(
+        default=200_000, ge=0,
+        description="new words a long-lived process keeps in spaCy's string store; past it, each check's new "
+        "words are freed when the check ends (0: always)",
+    )
     rule_packs: list[str] = Field(default_factory=list, description="extra rule packs (files or folders)")
     disable: list[str] = Field(default_factory=list, description="checkers not to run")
     spacy_models: dict[Literal["nl", "en"], str] = Field(
@@ -51,7 +56,7 @@ class Config(BaseModel):
     )
     source: str | None = Field(default=None, exclude=True, description="the file this came from")
 
-    _numbers = field_validator("max_chars", mode="before")(classmethod(lambda cls, v: not_a_bool(v)))
+    _numbers = field_validator("max_chars", "vocabulary_budget", mode="before")(classmethod(lambda cls, v: not_a_bool(v)))
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, path: str | None = None) -> "Config":

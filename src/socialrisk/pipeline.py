@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
-from .analysis import Analysis, analyse, build_nlp, normalize
+from .analysis import Analysis, analyse, build_nlp, normalize, transient_words
 from .checkers.base import Checker, CheckerContext, SkipCheck, available_checkers, get_checker
 from .config import Config, load_config
 from .errors import ConfigError, InputError, InputTooLarge, InputTypeError, RulePackError, SocialRiskError
@@ -316,6 +316,10 @@ class Pipeline:
         pol = self._policy(policy)
         if post.ignore:
             pol = pol.model_copy(update={"ignore": [*pol.ignore, *post.ignore]})
+        with transient_words(self.config.vocabulary_budget):  # the post's new words go once past the budget
+            return self._check(post, pol)
+
+    def _check(self, post: Post, pol: Policy) -> Report:
         t0 = perf_counter()
         analysis = analyse(post, self.nlp_for, post.lang, self.config.default_language)
         timings = {"analysis": round((perf_counter() - t0) * 1000, 3)}
