@@ -135,11 +135,13 @@ def test_allow_list_reports_info_not_leak(pipeline):
 
 
 def test_allow_listed_name_is_not_a_private_person(pipeline):
+    # allow-listed: agreed to be named, not to have an illness published: reviewed as a public figure's, not blocked
     text = "Onze buurvrouw Fatima el Amrani heeft kanker."
-    _, found = _findings(pipeline, text, "nl", {"allow": {"names": ["Fatima el Amrani"]}})
+    report, found = _findings(pipeline, text, "nl", {"allow": {"names": ["Fatima el Amrani"]}})
     sev = {f.rule_id: f.severity for f in found}
     assert sev["PRIV-PERSON"] is Severity.INFO
-    assert sev["PRIV-SPECIAL-CATEGORY"] is Severity.LOW
+    assert sev["PRIV-SPECIAL-CATEGORY"] is Severity.HIGH
+    assert report.decision.value == "review"
 
 
 def test_blocker_makes_no_go_and_points_at_the_person(pipeline):

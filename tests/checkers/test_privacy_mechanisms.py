@@ -59,10 +59,146 @@ PRISON_QUIET = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="a historical figure is read as a private person (as with 'zat 27 jaar vast')")
 def test_historical_figure_in_prison_is_not_a_private_record(pipeline):
     _, found = _privacy(pipeline, "Nelson Mandela zat 27 jaar in de gevangenis en werd president.", "nl")
     assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+# -- historical figures (PRIV-PERSON params.historical, _names.yaml historical_figures) ------------------------
+
+HISTORICAL = [
+    # the name list, also a surname that alone means the figure, and a title before the listed name
+    ("Willem Drees voerde in 1947 de noodwet ouderdomsvoorziening in.", "nl", None),
+    ("Churchill's depression was his 'black dog', he wrote.", "en", "PRIV-SPECIAL-CATEGORY"),
+    ("Winston Churchill suffered from depression for most of his life.", "en", "PRIV-SPECIAL-CATEGORY"),
+    ("Gandhi was jailed many times by the British.", "en", "PRIV-CRIMINAL-RECORD"),
+    ("Aletta Jacobs woonde aan de Herengracht 12 in Amsterdam.", "nl", "PRIV-ADDRESS"),
+    ("Pim Fortuyn was homoseksueel en sprak daar openlijk over.", "nl", "PRIV-SPECIAL-CATEGORY"),
+    # life years right after the name, the death long ago
+    ("Our founder Edith Harrow (1890\u20131962) had cancer and still ran the branch.", "en", "PRIV-SPECIAL-CATEGORY"),
+    ("Edith Harrow (1890-1962) served two years in prison for her protests.", "en", "PRIV-CRIMINAL-RECORD"),
+    # a word for the dead with a public role, or with a year long ago in the sentence
+    ("Wijlen burgemeester Hofstede had kanker.", "nl", "PRIV-SPECIAL-CATEGORY"),
+    ("Wijlen Gerrit Hofstede, die in 1944 in het verzet zat, had kanker.", "nl", "PRIV-SPECIAL-CATEGORY"),
+    ("The late Councillor Tom Hale had cancer.", "en", "PRIV-SPECIAL-CATEGORY"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule", HISTORICAL)
+def test_historical_figure_is_no_private_person(pipeline, text, lang, rule):
+    report, found = _privacy(pipeline, text, lang)
+    # the name is an info note marked historical (a name after a title is not reported at all)
+    assert all(f.severity.value == "info" and f.details.get("historical") for f in found if f.rule_id == "PRIV-PERSON")
+    if rule and rule != "PRIV-PERSON":
+        assert _worst(found, rule) in (None, "info", "low")
+    assert report.decision.value == "go"
+
+
+HISTORICAL_QUIET = [
+    # a private person with a listed surname, "the late"/"wijlen" alone (a resident who died last week), a term of
+    # office in brackets, a recent death: still a private person
+    ("My neighbour Tom Churchill has cancer.", "en", "PRIV-SPECIAL-CATEGORY"),
+    ("The late Tom Hale had cancer.", "en", "PRIV-SPECIAL-CATEGORY"),
+    ("Wijlen Henk Dijkstra had kanker.", "nl", "PRIV-SPECIAL-CATEGORY"),
+    ("Vandaag overleed Gerrit Hendriks (82) aan longkanker.", "nl", "PRIV-SPECIAL-CATEGORY"),
+    # a private person in the sentence of a historical figure's house: the address is theirs
+    ("Jan de Vries woont in het geboortehuis van Willem Drees, Kerkstraat 3 in Amsterdam.", "nl", "PRIV-ADDRESS"),
+]
+
+
+@pytest.mark.parametrize("text,lang,rule", HISTORICAL_QUIET)
+def test_private_person_beside_history_still_blocks(pipeline, text, lang, rule):
+    if rule == "PRIV-ADDRESS":
+        _, found = _privacy(pipeline, text, lang)
+        assert _worst(found, rule) in ("high", "blocker")
+    else:
+        _linked_blocker(pipeline, text, rule, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Jan de Vries (2018-2022) was voorzitter van de buurtvereniging.",  # a term in office, not a life
+    "Jan de Vries (1990-2020) was voorzitter van de buurtvereniging.",  # ended less than died_years ago
+])
+def test_years_in_brackets_that_are_no_old_life_leave_a_private_person(pipeline, text):
+    _, found = _privacy(pipeline, text, "nl")
+    people = [f for f in found if f.rule_id == "PRIV-PERSON"]
+    assert people and not any(f.details.get("historical") for f in people)
+
+
+def test_life_years_follow_the_posts_date(pipeline):
+    # a death 10 years before the post's date is recent: still a private person
+    text = "Edith Harrow (1970-2016) had cancer."
+    report = pipeline.check(text, scheduled="2026-03-01T10:00:00", lang="en", policy=ALL)
+    assert _worst([f for f in report.findings if f.checker == "privacy"], "PRIV-SPECIAL-CATEGORY") == "blocker"
+    report = pipeline.check(text, scheduled="2046-03-01T10:00:00", lang="en", policy=ALL)
+    assert _worst([f for f in report.findings if f.checker == "privacy"], "PRIV-SPECIAL-CATEGORY") == "low"
+
+
+# -- criminal data about a named public figure or an allow-listed person: review, not a blocker ---------------
+
+OFFICIAL_RECORDS = [
+    ("Wethouder Jansen is veroordeeld voor fraude.", "nl"),
+    ("Wethouder Kramer is door de politie aangehouden.", "nl"),
+    ("Cllr Harris was convicted of fraud last year.", "en"),
+    ("Councillor Amy Reed was arrested last night.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", OFFICIAL_RECORDS)
+def test_criminal_data_of_a_named_official_is_reviewed(pipeline, text, lang):
+    report, found = _privacy(pipeline, text, lang)
+    hits = [f for f in found if f.rule_id == "PRIV-CRIMINAL-RECORD"]
+    assert [f.severity.value for f in hits] == ["high"]
+    assert hits[0].details["about"] == "public" and hits[0].related
+    assert report.decision.value != "no_go" or any(f.checker == "legal" and f.severity.value == "blocker"
+                                                  for f in report.findings)
+
+
+OFFICIAL_RECORDS_QUIET = [
+    # their policy, what they report about others, a source, what they said themselves
+    ("Wethouder Kramer wil dat veroordeelde fraudeurs hun uitkering terugbetalen.", "nl"),
+    ("Councillor Amy Reed wants convicted burglars to pay back their victims.", "en"),
+    ("Burgemeester Halsema zei dat de verdachte is aangehouden.", "nl"),
+    ("Mayor Reed said the man was arrested on Tuesday.", "en"),
+    ("Volgens burgemeester Halsema is de verdachte aangehouden.", "nl"),
+    ("According to Councillor Amy Reed, two men were arrested.", "en"),
+    ("Burgemeester Halsema: de relschoppers zijn opgepakt.", "nl"),
+    ("Wethouder Kramer sprak openlijk over zijn tijd in de gevangenis.", "nl"),
+]
+
+
+@pytest.mark.parametrize("text,lang", OFFICIAL_RECORDS_QUIET)
+def test_officials_speaking_of_arrests_stay_quiet(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+def test_accusation_word_is_left_to_the_legal_checker(pipeline):
+    # "sex offender" is LEGAL-ACCUSATION's crime word: the privacy side does not report it a second time
+    report, found = _privacy(pipeline, "Councillor Amy Reed is a sex offender.", "en")
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "low")
+    assert any(f.rule_id == "LEGAL-ACCUSATION" for f in report.findings)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Tom Hale said the man was arrested on Tuesday.", "en"),
+    ("Jan de Vries zei dat de verdachte is aangehouden.", "nl"),
+])
+def test_a_private_person_reporting_an_arrest_is_not_the_one_arrested(pipeline, text, lang):
+    _, found = _privacy(pipeline, text, lang)
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+def test_a_private_person_saying_it_of_themselves_still_blocks(pipeline):
+    _linked_blocker(pipeline, "Tom Hale says he was arrested for nothing.", "PRIV-CRIMINAL-RECORD", "en")
+
+
+def test_allow_listed_names_criminal_record_is_reviewed(pipeline):
+    policy = {**ALL, "allow": {"names": ["Jan de Vries"]}}
+    report = pipeline.check("Jan de Vries is veroordeeld voor fraude.", lang="nl", policy=policy)
+    found = [f for f in report.findings if f.checker == "privacy"]
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") == "high"
+    assert report.decision.value == "review"
 
 
 @pytest.mark.parametrize("text,lang", PRISON_QUIET)
@@ -292,7 +428,9 @@ def test_inversion_with_a_phrase_before_the_participle(pipeline, text, rule):
     "Gisteren is Sjaak Dekker met de buurt in gesprek gegaan over wie er is aangehouden.",
     "Vorige week is Sjaak Dekker naar de rechtbank gegaan om de veroordeelde te steunen.",
     "Vandaag heeft Jan Smit de wethouder over de opgepakte jongeren gesproken.",
-    "Vorige week is wethouder Kramer door de politie aangehouden.",  # an official: criminal data as before
+    # an official (review when linked: test_criminal_data_of_a_named_official_is_reviewed); the inversion across
+    # the title is not linked, a known miss
+    "Vorige week is wethouder Kramer door de politie aangehouden.",
 ])
 def test_inversion_quiet(pipeline, text):
     _, found = _privacy(pipeline, text, "nl")

@@ -104,6 +104,11 @@ class NameData(BaseModel):
     lone_excluded: list[str] = Field(
         default_factory=list, description="large-list first names that are ordinary words: never a name alone"
     )
+    historical_figures: list[str] = Field(
+        default_factory=list,
+        description="names of people dead for years whose public lives are history (\"Willem Drees\", \"Churchill\"):"
+        " never a private person",
+    )
 
 
 class CensusFirstNames(BaseModel):

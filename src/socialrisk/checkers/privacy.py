@@ -69,6 +69,7 @@ class _Hit:
     pattern: str
     allowed: bool = False
     public: bool = False
+    historical: bool = False  # a historical figure ("Willem Drees", "Aletta Jacobs (1854-1929)"): never a private person
     role: bool = False  # an organisation's department address (woz@gemeente.nl), not a person's
     home: str = ""  # "person": the home of an identifiable private person; "visit": a home and a call to go there
     organisation: bool = False  # the words around it say it is an organisation's ("bel de gemeente op ...")
@@ -136,6 +137,8 @@ class PrivacyChecker(Checker):
                 raise ValueError(f"params.{key} must be a number between 0 and 1")
         if "home" in p:
             _validate_home(p["home"])
+        if "historical" in p:
+            _validate_historical(p["historical"])
         if "role" in p:
             role = p["role"]
             if not (isinstance(role, dict) and isinstance(role.get("webmail", []), list)
@@ -155,7 +158,7 @@ class PrivacyChecker(Checker):
             if not (isinstance(raised, dict) and set(raised) == {"severity", "words"} and isinstance(raised["words"], dict)):
                 raise ValueError("params.raised_by must be a mapping with severity and words (nl/en/all lists)")
             _check_severity(raised["severity"], "params.raised_by.severity")
-        for key in ("link", "possessive", "addressed", "pronouns", "fillers"):
+        for key in ("link", "possessive", "addressed", "pronouns", "fillers", "speech", "source"):
             if not _is_word_map(p.get(key, {}), languages=None, stripped=True):
                 raise ValueError(f"params.{key} must map languages to lists of words")
         for key in ("bare_label", "venue", "public_figure_disclosed"):
@@ -196,12 +199,18 @@ class PrivacyChecker(Checker):
         # Data that points at one private person (a phone, a home address), as opposed to a secret link.
         contact = [h for h in hits if h.rule.params.get("identifies") and not h.allowed and h.severity >= Severity.HIGH]
         # named public figures: their names and roles may be published, their health may not (``params.public_figure``);
-        # an allow-listed name is the organisation's own person, who agreed (as before: the fact stays "alone")
-        officials = _with_echoes([h for h in hits if h.entity == "PERSON" and h.public and not h.allowed], echoes)
+        # an allow-listed name is the organisation's own person, who agreed to be named, not to have their health or
+        # criminal record published: a public figure too. A historical figure is neither (``params.historical``).
+        officials = _with_echoes([h for h in hits if h.entity == "PERSON" and (h.public or h.allowed) and not h.historical],
+                                 echoes)
+        historical = [h for h in hits if h.historical]
+        person_rule = next((r for r in rules if r.params["kind"] == "person"), None)
+        spec = person_rule.params.get("historical") if person_rule is not None else None
+        past = (lambda x: _historical(analysis, x.start, x.end, self._analyzer()[3], spec, False)) if spec else None
         for rule in rules:
             kind = rule.params["kind"]
             if kind == "sensitive":
-                out.extend(self._sensitive(analysis, policy, rule, private_people, contact, officials))
+                out.extend(self._sensitive(analysis, policy, rule, private_people, contact, officials, historical, past))
             elif kind == "lexicon":
                 out.extend(self._lexicon(analysis, rule))
         self._redact(analysis, hits, out)
@@ -277,6 +286,8 @@ class PrivacyChecker(Checker):
                     by_role or role_first or _party_after(text, h.end)
                     or _public_after(text, h.end, names.public_suffixes, titles)
                 )
+                if p.get("historical") and _historical(analysis, h.start, h.end, names, p["historical"], h.public):
+                    h.public = h.historical = True
             sev = h.rule.severity
             if "demote_below" in p and h.score < p["demote_below"]:
                 sev = Severity(p.get("demoted", "low"))
@@ -284,6 +295,8 @@ class PrivacyChecker(Checker):
                 sev = Severity(p.get("demoted", "low"))  # a free or paid service number, however it was found
             if h.public and p.get("public"):
                 sev = Severity(p["public"])
+            if h.historical:
+                sev = Severity(p["historical"].get("severity", "info"))
             if h.role:
                 sev = Severity(p["role"].get("severity", "low"))
             h.severity = Severity.INFO if h.allowed else sev
@@ -294,17 +307,20 @@ class PrivacyChecker(Checker):
         desks = _ByStart([x for x in hits if x.entity == "EMAIL_ADDRESS" and x.role])
         index = _index(analysis)
         anyone = any(x.severity > Severity.INFO for x in people)
+        past = _ByStart([x for x in hits if x.historical])
         for h in hits:
             if h.entity == "PERSON" or h.allowed:
                 continue
             a, b = index.sentence_of(h.start)
-            # a venue named right before the address, or a plain "Adres:" label in a post that names nobody:
-            # the address is a place's, however strongly the words around it ("house", "verhuisd") suggest a home
-            venue = _venue_before(analysis, h) or _bare_label(analysis, h, anyone)
+            someone = people.any_above_info(a, b)  # a private person of the sentence, more than a bare listed word
+            # a venue named right before the address, a plain "Adres:" label in a post that names nobody, or a
+            # historical figure's house in a sentence with no private person ("Aletta Jacobs woonde aan de
+            # Herengracht 12"): the address is a place's, however strongly the words around it suggest a home
+            venue = (_venue_before(analysis, h) or _bare_label(analysis, h, anyone)
+                     or (not someone and bool(past.within(a, b))))
             if venue and "demoted" in h.rule.params:
                 h.severity = min(h.severity, Severity(h.rule.params["demoted"]))
             near = people.spans_near(a, b, h.start, h.end)  # at most _RELATED_MAX: the nearest
-            someone = people.any_above_info(a, b)  # a private person of the sentence, more than a bare listed word
             if near:
                 h.related = near
                 # an address next to a private person is theirs; a bare listed word (info) is too weak to say so
@@ -344,24 +360,27 @@ class PrivacyChecker(Checker):
                 else p["organisation"].get("message") if h.organisation
                 else p["home"].get(f"{h.home}_message") if h.home
                 else p["personal"].get("message") if h.personal
+                else p["historical"].get("message") if h.historical
                 else p.get("public_message") if h.public
                 else None
             ),
             related=h.related,
             details={"entity": h.entity, "pattern": h.pattern, "allowed": h.allowed, "public": h.public}
             | ({"home": h.home} if h.home else {}) | ({"role": True} if h.role else {})
-            | ({"organisation": True} if h.organisation else {}) | ({"personal": True} if h.personal else {}),
+            | ({"organisation": True} if h.organisation else {}) | ({"personal": True} if h.personal else {})
+            | ({"historical": True} if h.historical else {}),
         )
 
     def _sensitive(self, analysis, policy, rule, people: list[_Hit], contact: list[_Hit],
-                   officials: list = ()) -> list[Finding]:
+                   officials: list = (), historical: list = (), past=None) -> list[Finding]:
         """A special-category fact, criminal record or minor: blocker about an identifiable private person.
 
         ``params.public_figure``: the severity of such a fact said of a named public figure or allow-listed
         person ("Wethouder Kramer is hiv-positief"): their role is public, their health is not (AVG art. 9),
         but they often made it public themselves or the post wishes them well, so a person decides (review).
         ``public_figure_exempt``: the facts (terms or pattern names) that are a public figure's role, such as
-        party membership."""
+        party membership. ``historical``: the historical figures named (never a private person nor a public
+        figure to review); ``past(span)`` tells whether a titled name ("premier Drees") is one."""
         p = rule.params
         lang = analysis.lang
         text = analysis.text
@@ -386,6 +405,8 @@ class PrivacyChecker(Checker):
         possessive = lexicon_for(tuple(p.get("possessive", {}).get(lang, [])))
         pronouns = lexicon_for(tuple(p.get("pronouns", {}).get(lang, [])))
         fillers = frozenset(w.lower() for w in p.get("fillers", {}).get(lang, []))
+        speech = lexicon_for(tuple(p.get("speech", {}).get(lang, []))) if p.get("speech") else None
+        source = lexicon_for(tuple(p.get("source", {}).get(lang, []))) if p.get("source") else None
         strong = float(p.get("identifiable_score", 0.7))
         possessive_words = int(p.get("possessive_words", 15))
         # per evidence pattern, its matches in order (the order the findings' related spans are given in)
@@ -406,9 +427,11 @@ class PrivacyChecker(Checker):
         exempt = {w.lower() for w in p.get("public_figure_exempt", ())}
         public = None
         if public_sev:
-            named_spans = _Covers([*people, *officials])  # a title before a name already found adds nothing
+            # a title before a name already found adds nothing
+            named_spans = _Covers([*people, *officials, *historical])
             public = _ByStart([*officials, *(t for t in _titled_names(analysis, self._analyzer()[3])
-                                            if not named_spans.overlapping(t.start, t.end))])
+                                            if not named_spans.overlapping(t.start, t.end)
+                                            and not (past is not None and past(t)))])
         disclosed = _words(p.get("public_figure_disclosed"), lang)
         out = []
         pos = 0
@@ -427,7 +450,7 @@ class PrivacyChecker(Checker):
             about = [x for x in by_start.within(lo, hi) if not (term in _PLACE_FACTS and start <= x.start and x.end <= end) and (
                 index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
                 and _may_link(index, text, start, end, x, True, fillers)
-                and _linked(text, start, end, x, link, fillers=fillers, index=index)
+                and _linked(text, start, end, x, link, fillers=fillers, index=index, speech=speech, source=source)
                 or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
             )]
             if not about and pronouns:
@@ -462,7 +485,7 @@ class PrivacyChecker(Checker):
                     x.end <= start and text[x.end:start].lstrip().startswith(":")) and (
                     index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
                     and _may_link(index, text, start, end, x, True, fillers)
-                    and _linked(text, start, end, x, link, fillers=fillers, index=index)
+                    and _linked(text, start, end, x, link, fillers=fillers, index=index, speech=speech, source=source)
                     or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
                 )]
             if named or contact:
@@ -1384,6 +1407,89 @@ def _validate_home(home: Any) -> None:
             raise ValueError(f"params.home.{key} must be a whole number >= 0")
 
 
+_HISTORICAL_KEYS = frozenset({"severity", "died_years", "deceased", "message"})
+
+
+def _validate_historical(spec: Any) -> None:
+    _check_mapping(spec, "params.historical", _HISTORICAL_KEYS, "severity, died_years, deceased, message")
+    _check_severity(spec.get("severity", "info"), "params.historical.severity")
+    years = spec.get("died_years", 20)
+    if not (isinstance(years, int) and not isinstance(years, bool) and 0 <= years <= 200):
+        raise ValueError("params.historical.died_years must be a whole number of years (0-200)")
+    if not _is_word_map(spec.get("deceased", {})):
+        raise ValueError("params.historical.deceased must map nl/en/all to lists of words")
+    if not isinstance(spec.get("message", ""), str):
+        raise ValueError("params.historical.message must be a text")
+
+
+_DASH_CLASS = "\\-\u2010-\u2015\u2212"
+# life years set right after the name: "Aletta Jacobs (1854-1929)", "Drees (1886 – 1988)", ", 1886-1988,"
+_LIFE_YEARS = regex.compile(
+    rf"[^\S\n]*[(,][^\S\n]*(?:\*[^\S\n]*)?(\d{{3,4}})[^\S\n]*[{_DASH_CLASS}][^\S\n]*(?:\u2020[^\S\n]*)?(\d{{3,4}})[^\S\n]*[),]"
+)
+# a year of death alone: "(\u2020 1929)", "(overleden 1929)", "(d. 1929)", "(died 1929)"
+_DEATH_YEAR = regex.compile(
+    r"[^\S\n]*\([^\S\n]*(?:\u2020|(?i:overleden|overl\.|gest\.|died|d\.))[^\S\n]*(?:(?i:in)[^\S\n]+)?(\d{3,4})[^\S\n]*\)"
+)
+_YEAR = regex.compile(r"(?<![\p{L}\p{N}])(1\d{3}|20\d{2})(?![\p{L}\p{N}])")
+_LIFE_SPAN = (15, 120)  # years from birth to death that read as a life, not a term of office ("(2010-2014)")
+
+
+def _this_year(analysis: "Analysis") -> int:
+    """The year the post goes out: its scheduled date, or today."""
+    import datetime
+
+    when = getattr(analysis.post, "scheduled", None) if analysis.post is not None else None
+    return when.year if when is not None else datetime.date.today().year
+
+
+@functools.lru_cache(maxsize=8)
+def _figures(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(" ".join(n.split()).casefold() for n in names)
+
+
+def _historical(analysis: "Analysis", start: int, end: int, names, spec: dict, public: bool) -> bool:
+    """Whether the person named at ``text[start:end]`` is a historical figure, never a private person: a name of
+    ``historical_figures`` in ``_names.yaml`` (also with the title before it: "Koningin Juliana"), life years
+    right after the name with a death at least ``died_years`` before the post's year ("Aletta Jacobs
+    (1854-1929)", "(\u2020 1929)"), or a word for the dead right before it ("wijlen", "the late"; a title may
+    stand between) with a public role or a year that long ago in the sentence ("wijlen premier Drees", "wijlen
+    Jan de Vries, die in 1944 ..."). "Wijlen" alone says nothing of how long ago: a resident who died last week
+    is still a private person."""
+    text = analysis.text
+    value = " ".join(text[start:end].split()).casefold()
+    figures = _figures(tuple(names.historical_figures))
+    index = _index(analysis)
+    before = [w.strip("(\"'\u2018\u201c,:") for w in index.words_before(start, 2)]
+    if figures and (value in figures or any(" ".join([*before[i:], value]).casefold() in figures for i in range(len(before)))):
+        return True
+    limit = _this_year(analysis) - int(spec.get("died_years", 20))
+    m = _LIFE_YEARS.match(text, end)
+    if m is not None:
+        born, died = int(m.group(1)), int(m.group(2))
+        if _LIFE_SPAN[0] <= died - born <= _LIFE_SPAN[1] and died <= limit:
+            return True
+    m = _DEATH_YEAR.match(text, end)
+    if m is not None and int(m.group(1)) <= limit:
+        return True
+    deceased = _words(spec.get("deceased"), analysis.lang)
+    if not deceased:
+        return False
+    words = index.words_before(start, 4)
+    titles = lexicon_for(tuple(names.public_titles.both()))
+    for k in range(len(words)):
+        hit = deceased.search_text(" ".join(words[k:]))
+        if hit and any(s == 0 for s, _, _ in hit):
+            rest = " ".join(" ".join(words[k:])[max(e for s, e, _ in hit if s == 0):].split())
+            if rest and not any(s == 0 and e == len(rest) for s, e, _ in titles.search_text(rest)):
+                continue  # words between the marker and the name that are no title: "the late shift manager"
+            if public or rest:
+                return True
+            a, b = index.sentence_of(start)
+            return any(int(y.group(1)) <= limit for y in _YEAR.finditer(text, a, b))
+    return False
+
+
 def _home_of(analysis: "Analysis", address: _Hit, named: _ByStart, home: dict, after: list[_Hit] = ()) -> str:
     """Why ``address`` is a home to keep out of the post: "person", "visit", or "" (it is not).
 
@@ -1667,7 +1773,7 @@ def _may_link(index: _PostIndex, text: str, start: int, end: int, person, adjace
 
 
 def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True,
-            fillers: frozenset = frozenset(), index: "_PostIndex | None" = None) -> bool:
+            fillers: frozenset = frozenset(), index: "_PostIndex | None" = None, speech=None, source=None) -> bool:
     """Whether a fact at ``[start, end)`` is said about ``person`` (a hit or a mention): adjacent, or joined by a link word.
 
     Replies open with @handles and address people with them, so for a handle only a link word counts.
@@ -1675,6 +1781,11 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
     Oosterhout is ...") and filler words ("vecht momenteel tegen") do not count, and a relative clause
     speaks of the name: the fact inside it with a link word ("Laura, who is HIV positive"), or the link
     after it ("Tom, who many of you know from the lunch club, has been diagnosed with ...").
+    A word of ``speech`` between a name and the fact after it ("Mayor Reed said the man was arrested",
+    "Burgemeester Halsema zei dat de verdachte is aangehouden") makes the fact what they report, about someone
+    else, unless its clause opens with he or she ("Tom Hale says he was arrested"); not inside a relative clause
+    about the name ("Tom, who says he is tired, has ..."). So does a word of ``source`` right before the name, a
+    title at most between ("Volgens burgemeester Halsema is de verdachte aangehouden": the mayor is the source).
     """
     gap = _gap(text, person, start, end)
     if gap is None:
@@ -1686,6 +1797,8 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
         if _after_closed_clause(gap, link, fillers):
             return True  # "Kees Verhoef, die al jaren ... helpt, is vorige maand opgenomen met ..."
         m = _RELATIVE.match(gap)
+        if m is None and speech is not None and (_reports_another(gap, speech) or _is_source(text, person, source, index)):
+            return False
         if m is not None:
             clause, comma, after = gap[m.end():].partition(",")
             if not comma:  # the fact inside the clause
@@ -1722,6 +1835,33 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
 
 
 _ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
+_SELF = frozenset({"hij", "zij", "ze", "he", "she", "i", "ik"})  # a reported clause about its speaker
+_THAT = frozenset({"dat", "that"})
+
+
+def _is_source(text: str, person, source, index: "_PostIndex | None") -> bool:
+    """Whether a word of ``source`` ("volgens", "according to") stands right before ``person``, with at most two
+    words and no punctuation between ("Volgens burgemeester Halsema ...", "According to Cllr Harris ...")."""
+    if source is None or index is None:
+        return False
+    before = " ".join(index.words_before(person.start, 4))
+    hits = source.search_text(before)
+    if not hits:
+        return False
+    rest = before[max(e for _, e, _ in hits):]
+    return len(rest.split()) <= 2 and not any(c in rest for c in ",;:.!?()")
+
+
+def _reports_another(gap: str, speech) -> bool:
+    """Whether ``gap`` (name to fact) holds a word of ``speech`` whose clause does not open with he, she or I:
+    "said the man was", "zei dat de verdachte is" (someone else's fact), not "says he was", "zei dat hij"."""
+    hits = speech.search_text(gap)
+    if not hits:
+        return False
+    words = gap[max(e for _, e, _ in hits):].split()
+    while words and words[0].lower().strip(",:") in _THAT:
+        words = words[1:]
+    return not (words and words[0].lower().strip(",:") in _SELF)
 # Dutch inversion: an auxiliary before the name, the participle (the fact) closing the clause, and only a few
 # words of a prepositional phrase between ("Vorige week is Sjaak Dekker uit de Kerkstraat door de politie
 # aangehouden", "Gisteren werd Jan Smit in Utrecht opgepakt")
