@@ -451,3 +451,16 @@ def test_redact_of_a_file_without_post_text_is_a_notice_as_check_says(demo, caps
     assert rc == 0 and out == "---\nlang: nl\n---\n" and "e.md: notice: no post text" in err
     rc, out, err = run(capsys, "redact", "--write", "e.md")
     assert rc == 0 and not (demo / "e.md.bak").exists()
+
+
+def test_a_closed_pipe_never_turns_a_no_go_run_into_a_pass(tmp_path):
+    import subprocess
+    import sys
+
+    post = tmp_path / "leak.md"
+    post.write_text("Mijn buurman Jan de Vries (BSN 111222333) woont op de Kerkstraat 12.\n" * 40, encoding="utf-8")
+    proc = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m socialrisk check --format sarif '{post}' | head -c 10 >/dev/null;"
+         " echo ${PIPESTATUS[0]}"], capture_output=True, text=True,
+    )
+    assert proc.stdout.strip() not in ("", "0") and "Traceback" not in proc.stderr

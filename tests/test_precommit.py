@@ -37,7 +37,10 @@ def _hook() -> dict:
     ("posts/markt.md", True), ("drafts/2024/leak.txt", True), ("notes.md", True), ("posts/readme-voor-team.md", True),
     ("README.md", False), ("docs/README.md", False), ("CHANGELOG.md", False), ("Contributing.md", False),
     ("LICENSE.txt", False), ("requirements.txt", False), ("requirements-dev.txt", False),
-    (".github/PULL_REQUEST_TEMPLATE.md", False),
+    (".github/PULL_REQUEST_TEMPLATE.md", False), ("NEWS.md", False), ("SECURITY.md", False),
+    # names a post can have: only a repository's top-level ones are its documents
+    ("posts/2026/news.md", True), ("posts/support.md", True), ("posts/history.md", True),
+    ("posts/security.md", True), ("posts/notice.2026-03-01.md", True),
 ])
 def test_the_hook_skips_a_repositorys_own_documents(path, checked):
     assert (re.search(_hook()["exclude"], path) is None) is checked

@@ -24,6 +24,7 @@ from .render.text import printable
 from .suppress import Outcome, apply
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # as a Unix tool ended by SIGPIPE: the output was not all read
 DEBUG_ENV = "SOCIALRISK_DEBUG"  # set (non-empty): an unexpected error also prints its traceback
 
 
@@ -485,9 +486,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`socialrisk rules | head`): stop quietly, as Unix tools do.
+        # The reader went away (`socialrisk check ... | head`): stop quietly with 141, the status of a Unix tool
+        # ended by SIGPIPE. Not 0: the run's verdict was not delivered, and a no-go post must not pass.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a crash is exit 2, never 1: CI must tell it from a blocked post
         where = getattr(args, "source", None) or getattr(args, "file", None)
         print(f"socialrisk: {printable(_internal(exc, where))}", file=sys.stderr)
