@@ -149,3 +149,15 @@ def test_bad_election_days_are_named_errors(pipeline):
         pipeline.check("Stem donderdag!", lang="nl", election_days=["19 maart"])
     with pytest.raises(ConfigError, match="election_days"):
         Pipeline({"checkers": {"legal": {"election_days": ["next wednesday"]}}})
+
+
+def test_election_day_many_cues_in_one_sentence(pipeline):
+    """Each voting cue of a long sentence takes its own nearest day (the days of a sentence are found once, and a
+    cue's window by bisection): the wrong days are flagged, the right ones and a date outside the window are not."""
+    part = "kun je donderdag stemmen of kun je woensdag stemmen of polling is open"
+    text = ", ".join([part] * 40) + "."
+    days = [f for f in pipeline.check(text, lang="nl", election_days=["2026-03-18"]).findings if f.rule_id == "LEGAL-ELECTION-DAY"]
+    assert [text[f.span.start : f.span.end] for f in days] == ["donderdag"] * 40
+    # a written date anywhere in the sentence: weekdays no longer count, and a date too far from every cue is not read
+    text = ", ".join([part] * 40) + ", en de uitslag komt " + "heel " * 20 + "op 19 maart."
+    assert not [f for f in pipeline.check(text, lang="nl", election_days=["2026-03-18"]).findings if f.rule_id == "LEGAL-ELECTION-DAY"]

@@ -51,6 +51,8 @@ WORD_KEYS = (
     "pointed", "anaphora", "antecedent", "weekdays", "months", "passive", "epithets", "demonstrative", "rebuttal",
     "adjectives", "person_nouns", "insult_nouns", "aimed_at",
 )
+# (the blind-test mechanisms: who a wish is said of, menacing knowledge, insult piles and fragments)
+WORD_KEYS += ("roles", "determiners", "anyone", "wish", "wish_lead", "mild", "dehumanised", "fragment_lead")
 FRAME_KEYS = ("hedge", "conditional", "attribution", "negation", "reported", "debunk", "anonymous")
 
 
@@ -202,6 +204,7 @@ _DEMONSTRATIVE_GAP = re.compile(
 )
 
 
+_ROLE_GAP = regex.compile(r"\s+(?:[\p{L}'’-]+\s+){0,2}")  # "die (corrupte) rechter": up to two words before the role
 _TOKEN_BACK = regex.compile(r"(?r)\S+")  # whitespace-separated words, nearest first
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 _REACH = 400  # max characters between a copula and the insult it joins (intensifiers, a subject, a name)
@@ -913,9 +916,13 @@ class LegalChecker(FramedChecker):
             # (an imperative opening the sentence), not when reported.
             wished = whole or has_cue(analysis, modal, a, max(b, hit.end))
             if wished:
+                # people by what they do are victims too ("Politicians should be shot", "Journalisten moeten dood")
+                kinds = kinds if "people" in kinds else (*kinds, "people")
                 targets = self._targets(rule, analysis, hit, p.window, kinds, inside=inside)
                 # a capitalised sentence opener ("Time to ...", "Maak ...") is too weak to be the victim
                 targets = [t for t in targets if t.kind != "word"]
+                if not targets and "roles" in rule.params:
+                    targets = self._wished_on(rule, analysis, hit)  # "Die rechter die ... verdient een kogel"
             elif not not_imperative.contains(analysis, hit.start, hit.end) and self._opens_sentence(rule, analysis, hit):
                 near = self._targets(rule, analysis, hit, p.window, (*kinds, "people"), inside=inside)
                 targets = self._object_of(analysis, hit, [t for t in near if t.kind != "word"], inside, p.object_words)
@@ -923,7 +930,8 @@ class LegalChecker(FramedChecker):
                 continue
             if not targets and not whole:
                 continue
-            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS)
+            # the victim frames nothing: "Die rechter verdient een kogel" quotes no court
+            frame = frame_of(rule, analysis, hit.start, hit.end, FRAME_KEYS, skip=[(t.start, t.end) for t in targets])
             # "we zullen nooit accepteren dat ... worden vermoord": a negation anywhere turns it around
             label = None if frame.has("negation") else self._label(rule, analysis, frame, hit, p)
             if label is None:
@@ -943,6 +951,64 @@ class LegalChecker(FramedChecker):
             elif label != "attributed":
                 label = "fact"
             yield label, (hit.start, hit.end), [(t.start, t.end) for t in targets], hit.term
+
+    def _wished_on(self, rule, analysis, hit: Hit) -> list[Target]:
+        """Who a violent wish or demand is said of when no target list holds them: the subject of the sentence, a
+        person by their role with a determiner ("Die rechter die ons bestemmingsplan blokkeerde verdient een kogel",
+        "That judge deserves to be shot"; ``determiners``, ``roles``) or anyone a relative clause picks out ("Anyone
+        who votes for this bill deserves to be shot", "Wie hiervoor stemt verdient een kogel"; ``anyone``).
+
+        The subject opens the sentence (past lead words and handles) and a ``wish`` word (verdient, moet; deserves,
+        should) stands between it and the end of the violent word, right after the role (a few adverbs between) or
+        after a relative clause; or the subject follows a ``wish_lead`` ("ik hoop dat", "I hope"). Not a future
+        ("Iedereen die rookt gaat eerder dood"), not a report ("The judge said the killer should hang")."""
+        lang, text = analysis.lang, analysis.text
+        a = min(analysis.sentence_of(hit.start)[0], hit.start)
+        wish = param_lexicon(rule, "wish", lang)
+        anyone = param_lexicon(rule, "anyone", lang)
+        determiners = param_lexicon(rule, "determiners", lang)
+        roles = param_lexicon(rule, "roles", lang)
+        lead = param_lexicon(rule, "lead", lang)
+
+        def first_word(pos: int) -> int | None:  # the first letter past handles, lead words and punctuation
+            while (m := _ALNUM.search(text, pos, hit.start)) is not None:
+                i = m.start()
+                held = mention_at(analysis, i)
+                if held is not None:
+                    pos = held.end
+                    continue
+                led = [h for h in cues_near(analysis, lead, a, hit.start, i, i) if h.start == i]
+                if not led:
+                    return i
+                pos = led[0].end
+            return None
+
+        starts = [(first_word(a), True)]
+        starts += [(first_word(c.end), False) for c in cue_hits(analysis, param_lexicon(rule, "wish_lead", lang), a, hit.start)]
+        for s, needs_wish in starts:
+            if s is None:
+                continue
+            generic = [h for h in cues_near(analysis, anyone, s, hit.start, s, s) if h.start == s]
+            if generic:
+                span, rel = (s, generic[0].end), True
+            else:
+                det = [h for h in cues_near(analysis, determiners, s, hit.start, s, s) if h.start == s]
+                if not det:
+                    continue
+                role = [
+                    r for r in cues_near(analysis, roles, det[0].end, hit.start, det[0].end, det[0].end + 40)
+                    if _ROLE_GAP.fullmatch(text, det[0].end, r.start)
+                ]
+                if not role:
+                    continue
+                end = _NAME_AFTER.match(text, role[0].end).end()  # "die rechter Jansen"
+                span, rel = (s, end), bool(_RELATIVE.match(text, end))
+            if needs_wish:
+                wishes = [w for w in cue_hits(analysis, wish, span[1], hit.end) if w.start < hit.end]
+                if not wishes or not (rel or _ADVERB_GAP.fullmatch(text, span[1], wishes[0].start)):
+                    continue
+            return [Target("people", *span)]
+        return []
 
     def _phrase(self, rule, p, analysis):
         for hit in rule_hits(rule, analysis, masked=p.masked):
@@ -1023,15 +1089,21 @@ class LegalChecker(FramedChecker):
         weekdays = [w.lower() for w in rule.params.get("weekdays", {}).get(lang, [])]
         months = [m[:3].lower() for key in ("nl", "en") for m in rule.params.get("months", {}).get(key, [])]
         negation = param_lexicon(rule, "negation", lang)
+        dates = sorted(((f.start, f.end) for f in analysis.numbers if f.kind == "date"), key=lambda s: s[0])
+        date_starts = [s for s, _ in dates]
+        days_in: dict[tuple[int, int], _Spans] = {}  # a sentence -> its dates, else its weekdays (once per sentence)
         for hit in rule_hits(rule, analysis, masked=p.masked):
             a, b = analysis.sentence_of(hit.start)
-            near = [(f.start, f.end) for f in analysis.numbers if f.kind == "date" and a <= f.start < b]
-            if not near:  # a weekday only when no date is written
-                near = [
-                    (m.start(), m.end()) for m in _WORD_START.finditer(text, a, b)
-                    if text[m.start() : m.end()].lower().strip(".,!?:;") in weekdays
-                ]
-            near = [s for s in near if _gap(s, (hit.start, hit.end)) <= p.window]
+            spans = days_in.get((a, b))
+            if spans is None:
+                found = dates[bisect.bisect_left(date_starts, a) : bisect.bisect_left(date_starts, b)]
+                if not found:  # a weekday only when no date is written
+                    found = [
+                        (m.start(), m.end()) for m in _WORD_START.finditer(text, a, b)
+                        if text[m.start() : m.end()].lower().strip(".,!?:;") in weekdays
+                    ]
+                spans = days_in[(a, b)] = _Spans(found)
+            near = [s for s in spans.around(hit.start - p.window, hit.end + p.window) if _gap(s, (hit.start, hit.end)) <= p.window]
             if not near:
                 continue
             start, end = min(near, key=lambda s: _gap(s, (hit.start, hit.end)))
@@ -1049,6 +1121,21 @@ class LegalChecker(FramedChecker):
             ) or _INSTEAD_OF.search(text, max(a, start - 20), start):
                 continue  # "niet donderdag", "not on Friday", "instead of Friday": the wrong day named to correct it
             yield "fact", (start, end), [(hit.start, hit.end)], said
+
+
+class _Spans:
+    """Spans in start order, with the longest one's length: those that reach into a window are found by bisection."""
+
+    __slots__ = ("spans", "starts", "longest")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def around(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans that may reach into ``[lo, hi]`` (a superset: every span with end >= lo and start <= hi), in order."""
+        return self.spans[bisect.bisect_left(self.starts, lo - self.longest) : bisect.bisect_right(self.starts, hi)]
 
 
 _CORRECTION_GAP = re.compile(r"\s*(?:op|on)?\s*")
