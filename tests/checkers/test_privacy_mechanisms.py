@@ -141,6 +141,8 @@ OFFICIAL_RECORDS = [
     ("Wethouder Kramer is door de politie aangehouden.", "nl"),
     ("Cllr Harris was convicted of fraud last year.", "en"),
     ("Councillor Amy Reed was arrested last night.", "en"),
+    ("Oud-wethouder Jansen is vorig jaar veroordeeld voor fraude met subsidies.", "nl"),
+    ("Wethouder Kramer zat twee jaar vast.", "nl"),
 ]
 
 
@@ -164,6 +166,12 @@ OFFICIAL_RECORDS_QUIET = [
     ("According to Councillor Amy Reed, two men were arrested.", "en"),
     ("Burgemeester Halsema: de relschoppers zijn opgepakt.", "nl"),
     ("Wethouder Kramer sprak openlijk over zijn tijd in de gevangenis.", "nl"),
+    # condemned, not convicted; a sentence as policy; glad others were arrested
+    ("Burgemeester Halsema heeft de rellen scherp veroordeeld.", "nl"),
+    ("Minister Van Weel heeft het geweld tegen agenten veroordeeld.", "nl"),
+    ("Wethouder Kramer is voorstander van een taakstraf voor graffiti.", "nl"),
+    ("Councillor Reed is glad the vandals were arrested.", "en"),
+    ("Burgemeester Dijksma is blij dat de daders zijn opgepakt.", "nl"),
 ]
 
 
@@ -187,6 +195,19 @@ def test_accusation_word_is_left_to_the_legal_checker(pipeline):
 def test_a_private_person_reporting_an_arrest_is_not_the_one_arrested(pipeline, text, lang):
     _, found = _privacy(pipeline, text, lang)
     assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+@pytest.mark.parametrize("text", [
+    "Jan de Vries heeft het geweld veroordeeld.",  # condemned
+    "Wijkagent Piet Smit heeft de inbreker gisteren opgepakt.",  # the one who arrested
+])
+def test_an_active_perfect_makes_the_name_the_doer(pipeline, text):
+    _, found = _privacy(pipeline, text, "nl")
+    assert _worst(found, "PRIV-CRIMINAL-RECORD") in (None, "info", "low")
+
+
+def test_a_passive_after_the_active_is_still_a_record(pipeline):
+    _linked_blocker(pipeline, "Pieter de Boer heeft een fietser aangereden en is aangehouden.", "PRIV-CRIMINAL-RECORD", "nl")
 
 
 def test_a_private_person_saying_it_of_themselves_still_blocks(pipeline):

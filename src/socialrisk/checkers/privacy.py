@@ -139,6 +139,13 @@ class PrivacyChecker(Checker):
             _validate_home(p["home"])
         if "historical" in p:
             _validate_historical(p["historical"])
+        if "public_figure_link" in p:
+            _validate_tight(p["public_figure_link"])
+        if "active" in p:
+            act = p["active"]
+            if not (isinstance(act, dict) and set(act) == {"terms", "aux"} and _is_word_map(act["aux"])
+                    and isinstance(act["terms"], list) and all(isinstance(t, str) and t.strip() for t in act["terms"])):
+                raise ValueError("params.active must be a mapping with terms (a list) and aux (nl/en/all lists)")
         if "role" in p:
             role = p["role"]
             if not (isinstance(role, dict) and isinstance(role.get("webmail", []), list)
@@ -304,7 +311,9 @@ class PrivacyChecker(Checker):
         echoes = _echoes(text, named)
         named = _ByStart(_with_echoes(named, echoes))
         people = _ByStart(_with_echoes([h for h in hits if h.entity == "PERSON" and not (h.allowed or h.public)], echoes))
-        desks = _ByStart([x for x in hits if x.entity == "EMAIL_ADDRESS" and x.role])
+        # department addresses: those found, and those the e-mail patterns leave out as never a person's (info@, griffie@)
+        desks = _ByStart([*(x for x in hits if x.entity == "EMAIL_ADDRESS" and x.role),
+                          *_unreported_desks(analysis, hits, self.rules_for(analysis.lang), names)])
         index = _index(analysis)
         anyone = any(x.severity > Severity.INFO for x in people)
         past = _ByStart([x for x in hits if x.historical])
@@ -332,12 +341,13 @@ class PrivacyChecker(Checker):
             org = h.rule.params.get("organisation")
             if org and h.severity > Severity(org["severity"]) and (
                 _said_of_organisation(analysis, h, org, someone) or _beside_a_desk_address(analysis, h, desks, someone)
+                or _office_line(analysis, h, org, named, names, someone)
             ):
                 h.organisation = True
                 h.severity = Severity(org["severity"])
             personal = h.rule.params.get("personal")
-            if personal and not h.organisation and h.severity >= h.rule.severity and _personal_line(
-                analysis, h, people, personal, a
+            if personal and not h.organisation and h.severity >= h.rule.severity and (
+                _personal_line(analysis, h, people, personal, a) or _pressed_line(analysis, policy, h, named, personal, a)
             ):
                 h.personal = True
                 h.severity = max(h.severity, Severity(personal["severity"]))
@@ -433,6 +443,10 @@ class PrivacyChecker(Checker):
                                             if not named_spans.overlapping(t.start, t.end)
                                             and not (past is not None and past(t)))])
         disclosed = _words(p.get("public_figure_disclosed"), lang)
+        tight = _tight_spec(p.get("public_figure_link"), lang)
+        active = p.get("active")
+        active_terms = frozenset(t.lower() for t in active["terms"]) if active else frozenset()
+        active_aux = _word_set(active["aux"], lang) if active else frozenset()
         out = []
         pos = 0
         for start, end, term in found:
@@ -441,13 +455,17 @@ class PrivacyChecker(Checker):
             pos = end
             a, b = index.sentence_of(start)
             before = " ".join(index.words_before(start, 2))
+            # "Jan de Vries heeft het geweld veroordeeld" (condemned), "heeft de dief opgepakt": an active perfect
+            # makes the name the one who did it (``params.active``); the record is someone else's
+            agent = _active_agent(text, start, active_aux) if term.lower() in active_terms else None
             # "haar longkanker", "his stroke": a possessive points at the private person of the sentence.
             mine = bool(possessive) and bool(possessive.search_text(before))
             # only the people of the sentence within reach of the fact (_LINK_WORDS): no link reads further
             # (after the fact: at most 6 words with a letter or digit for a link, possessive_words for "haar")
             lo = max(a, index.reach_before(start, reach + 1) - by_start.longest)
             hi = min(b, max(index.reach_after(end, possessive_words + 1), index.wordish_reach_after(end, 8)) + 1)
-            about = [x for x in by_start.within(lo, hi) if not (term in _PLACE_FACTS and start <= x.start and x.end <= end) and (
+            about = [x for x in by_start.within(lo, hi) if not (term in _PLACE_FACTS and start <= x.start and x.end <= end)
+                     and not (agent is not None and agent <= x.start) and (
                 index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
                 and _may_link(index, text, start, end, x, True, fillers)
                 and _linked(text, start, end, x, link, fillers=fillers, index=index, speech=speech, source=source)
@@ -482,11 +500,14 @@ class PrivacyChecker(Checker):
                     _said_in(analysis, disclosed, a, b)):
                 # "Minister Kuipers: kanker moet sneller ...": a colon after the name opens what they say
                 said_of_public = [(x.start, x.end) for x in public.within(lo, hi) if not (
-                    x.end <= start and text[x.end:start].lstrip().startswith(":")) and (
-                    index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
+                    x.end <= start and text[x.end:start].lstrip().startswith(":")) and not (
+                    agent is not None and agent <= x.start) and (
+                    tight is None and index.words_between(min(x.end, start), max(x.start, end)) <= _LINK_WORDS
                     and _may_link(index, text, start, end, x, True, fillers)
                     and _linked(text, start, end, x, link, fillers=fillers, index=index, speech=speech, source=source)
-                    or (mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words)
+                    or tight is None and mine and index.words_between(min(x.end, start), max(x.start, end)) <= possessive_words
+                    or tight is not None and _tightly_linked(text, start, x, tight, fillers)
+                    and not _is_source(text, x, source, index)
                 )]
             if named or contact:
                 sev, related, why = rule.severity, named or contact_spans, "person"
@@ -1173,6 +1194,7 @@ def _role_address(address: str, role: dict, names) -> bool:
 
 _ORGANISATION_KEYS = frozenset({
     "severity", "message", "words", "unless", "staff", "sentences_before", "sentences_after", "own", "domains",
+    "office",
 })
 _OWN_KEYS = frozenset({"possessive", "nouns", "labels", "after"})
 
@@ -1190,7 +1212,7 @@ def _check_mapping(value: Any, name: str, keys: frozenset[str], hint: str) -> No
 def _validate_organisation(org: Any) -> None:
     """``params.organisation``: the words that say a number or account is an organisation's own."""
     _check_mapping(org, "params.organisation", _ORGANISATION_KEYS, "(severity, message, words, sentences_before)")
-    for key in ("words", "unless", "staff"):
+    for key in ("words", "unless", "staff", "office"):
         words = org.get(key, {"all": []} if key != "words" else None)
         if not (words and _is_word_map(words)):
             raise ValueError(f"params.organisation.{key} must map nl/en/all to lists of words")
@@ -1388,17 +1410,21 @@ def _check_severity(value: Any, name: str) -> None:
 
 _HOME_KEYS = frozenset({
     "severity", "words", "visit", "linkers", "identifiable_score", "gap_words", "before_words", "person_message",
-    "visit_message", "letter_linkers", "letter_honorifics", "lives",
+    "visit_message", "letter_linkers", "letter_honorifics", "lives", "of", "pressure", "pressure_message", "addressed",
 })
 
 
 def _validate_home(home: Any) -> None:
     """``params.home`` of an address rule: when an address is someone's home, to be kept out (a blocker)."""
     _check_mapping(home, "params.home", _HOME_KEYS, "(severity, words, visit, identifiable_score, ...)")
-    for key in ("words", "visit", "linkers", "letter_linkers", "letter_honorifics", "lives"):
+    for key in ("words", "visit", "linkers", "letter_linkers", "letter_honorifics", "lives", "of", "pressure"):
         words = home.get(key, {"-": ["-"]})
         if not (words and _is_word_map(words, languages=None, stripped=True)):
             raise ValueError(f"params.home.{key} must map languages to lists of words")
+    addressed = home.get("addressed", {"salutations": {"-": ["-"]}, "your": {"-": ["-"]}})
+    if not (isinstance(addressed, dict) and set(addressed) == {"salutations", "your"} and all(
+            v and _is_word_map(v, languages=None, stripped=True) for v in addressed.values())):
+        raise ValueError("params.home.addressed must map salutations and your to word lists (nl/en/all)")
     score = home.get("identifiable_score", 0.7)
     if not (isinstance(score, (int, float)) and 0 <= score <= 1):
         raise ValueError("params.home.identifiable_score must be a number between 0 and 1")
@@ -1555,15 +1581,86 @@ def _home_of(analysis: "Analysis", address: _Hit, named: _ByStart, home: dict, a
             not bracket.group(1) or bracket.group(1).lower().rstrip(".") in honorifics
         ):
             return "person"
+    if _letter_to(analysis, address, named, home, strong):
+        return "person"  # "Dear Mr Hassan Ali, regarding your arrears at 18 Victoria Road": the addressee's home
     visit = lexicon_for(tuple(home.get("visit", {}).get(lang, ())))
     # "Our neighbour John at 14 Elm Road ... Pop round": a first name set against the address and a call to go there
-    if visit and (said_before(address.start) or enveloped):
+    # "naar het huis van wethouder De Vos, Berkenstraat 22": the house of whoever is named right before it
+    resident = said_before(address.start) or enveloped or _house_of_before(analysis, address, home)
+    if visit and resident:
         a, b = _index(analysis).sentence_of(address.start)
         if b < len(text):
             b = _index(analysis).sentence_of(b)[1]  # "Ze woont op de Dorpsstraat 12. Ga daar maar eens langs!"
         if _said_in(analysis, visit, a, b):
             return "visit"
+    # "Let's flood @someone's DMs until he quits. He lives at 9 Chapel Row": a home in a post that calls
+    # readers to press the one who lives there, wherever in the post the call stands
+    if resident and home.get("pressure") and _any_word(analysis, home["pressure"]):
+        return "pressure"
     return ""
+
+
+def _house_of_before(analysis: "Analysis", address: _Hit, home: dict) -> bool:
+    """Whether a word for someone's house and "van"/"of" (``home.of``: "het huis van", "the home of") stands
+    right before the address with at most a name or a title and a name between, set against it as on an
+    envelope ("naar het huis van wethouder De Vos, Berkenstraat 22", "outside the home of Cllr Reid, 14 Elm
+    Road"): the address is that person's house, whoever they are. In lower case only: "het Huis van de Wijk,
+    Lindelaan 3" names a venue."""
+    spec = home.get("of")
+    if not spec:
+        return False
+    index = _index(analysis)
+    a = index.sentence_of(address.start)[0]
+    lo = max(a, index.reach_before(address.start, _HOUSE_OF_WORDS + 4))
+    hits = _lexicon_hits(analysis, _words(spec, analysis.lang), lo, address.start)
+    if not hits:
+        return False
+    last = hits[-1]
+    text = analysis.text
+    if not text[last.start].islower():
+        return False
+    between = text[last.end:address.start]
+    m = _HOUSE_OF_GAP.fullmatch(between)
+    return m is not None and 0 < len(between.split()) <= _HOUSE_OF_WORDS
+
+
+_HOUSE_OF_WORDS = 4  # "huis van [wethouder] [De] [Vos],": a title and a name of up to three words
+# the name (and title) between "het huis van" and the address: words with no sentence mark, then a comma, colon,
+# bracket or dash (or nothing) right before the address
+_HOUSE_OF_GAP = regex.compile(r"[^\S\n]+(?:[\p{L}'\u2019.-]+[^\S\n]+){0,3}[\p{L}'\u2019-]+[^\S\n]*[,:(\u2013\u2014-]?[^\S\n]*")
+
+
+def _letter_to(analysis: "Analysis", address: _Hit, named: _ByStart, home: dict, strong: float) -> bool:
+    """Whether the post is a letter to an identifiable private person and calls the address theirs: a salutation
+    right before the name ("Dear Mr Hassan Ali", "Beste meneer Ahmed Yilmaz", an honorific between;
+    ``home.addressed.salutations``) in the post's first sentence or the address's, and a word for "your" among the
+    few words before the address in its sentence ("regarding your arrears of £2,340 at Flat 5, 18 Victoria Road",
+    "uw aanvraag voor Dorpsstraat 12"; ``home.addressed.your``), with no venue named right before it ("your
+    nearest library at 7 Oak Close"). A council answering a resident in public with their address and their
+    debt or benefit publishes both."""
+    spec = home.get("addressed")
+    if not spec or _venue_before(analysis, address):
+        return False
+    index = _index(analysis)
+    a, _ = index.sentence_of(address.start)
+    gap_words = int(home.get("gap_words", 8))
+    lo = max(a, index.reach_before(address.start, gap_words + 1))
+    if not _lexicon_hits(analysis, _words(spec["your"], analysis.lang), lo, address.start):
+        return False
+    first = index.sentence_of(index.first_char)
+    salutations = _words(spec["salutations"], analysis.lang)
+    honorifics = {w.lower() for w in home.get("letter_honorifics", {}).get(analysis.lang, ())}
+    for x in [*named.within(*first), *(named.within(a, address.start) if a > first[0] else ())]:
+        if x.public or x.allowed or x.score < strong or x.start >= address.start:
+            continue
+        before = [w.strip(",:;") for w in index.words_before(x.start, 2)]
+        if before and before[-1].lower().rstrip(".") in honorifics:
+            before = before[:-1]  # "Dear Mr Hassan Ali": the honorific outside the name found
+        elif len(before) > 1:
+            before = before[-1:]
+        if before and salutations.search_text(before[-1]):
+            return True
+    return False
 
 
 def _said_in(analysis: "Analysis", lexicon: "Lexicon", a: int, b: int) -> bool:
@@ -1576,7 +1673,8 @@ def _said_in(analysis: "Analysis", lexicon: "Lexicon", a: int, b: int) -> bool:
     return got
 
 
-_PERSONAL_KEYS = frozenset({"severity", "identifiable_score", "words", "linkers", "message"})
+_PERSONAL_KEYS = frozenset({"severity", "identifiable_score", "words", "linkers", "message", "pressure"})
+_PRESSURE_KEYS = frozenset({"words", "calls", "lines", "lines_of", "joiners"})
 
 
 def _validate_personal(personal: Any) -> None:
@@ -1588,6 +1686,12 @@ def _validate_personal(personal: Any) -> None:
     for key in ("words", "linkers"):
         if not (personal.get(key) and _is_word_map(personal[key], stripped=True)):
             raise ValueError(f"params.personal.{key} must map nl/en/all to lists of words")
+    if "pressure" in personal:
+        pressure = personal["pressure"]
+        _check_mapping(pressure, "params.personal.pressure", _PRESSURE_KEYS, "(words, calls, lines, lines_of, joiners)")
+        for key in _PRESSURE_KEYS:
+            if not ((key != "words" or pressure.get(key)) and _is_word_map(pressure.get(key, {}), stripped=True)):
+                raise ValueError(f"params.personal.pressure.{key} must map nl/en/all to lists of words")
     if not isinstance(personal.get("message", ""), str):
         raise ValueError("params.personal.message must be a string")
 
@@ -1622,6 +1726,129 @@ def _personal_line(analysis: "Analysis", h: _Hit, people: _ByStart, personal: di
         if not joiner or joiner in linkers:
             return True
     return False
+
+
+def _pressed_line(analysis: "Analysis", policy: "Policy", h: _Hit, named: _ByStart, personal: dict, a: int) -> bool:
+    """Whether a phone number is a named private person's, in a post that calls readers to press them: a blocker,
+    as their home address with a call to go there (doxing, Sr 285d; ``params.personal.pressure``).
+
+    The call: a word of ``words`` anywhere in the post ("bel haar zelf maar", "spam dit account", "give him
+    hell", "make sure he doesn't sleep"), or a weaker one of ``calls`` ("go for it", "ga je gang", "je weet wat je
+    moet doen") with a word for the person's own line. The number is theirs when it is set right after an
+    identifiable private name with only punctuation or a linker of ``params.personal`` between (as in
+    ``_personal_line``; with a weak call only after a word of ``lines_of`` before the name: "het 06 van Henk
+    Vermeulen: 06-..."), or when a word of ``lines`` stands right before it ("His mobile is ...", "Zijn nummer:
+    ...", a ``joiners`` word at most between) and the nearest name or @handle before it, in its sentence or
+    the one before, is an identifiable private person's or a handle ("Spam dit account: @x ... Zijn nummer:
+    ..."). Without a call a named person's number stays high: "Bel Anja de Vries op ..." is mostly a
+    volunteer's or an employee's line, and "tell him what you think" of a public figure is politics."""
+    spec = personal.get("pressure")
+    if not spec:
+        return False
+    pressed = _any_word(analysis, spec["words"])
+    if not (pressed or (spec.get("calls") and _any_word(analysis, spec["calls"]))):
+        return False
+    text, lang = analysis.text, analysis.lang
+    index = _index(analysis)
+    strong = float(personal.get("identifiable_score", 0.7))
+    linkers = {" ".join(w.lower().split()) for w in _word_set(personal.get("linkers"), lang)}
+    reach = 1 + max([0, *(len(w.split()) for w in linkers)])
+    for x in named.within(max(a, index.reach_before(h.start, reach + 1) - named.longest), h.start):
+        if x.public or x.allowed or x.score < strong or x.end > h.start:
+            continue
+        if index.words_between(x.end, h.start) > reach:
+            continue
+        joiner = " ".join(text[x.end:h.start].lower().split()).strip(_ENVELOPE_MARKS)
+        if (not joiner or joiner in linkers) and (pressed or _word_right_before(analysis, spec.get("lines_of"), x.start, a)):
+            return True
+    line = _line_word_before(analysis, spec, h, a, pressed)
+    if line is None:
+        return False
+    prev = index.previous_sentence(a)
+    lo = prev[0] if prev else a
+    people = [x for x in named.within(lo, line) if x.end <= line]
+    handles = [m for m in analysis.mentions if lo <= m.start and m.end <= line and not policy.allow.allows_handle(m.text)]
+    nearest = max([*people, *handles], key=lambda x: x.start, default=None)
+    if nearest is None:
+        return False
+    if not isinstance(nearest, _Hit):
+        return True  # "Spam dit account: @x ... Zijn nummer: ...": the account readers are told to press
+    return not (nearest.public or nearest.allowed) and nearest.score >= strong
+
+
+def _word_right_before(analysis: "Analysis", spec: dict | None, start: int, a: int) -> bool:
+    """Whether a word of ``spec`` ends right before ``start`` (at most two words between, no punctuation):
+    "het 06 van Henk Vermeulen", "het nummer van onze buurman Piet"."""
+    if not spec:
+        return False
+    index = _index(analysis)
+    hits = _lexicon_hits(analysis, _words(spec, analysis.lang), max(a, index.reach_before(start, 6)), start)
+    if not hits:
+        return False
+    between = analysis.text[hits[-1].end:start]
+    return len(between.split()) <= 2 and not any(c in between for c in ",;:.!?()")
+
+
+def _line_word_before(analysis: "Analysis", spec: dict, h: _Hit, a: int, pressed: bool) -> int | None:
+    """The start of a word for a person's own line right before the number ("His mobile is 07700 ...", "Zijn
+    nummer: 06-...", "ring him yourself on ..."; ``pressure.lines``), with only punctuation or a word of
+    ``pressure.joiners`` ("is", "hier") between; None when there is none."""
+    lines = spec.get("lines")
+    if not lines:
+        return None
+    index = _index(analysis)
+    hits = _lexicon_hits(analysis, _words(lines, analysis.lang), max(a, index.reach_before(h.start, 8)), h.start)
+    if not hits:
+        return None
+    last = hits[-1]
+    joiner = " ".join(analysis.text[last.end:h.start].lower().split()).strip(_ENVELOPE_MARKS)
+    joiners = {" ".join(w.lower().split()) for w in _word_set(spec.get("joiners"), analysis.lang)}
+    return last.start if not joiner or joiner in joiners else None
+
+
+# an e-mail address in plain form (the personal pattern without its list of role parts)
+_ANY_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}(?![\w-])")
+
+
+def _unreported_desks(analysis: "Analysis", hits: list[_Hit], rules: list["Rule"], names) -> list[_Span]:
+    """The post's e-mail addresses that no e-mail pattern reported and that are a department's (``_role_address``
+    with the e-mail rule's ``params.role``): the personal pattern leaves info@, griffie@, press@ ... out as never
+    a person's, so they are no hits, yet a number in the same sentence is that desk's line ("Meld je aan bij de
+    griffie: griffie@dorpen.nl of 0523 - 68 12 00"; ``_beside_a_desk_address``)."""
+    text = analysis.text
+    if "@" not in text or not any(h.entity == "PHONE_NUMBER" for h in hits):
+        return []
+    role = next((r.params["role"] for r in rules
+                 if r.params.get("entity") == "EMAIL_ADDRESS" and isinstance(r.params.get("role"), dict)), None)
+    if role is None:
+        return []
+    found = _Covers([x for x in hits if x.entity == "EMAIL_ADDRESS"])
+    return [_Span(*m.span()) for m in _ANY_EMAIL.finditer(text)
+            if not found.overlapping(*m.span()) and _role_address_of(analysis, m.group(), role, names)]
+
+
+def _office_line(analysis: "Analysis", h: _Hit, org: dict, named: _ByStart, names, someone: bool) -> bool:
+    """"Senator Whitfield voted to cut school lunches. Call his office and tell him so: (202) 224-3121", "Bel zijn
+    ministerie", "Bel het fractiebureau en zeg hem dat: ...": a word for an office holder's office before the number
+    in its sentence (``organisation.office``) and a public figure (a role or a party with the name, or a title and
+    a surname) named in that sentence or the one before: the office's public line, whatever "his" or "him" says
+    (the ``unless`` words of ``_said_of_organisation``). Not with a private person in the sentence (``someone``)
+    nor a word of a private line there ("at home", "privé": ``params.personal.words``)."""
+    spec = org.get("office")
+    if not spec or someone or h.entity != "PHONE_NUMBER":
+        return False
+    index = _index(analysis)
+    a, b = index.sentence_of(h.start)
+    if not _hit_beside(analysis, _words(spec, analysis.lang), a, h.start, h):
+        return False
+    personal = h.rule.params.get("personal")
+    if personal and _any_word(analysis, personal["words"], a, b):
+        return False
+    prev = index.previous_sentence(a)
+    lo = prev[0] if prev else a
+    if any(x.public for x in named.within(lo, b)):
+        return True
+    return any(lo <= t.start < b for t in _titled_names(analysis, names))
 
 
 # the opening bracket (and an honorific the name finder left out) between an address and the name after it
@@ -1837,6 +2064,74 @@ def _linked(text: str, start: int, end: int, person, link, adjacent: bool = True
 _ARTICLES = frozenset({"", "een", "de", "het", "a", "an", "the"})
 _SELF = frozenset({"hij", "zij", "ze", "he", "she", "i", "ik"})  # a reported clause about its speaker
 _THAT = frozenset({"dat", "that"})
+
+
+_ACTIVE_WORDS = 8  # how far before a participle its active auxiliary is looked for
+
+
+def _active_agent(text: str, start: int, aux: frozenset) -> int | None:
+    """The sentence start of a clause where an active auxiliary ("heeft", "hebben") stands within a few words
+    before the participle at ``start`` ("Jan de Vries heeft het geweld veroordeeld"), and no passive one ("is",
+    "werd") between: the names before it did the deed; None when there is none."""
+    if not aux:
+        return None
+    a = max(0, text.rfind("\n", 0, start) + 1)
+    for mark in ".!?;":
+        a = max(a, text.rfind(mark, 0, start) + 1)
+    words = text[a:start].split()[-_ACTIVE_WORDS:]
+    lowered = [w.strip(",:()\"'").lower() for w in words]
+    hits = [i for i, w in enumerate(lowered) if w in aux]
+    if not hits or any(w in _PASSIVE_AUX for w in lowered[hits[-1]:]):
+        return None
+    return a
+
+
+_PASSIVE_AUX = frozenset({"is", "was", "werd", "wordt", "worden", "werden", "zijn", "waren", "geweest"})
+_TIGHT_KEYS = frozenset({"words", "gap", "stop", "agent"})
+
+
+def _validate_tight(spec: Any) -> None:
+    if not isinstance(spec, dict) or set(spec) - _TIGHT_KEYS or "words" not in spec:
+        raise ValueError("params.public_figure_link must be a mapping with words, gap and stop")
+    if not all(_is_word_map(spec.get(k, {})) for k in ("words", "stop", "agent")):
+        raise ValueError("params.public_figure_link.words, .stop and .agent must map nl/en/all to lists of words")
+    gap = spec.get("gap", 3)
+    if not (isinstance(gap, int) and not isinstance(gap, bool) and 1 <= gap <= _LINK_WORDS):
+        raise ValueError(f"params.public_figure_link.gap must be a whole number of words (1-{_LINK_WORDS})")
+
+
+def _tight_spec(spec: dict | None, lang: str) -> tuple | None:
+    """``params.public_figure_link`` for one language: (link phrases, gap, stop words), or None."""
+    if not spec:
+        return None
+    phrases = tuple(" ".join(w.lower().split()) for w in [*spec["words"].get("all", []), *spec["words"].get(lang, [])])
+    stop = frozenset(w.lower() for w in [*spec.get("stop", {}).get("all", []), *spec.get("stop", {}).get(lang, [])])
+    agent = frozenset(w.lower() for w in [*spec.get("agent", {}).get("all", []), *spec.get("agent", {}).get(lang, [])])
+    return phrases, int(spec.get("gap", 3)), stop, agent
+
+
+def _tightly_linked(text: str, start: int, person, tight: tuple, fillers: frozenset) -> bool:
+    """A fact after a public figure's name, joined as a record is ("Wethouder Jansen is vorig jaar veroordeeld",
+    "Cllr Harris was convicted", "Wethouder Kramer zat twee jaar vast"): only a phrase of ``params.public_figure_link``
+    (a passive or "zat"/"kreeg") opening the gap, at most ``gap`` words in all once fillers and a passive's agent
+    ("door de politie", "by police": ``agent`` and at most two words after it) are left out, and no
+    stop word ("is voorstander van een taakstraf", "is glad the vandals were arrested"). Officials speak of arrests
+    and sentences all the time: "heeft de rellen veroordeeld" (condemned) is no record."""
+    if person.end > start:
+        return False  # the fact before the name ("Veroordeeld: wethouder Jansen"): not read for a public figure
+    phrases, gap, stop, agent = tight
+    words = [w.strip(",;:()\"'").lower() for w in _without(text[person.end:start], fillers).split()]
+    words = [w for w in words if w]
+    for i, w in enumerate(words):  # a passive's agent before the participle: "is door de politie aangehouden"
+        if w in agent and 0 < i and len(words) - i <= 3:
+            words = words[:i]
+            break
+    if not words:
+        return True  # "Wethouder Kramer zat twee jaar vast": the fact's own pattern holds the verb
+    if len(words) > gap or stop.intersection(words):
+        return False
+    joined = " ".join(words)
+    return any(joined == ph or joined.startswith(ph + " ") for ph in phrases)
 
 
 def _is_source(text: str, person, source, index: "_PostIndex | None") -> bool:
